@@ -1,0 +1,57 @@
+import { createRequire } from "node:module";
+import type { WinkMethods } from "wink-nlp";
+import { NewsweaveError } from "../errors.ts";
+
+const require = createRequire(import.meta.url);
+let nlp: WinkMethods | undefined;
+
+/** wink-nlp with only sentence boundary detection, loaded on first use. */
+function winkNlp(): WinkMethods {
+  if (nlp === undefined) {
+    try {
+      const winkNLP = require("wink-nlp") as typeof import("wink-nlp").default;
+      const model = require("wink-eng-lite-web-model") as import("wink-nlp").Model;
+      nlp = winkNLP(model, ["sbd"]);
+    } catch (e) {
+      throw new NewsweaveError(
+        "INTERNAL",
+        `cannot load wink-nlp: ${e instanceof Error ? e.message : e}`,
+        {},
+        { cause: e },
+      );
+    }
+  }
+  return nlp;
+}
+
+/**
+ * Sentence ends found by wink-nlp, as ascending character offsets into `text` (the end of the
+ * last token of every sentence). Token offsets are rebuilt from token values and their preceding
+ * whitespace; characters wink drops (U+FEFF) are skipped by re-synchronising on the token text.
+ */
+export function winkSentenceEnds(text: string): number[] {
+  const w = winkNlp();
+  const doc = w.readDoc(text);
+  const its = w.its;
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const tokenEnd = new Int32Array(values.length);
+  let p = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string;
+    p += (spaces[i] as string).length;
+    if (!text.startsWith(v, p)) {
+      const q = text.indexOf(v, p);
+      if (q >= 0) p = q;
+    }
+    p += v.length;
+    tokenEnd[i] = p;
+  }
+  const ends: number[] = [];
+  for (const span of spans) {
+    const last = span[1];
+    if (last >= 0 && last < tokenEnd.length) ends.push(tokenEnd[last] as number);
+  }
+  return ends;
+}
