@@ -1,0 +1,223 @@
+import { stem } from "../eval/porter.ts";
+import { STOPWORDS } from "../lexicon/stopwords.ts";
+import { wordTokens } from "../segment/index.ts";
+import type { Doc, Sentence } from "../types.ts";
+
+/** Background document frequencies (a resource: shipped default, passed in so tests can pin it). */
+export interface Background {
+  /** Number of documents the frequencies were counted over. */
+  docs: number;
+  /** Stem → number of documents containing it. */
+  df: ReadonlyMap<string, number>;
+}
+
+/** One sentence as the summarizer and the aligner see it: ids of content stems and surface facts. */
+export interface SentenceRep {
+  /** Index of the article in the cluster. */
+  doc: number;
+  sentence: Sentence;
+  /** All word tokens (including stop words). */
+  nWords: number;
+  /** Content-stem ids in order of appearance (repeats kept). */
+  terms: Int32Array;
+  /** Distinct content-stem ids, sorted, with their counts. */
+  uniq: Int32Array;
+  counts: Float64Array;
+  /** Distinct ids of adjacent content-word bigrams (over the token sequence without stop words). */
+  bigrams: Int32Array;
+  /** Lower-cased normalised tokens (for dangling-opener checks and compression). */
+  firstWord: string;
+  capitalised: number;
+  numbers: number;
+  hasQuote: boolean;
+  endsWithPunct: boolean;
+}
+
+export interface ClusterRep {
+  docs: readonly Doc[];
+  sents: SentenceRep[];
+  /** Sentence ids of each article, in order. */
+  byDoc: number[][];
+  vocab: Map<string, number>;
+  /** Stem of each term id. */
+  stems: string[];
+  /** Number of articles containing each term. */
+  termDocs: Int32Array;
+  /** Background inverse document frequency of each term. */
+  idf: Float64Array;
+  /** Number of articles containing each bigram id. */
+  bigramDocs: Int32Array;
+  /** TF-IDF vector norm of each sentence. */
+  norms: Float64Array;
+}
+
+const QUOTE_RE = /["“”]/;
+const DIGIT_RE = /\d/;
+
+function isCapitalised(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return c >= 65 && c <= 90;
+}
+
+/** Builds the shared representation of a cluster: tokenise, drop stop words, stem, index. */
+export function representCluster(docs: readonly Doc[], background?: Background): ClusterRep {
+  const vocab = new Map<string, number>();
+  const stems: string[] = [];
+  const bigramIds = new Map<string, number>();
+  const sents: SentenceRep[] = [];
+  const byDoc: number[][] = [];
+  const termDocsList: number[] = [];
+  const termLastDoc: number[] = [];
+  const bigramDocsList: number[] = [];
+  const bigramLastDoc: number[] = [];
+
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    const text = doc.article.text;
+    const ids: number[] = [];
+    for (const s of doc.sentences) {
+      const toks = wordTokens(text, s.start, s.end);
+      const terms: number[] = [];
+      let caps = 0;
+      let nums = 0;
+      for (let k = 0; k < toks.length; k++) {
+        const t = toks[k]!;
+        const w = t.norm;
+        if (k > 0 && isCapitalised(text, t.start)) caps++;
+        if (DIGIT_RE.test(w)) nums++;
+        if (STOPWORDS.has(w) || w.length < 2) continue;
+        const st = stem(w);
+        let id = vocab.get(st);
+        if (id === undefined) {
+          id = stems.length;
+          vocab.set(st, id);
+          stems.push(st);
+          termDocsList.push(0);
+          termLastDoc.push(-1);
+        }
+        if (termLastDoc[id] !== d) {
+          termLastDoc[id] = d;
+          termDocsList[id]!++;
+        }
+        terms.push(id);
+      }
+      const bg = new Set<number>();
+      for (let k = 1; k < terms.length; k++) {
+        const key = `${terms[k - 1]} ${terms[k]}`;
+        let id = bigramIds.get(key);
+        if (id === undefined) {
+          id = bigramDocsList.length;
+          bigramIds.set(key, id);
+          bigramDocsList.push(0);
+          bigramLastDoc.push(-1);
+        }
+        if (bigramLastDoc[id] !== d) {
+          bigramLastDoc[id] = d;
+          bigramDocsList[id]!++;
+        }
+        bg.add(id);
+      }
+      const countMap = new Map<number, number>();
+      for (const id of terms) countMap.set(id, (countMap.get(id) ?? 0) + 1);
+      const uniq = Int32Array.from([...countMap.keys()].sort((a, b) => a - b));
+      const counts = Float64Array.from(uniq, (id) => countMap.get(id)!);
+      const sentenceText = text.slice(s.start, s.end);
+      const last = sentenceText.replace(/["'”’)\]\s]+$/, "").slice(-1);
+      ids.push(sents.length);
+      sents.push({
+        doc: d,
+        sentence: s,
+        nWords: toks.length,
+        terms: Int32Array.from(terms),
+        uniq,
+        counts,
+        bigrams: Int32Array.from([...bg].sort((a, b) => a - b)),
+        firstWord: toks[0]?.norm ?? "",
+        capitalised: caps,
+        numbers: nums,
+        hasQuote: QUOTE_RE.test(sentenceText),
+        endsWithPunct: last === "." || last === "!" || last === "?",
+      });
+    }
+    byDoc.push(ids);
+  }
+
+  const idf = new Float64Array(stems.length);
+  const bgDocs = background?.docs ?? 0;
+  for (let i = 0; i < stems.length; i++) {
+    if (background && bgDocs > 0) {
+      const df = background.df.get(stems[i]!) ?? 0;
+      idf[i] = Math.log((bgDocs + 1) / (df + 1));
+    } else {
+      // No background: fall back to a flat weight, so cosine is plain term overlap.
+      idf[i] = 1;
+    }
+  }
+  const norms = new Float64Array(sents.length);
+  for (let i = 0; i < sents.length; i++) {
+    const r = sents[i]!;
+    let sum = 0;
+    for (let k = 0; k < r.uniq.length; k++) {
+      const w = r.counts[k]! * idf[r.uniq[k]!]!;
+      sum += w * w;
+    }
+    norms[i] = Math.sqrt(sum);
+  }
+  return {
+    docs,
+    sents,
+    byDoc,
+    vocab,
+    stems,
+    termDocs: Int32Array.from(termDocsList),
+    idf,
+    bigramDocs: Int32Array.from(bigramDocsList),
+    norms,
+  };
+}
+
+/** TF-IDF cosine similarity of two sentences of a cluster (merge of sorted id lists). */
+export function cosine(rep: ClusterRep, a: number, b: number): number {
+  const x = rep.sents[a]!;
+  const y = rep.sents[b]!;
+  const na = rep.norms[a]!;
+  const nb = rep.norms[b]!;
+  if (na === 0 || nb === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < x.uniq.length && j < y.uniq.length) {
+    const u = x.uniq[i]!;
+    const v = y.uniq[j]!;
+    if (u === v) {
+      const w = rep.idf[u]!;
+      dot += x.counts[i]! * y.counts[j]! * w * w;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  return dot / (na * nb);
+}
+
+/** Share of the smaller sentence's distinct content stems found in the other one. */
+export function contentOverlap(rep: ClusterRep, a: number, b: number): number {
+  const x = rep.sents[a]!.uniq;
+  const y = rep.sents[b]!.uniq;
+  const smaller = Math.min(x.length, y.length);
+  if (smaller === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < x.length && j < y.length) {
+    const u = x[i]!;
+    const v = y[j]!;
+    if (u === v) {
+      common++;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  return common / smaller;
+}

@@ -1,0 +1,185 @@
+import type { Alignment } from "../align/index.ts";
+import type { ClusterRep } from "../align/represent.ts";
+
+/** Words that make a sentence lean on what came before it. */
+export const DANGLING_OPENERS: ReadonlySet<string> = new Set([
+  "but", "and", "or", "so", "yet", "also", "however", "still", "then", "thus", "this", "that", "these",
+  "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "him", "there", "such",
+  "meanwhile", "instead", "otherwise", "moreover", "furthermore", "besides", "additionally", "though",
+  "although", "because", "which", "who", "here", "now", "later", "afterward", "afterwards", "again",
+]);
+
+const FIRST_PERSON: ReadonlySet<string> = new Set(["i", "i'm", "i've", "i'd", "me", "my", "mine", "we", "our", "we're"]);
+
+export const FEATURE_NAMES = [
+  "logPos",
+  "relPos",
+  "isFirst",
+  "isSecond",
+  "logPara",
+  "logLen",
+  "contentShare",
+  "dfSupport",
+  "dfSupportSum",
+  "bigramSupport",
+  "bigramSupportSum",
+  "centroid",
+  "clusterTf",
+  "alignedDocs",
+  "maxSim",
+  "meanBest",
+  "hasQuote",
+  "numbers",
+  "capShare",
+  "dangling",
+  "endsPunct",
+  "question",
+  "firstPerson",
+  "logDocs",
+  "logDocLen",
+  "idfMean",
+  "docShare",
+  "rankLen",
+  "rankDf",
+  "rankDfSum",
+  "rankBigram",
+  "rankBigramSum",
+  "rankCentroid",
+  "rankClusterTf",
+  "rankMaxSim",
+  "rankMeanBest",
+  "rankIdf",
+] as const;
+
+/** Features also given as their percentile rank within the cluster (robust to cluster size and length). */
+const RANKED: ReadonlyArray<[from: number, to: number]> = [
+  [5, 27],
+  [7, 28],
+  [8, 29],
+  [9, 30],
+  [10, 31],
+  [11, 32],
+  [12, 33],
+  [14, 34],
+  [15, 35],
+  [25, 36],
+];
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export const N_FEATURES = FEATURE_NAMES.length;
+
+/** Row-major feature matrix: sentence i's features at [i * N_FEATURES, (i + 1) * N_FEATURES). */
+export interface FeatureMatrix {
+  rows: number;
+  data: Float64Array;
+}
+
+/**
+ * Computes the sentence features the learned scorer uses. All features are local to the cluster
+ * (plus background IDF), so the same code serves training and summarising.
+ */
+export function computeFeatures(rep: ClusterRep, alignment: Alignment): FeatureMatrix {
+  const n = rep.sents.length;
+  const nDocs = rep.docs.length;
+  const others = Math.max(1, nDocs - 1);
+  const data = new Float64Array(n * N_FEATURES);
+
+  // Cluster term frequency and centroid (tf-idf weighted).
+  const clusterTf = new Float64Array(rep.stems.length);
+  for (const s of rep.sents) for (let k = 0; k < s.uniq.length; k++) clusterTf[s.uniq[k]!]! += s.counts[k]!;
+  let centroidNorm = 0;
+  for (let t = 0; t < clusterTf.length; t++) {
+    const w = clusterTf[t]! * rep.idf[t]!;
+    centroidNorm += w * w;
+  }
+  centroidNorm = Math.sqrt(centroidNorm) || 1;
+  let totalWords = 0;
+  for (const s of rep.sents) totalWords += s.nWords;
+
+  for (let i = 0; i < n; i++) {
+    const s = rep.sents[i]!;
+    const docSents = rep.byDoc[s.doc]!.length;
+    const idx = s.sentence.index;
+    const nTerms = s.uniq.length;
+    let df = 0;
+    let ctf = 0;
+    let dot = 0;
+    let idfSum = 0;
+    for (let k = 0; k < nTerms; k++) {
+      const t = s.uniq[k]!;
+      df += (rep.termDocs[t]! - 1) / others;
+      ctf += Math.log1p(clusterTf[t]! - s.counts[k]!);
+      const w = rep.idf[t]!;
+      dot += s.counts[k]! * w * clusterTf[t]! * w;
+      idfSum += w;
+    }
+    let bsup = 0;
+    for (let k = 0; k < s.bigrams.length; k++) if (rep.bigramDocs[s.bigrams[k]!]! >= 2) bsup++;
+    let aligned = 0;
+    let maxSim = 0;
+    let sumBest = 0;
+    const best = alignment.best[i]!;
+    for (let d = 0; d < nDocs; d++) {
+      if (d === s.doc) continue;
+      const b = best[d]!;
+      if (b >= alignment.threshold) aligned++;
+      if (b > maxSim) maxSim = b;
+      sumBest += b;
+    }
+    const text = rep.docs[s.doc]!.article.text;
+    const lastChar = text.charCodeAt(s.sentence.end - 1);
+    let firstPerson = 0;
+    // first-person words need the token list; the terms exclude stop words, so re-check cheaply
+    const sentenceText = text.slice(s.sentence.start, s.sentence.end).toLowerCase();
+    for (const m of sentenceText.matchAll(/\b(i|me|my|we|our)\b/g)) if (FIRST_PERSON.has(m[0])) firstPerson++;
+    const row = i * N_FEATURES;
+    const f = (name: number, v: number) => {
+      data[row + name] = v;
+    };
+    f(0, Math.log1p(idx));
+    f(1, 0);
+    f(2, idx === 0 ? 1 : 0);
+    f(3, idx === 1 ? 1 : 0);
+    f(4, Math.log1p(s.sentence.paragraph));
+    f(5, Math.log1p(s.nWords));
+    f(6, s.nWords > 0 ? s.terms.length / s.nWords : 0);
+    f(7, nTerms > 0 ? df / nTerms : 0);
+    f(8, df / 10);
+    f(9, s.bigrams.length > 0 ? bsup / s.bigrams.length : 0);
+    f(10, bsup / 10);
+    f(11, rep.norms[i]! > 0 ? dot / (rep.norms[i]! * centroidNorm) : 0);
+    f(12, nTerms > 0 ? ctf / nTerms : 0);
+    f(13, nDocs > 1 ? aligned / others : 0);
+    f(14, maxSim);
+    f(15, nDocs > 1 ? sumBest / others : 0);
+    f(16, s.hasQuote ? 1 : 0);
+    f(17, s.nWords > 0 ? s.numbers / s.nWords : 0);
+    f(18, s.nWords > 0 ? s.capitalised / s.nWords : 0);
+    f(19, DANGLING_OPENERS.has(s.firstWord) ? 1 : 0);
+    f(20, s.endsWithPunct ? 1 : 0);
+    f(21, lastChar === 63 ? 1 : 0);
+    f(22, s.nWords > 0 ? firstPerson / s.nWords : 0);
+    f(23, Math.log(nDocs));
+    f(24, 0);
+    f(25, nTerms > 0 ? idfSum / nTerms : 0);
+    f(26, 0);
+  }
+  if (n > 1) {
+    const order = new Int32Array(n);
+    for (const [from, to] of RANKED) {
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => data[a * N_FEATURES + from]! - data[b * N_FEATURES + from]!);
+      // ties share their mean rank
+      let k = 0;
+      while (k < n) {
+        let e = k;
+        const v = data[order[k]! * N_FEATURES + from]!;
+        while (e + 1 < n && data[order[e + 1]! * N_FEATURES + from]! === v) e++;
+        const r = (k + e) / 2 / (n - 1);
+        for (let q = k; q <= e; q++) data[order[q]! * N_FEATURES + to] = r;
+        k = e + 1;
+      }
+    }
+  }
+  return { rows: n, data };
+}
