@@ -1,0 +1,63 @@
+import { SingleBar } from "cli-progress";
+import { isNewsweaveError, NewsweaveError } from "../errors.ts";
+import { ingestPath } from "../ingest/index.ts";
+import type { Article, Cluster } from "../types.ts";
+
+/** Output streams and terminal facts, injectable so end-to-end tests can capture them. */
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stderrIsTTY: boolean;
+}
+
+export const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+};
+
+export interface LoadedInputs {
+  /** Articles grouped into clusters: one per JSONL line, and one for all other inputs together. */
+  clusters: Cluster[];
+  errors: NewsweaveError[];
+}
+
+/** Reads every input path (file, directory or "-"), keeping the good ones when some fail. */
+export async function loadInputs(paths: readonly string[]): Promise<LoadedInputs> {
+  const clusters: Cluster[] = [];
+  const loose: Article[] = [];
+  const errors: NewsweaveError[] = [];
+  for (const p of paths) {
+    try {
+      const r = await ingestPath(p);
+      errors.push(...r.errors);
+      clusters.push(...r.clusters);
+      const inClusters = new Set(r.clusters.flatMap((c) => c.articles.map((a) => a.id)));
+      for (const a of r.articles) if (!inClusters.has(a.id)) loose.push(a);
+    } catch (e) {
+      if (isNewsweaveError(e)) errors.push(e);
+      else throw e;
+    }
+  }
+  if (loose.length > 0) clusters.unshift({ id: "input", articles: loose, references: [] });
+  return { clusters, errors };
+}
+
+/** A progress bar on stderr, shown only on a terminal and when not quiet. */
+export function progress(io: CliIo, quiet: boolean, total: number, label: string) {
+  if (quiet || !io.stderrIsTTY || total < 20) {
+    return { tick: () => {}, stop: () => {} };
+  }
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0);
+  return { tick: () => bar.increment(), stop: () => bar.stop() };
+}
+
+export function reportErrors(io: CliIo, errors: readonly NewsweaveError[]): void {
+  for (const e of errors) io.stderr(`newsweave: error: ${e.describe()}\n`);
+}
