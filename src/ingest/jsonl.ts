@@ -1,0 +1,298 @@
+/**
+ * Cluster files: the bench JSONL format (one `{"id","documents":[{"text","title?","date?"}],"references?"}`
+ * per line) and raw Multi-News lines (documents separated by "|||||", "NEWLINE_CHAR" for newlines).
+ * A bad line is reported and skipped; the other lines are still returned.
+ */
+import { type ErrorLocation, NewsweaveError } from "../errors.ts";
+import type { Article, Cluster, InputFormat } from "../types.ts";
+import { jsonErrorOffset } from "./jsonpos.ts";
+import { baseName, nonEmpty, toIsoDate, uniqueId } from "./util.ts";
+
+export interface ClusterReadResult {
+  clusters: Cluster[];
+  /** One error per rejected line (BAD_JSON, BAD_FIELD, EMPTY_INPUT), in line order. */
+  errors: NewsweaveError[];
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Calls `visit(line, lineNumber)` for every non-blank line, without splitting the whole text up front. */
+function forEachLine(text: string, visit: (line: string, lineNumber: number) => void): void {
+  let start = 0;
+  let lineNumber = 1;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let line = text.slice(start, end);
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (start === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.trim() !== "") visit(line, lineNumber);
+    start = end + 1;
+    lineNumber++;
+  }
+}
+
+function badJson(e: unknown, json: string, where: ErrorLocation): NewsweaveError {
+  const message = e instanceof Error ? e.message : String(e);
+  const m = / at position (\d+)/.exec(message);
+  let offset = m ? Number(m[1]) : jsonErrorOffset(json);
+  if (offset < 0) offset = 0;
+  const short = message
+    .replace(/ in JSON at position \d+.*$/, "")
+    .replace(/ \(line \d+ column \d+\)$/, "")
+    .replace(/, .* is not valid JSON$/s, "");
+  return new NewsweaveError(
+    "BAD_JSON",
+    `invalid JSON: ${short}`,
+    { ...where, column: offset + 1 },
+    { cause: e },
+  );
+}
+
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function optionalString(object: Json, key: string, path: string): string | undefined {
+  const value = object[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string")
+    throw new FieldError(`${path}${key}`, `expected a string, got ${typeName(value)}`);
+  return value;
+}
+
+interface ClusterContext {
+  source: string;
+  base: string;
+  usedIds: Set<string>;
+  /** 1-based line of the cluster (JSONL); undefined for clusters inside one JSON document. */
+  line?: number;
+  /** Prefix of field paths ("" for JSONL, "[3]." for the 4th element of a JSON array). */
+  path: string;
+  /** Fallback cluster id when the object has none. */
+  fallbackId: string;
+}
+
+/** Validates one bench cluster object and builds its articles. Throws FieldError or EMPTY_INPUT. */
+function toCluster(value: unknown, ctx: ClusterContext): Cluster {
+  const p = ctx.path;
+  if (!isObject(value))
+    throw new FieldError(p.replace(/\.$/, ""), `expected an object, got ${typeName(value)}`);
+  let id: string;
+  const rawId = value.id;
+  if (rawId === undefined || rawId === null) id = ctx.fallbackId;
+  else if (typeof rawId === "string" && rawId.trim() !== "") id = rawId.trim();
+  else if (typeof rawId === "number" && Number.isFinite(rawId)) id = String(rawId);
+  else throw new FieldError(`${p}id`, `expected a non-empty string, got ${typeName(rawId)}`);
+
+  const documents = value.documents;
+  if (documents === undefined) throw new FieldError(`${p}documents`, "missing");
+  if (!Array.isArray(documents))
+    throw new FieldError(`${p}documents`, `expected an array, got ${typeName(documents)}`);
+
+  const references: string[] = [];
+  const rawRefs = value.references;
+  if (rawRefs !== undefined && rawRefs !== null) {
+    if (!Array.isArray(rawRefs))
+      throw new FieldError(`${p}references`, `expected an array, got ${typeName(rawRefs)}`);
+    rawRefs.forEach((r, k) => {
+      if (typeof r !== "string")
+        throw new FieldError(`${p}references[${k}]`, `expected a string, got ${typeName(r)}`);
+      references.push(r);
+    });
+  }
+
+  // Validate every document before building anything, so ids are only taken by accepted clusters.
+  const docs: Array<{ index: number; text: string; doc: Json }> = [];
+  documents.forEach((doc, index) => {
+    const path = `${p}documents[${index}]`;
+    if (!isObject(doc)) throw new FieldError(path, `expected an object, got ${typeName(doc)}`);
+    if (doc.text === undefined) throw new FieldError(`${path}.text`, "missing");
+    if (typeof doc.text !== "string")
+      throw new FieldError(`${path}.text`, `expected a string, got ${typeName(doc.text)}`);
+    for (const key of ["title", "date", "url", "author", "outlet"]) optionalString(doc, key, `${path}.`);
+    if (doc.text.trim() !== "") docs.push({ index, text: doc.text, doc });
+  });
+  if (docs.length === 0) {
+    const location: ErrorLocation = { file: ctx.source, field: `${p}documents` };
+    if (ctx.line !== undefined) location.line = ctx.line;
+    throw new NewsweaveError("EMPTY_INPUT", "cluster has no document with text", location);
+  }
+
+  const clusterId = uniqueId(id, ctx.usedIds);
+  const articles = docs.map(({ index, text, doc }): Article => {
+    const article: Article = {
+      id: `${clusterId}/${index}`,
+      text,
+      origin: { source: ctx.source, format: "jsonl", index, cluster: clusterId },
+    };
+    if (ctx.line !== undefined) article.origin.line = ctx.line;
+    const title = nonEmpty(doc.title);
+    const published = toIsoDate(doc.date);
+    const url = nonEmpty(doc.url);
+    const author = nonEmpty(doc.author);
+    const outlet = nonEmpty(doc.outlet);
+    if (title) article.title = title;
+    if (url) article.url = url;
+    if (outlet) article.outlet = outlet;
+    if (author) article.author = author;
+    if (published) article.published = published;
+    return article;
+  });
+  return { id: clusterId, articles, references };
+}
+
+function collect(result: ClusterReadResult, build: () => Cluster, location: ErrorLocation): void {
+  try {
+    result.clusters.push(build());
+  } catch (e) {
+    if (e instanceof FieldError) {
+      const message = e.field ? `bad field: ${e.message}` : `bad cluster: ${e.message}`;
+      const where = e.field ? { ...location, field: e.field } : location;
+      result.errors.push(new NewsweaveError("BAD_FIELD", message, where));
+    } else if (e instanceof NewsweaveError) result.errors.push(e);
+    else result.errors.push(new NewsweaveError("INTERNAL", String(e), location, { cause: e }));
+  }
+}
+
+/** A whole-file JSON document (pretty-printed object or array of clusters), for `.json` files. */
+function readJsonDocument(value: unknown, source: string): ClusterReadResult {
+  const result: ClusterReadResult = { clusters: [], errors: [] };
+  const base = baseName(source);
+  const usedIds = new Set<string>();
+  const items = Array.isArray(value) ? value : [value];
+  items.forEach((item, k) => {
+    const path = Array.isArray(value) ? `[${k}].` : "";
+    collect(result, () => toCluster(item, { source, base, usedIds, path, fallbackId: `${base}:${k + 1}` }), {
+      file: source,
+    });
+  });
+  return result;
+}
+
+/**
+ * Reads bench JSONL: one cluster per line. Bad lines become errors (BAD_JSON with line and column,
+ * BAD_FIELD with line and field path, EMPTY_INPUT for a cluster without text) and are skipped.
+ * Article ids are `<cluster id>/<document index>`; a missing cluster id becomes `<basename>:<line>`,
+ * a repeated one gets a `-2`, `-3`… suffix. A file holding one pretty-printed JSON document (an object or
+ * an array of clusters) is accepted too.
+ */
+export function readJsonlClusters(text: string, source: string): ClusterReadResult {
+  const result: ClusterReadResult = { clusters: [], errors: [] };
+  const base = baseName(source);
+  const usedIds = new Set<string>();
+  let first = true;
+  let whole: ClusterReadResult | undefined;
+  forEachLine(text, (line, lineNumber) => {
+    if (whole) return;
+    const where: ErrorLocation = { file: source, line: lineNumber };
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      if (first) {
+        // Maybe a pretty-printed JSON document rather than JSONL.
+        try {
+          whole = readJsonDocument(JSON.parse(text), source);
+          return;
+        } catch {
+          // Not that either: report the line.
+        }
+      }
+      first = false;
+      result.errors.push(badJson(e, line, where));
+      return;
+    }
+    first = false;
+    collect(
+      result,
+      () =>
+        toCluster(value, {
+          source,
+          base,
+          usedIds,
+          line: lineNumber,
+          path: "",
+          fallbackId: `${base}:${lineNumber}`,
+        }),
+      where,
+    );
+  });
+  if (whole) return whole;
+  if (result.clusters.length === 0 && result.errors.length === 0)
+    result.errors.push(new NewsweaveError("EMPTY_INPUT", "no clusters in the input", { file: source }));
+  return result;
+}
+
+/**
+ * Reads raw Multi-News source lines: documents separated by "|||||", the token NEWLINE_CHAR standing for
+ * a newline. Cluster ids are `<basename>:<line>`, article ids `<cluster id>/<document index>`; there are no
+ * references in this format.
+ */
+export function readMultiNewsClusters(text: string, source: string): ClusterReadResult {
+  const result: ClusterReadResult = { clusters: [], errors: [] };
+  const base = baseName(source);
+  const usedIds = new Set<string>();
+  const format: InputFormat = "multinews";
+  forEachLine(text, (line, lineNumber) => {
+    const parts = line.split("|||||");
+    const docs: Array<{ index: number; text: string }> = [];
+    parts.forEach((part, index) => {
+      const body = part.replace(/NEWLINE_CHAR/g, "\n").trim();
+      if (body !== "") docs.push({ index, text: body });
+    });
+    if (docs.length === 0) {
+      result.errors.push(
+        new NewsweaveError("EMPTY_INPUT", "line has no document with text", {
+          file: source,
+          line: lineNumber,
+        }),
+      );
+      return;
+    }
+    const id = uniqueId(`${base}:${lineNumber}`, usedIds);
+    result.clusters.push({
+      id,
+      references: [],
+      articles: docs.map(({ index, text: body }) => ({
+        id: `${id}/${index}`,
+        text: body,
+        origin: { source, format, line: lineNumber, index, cluster: id },
+      })),
+    });
+  });
+  if (result.clusters.length === 0 && result.errors.length === 0)
+    result.errors.push(new NewsweaveError("EMPTY_INPUT", "no clusters in the input", { file: source }));
+  return result;
+}
+
+function strict(result: ClusterReadResult): Cluster[] {
+  const first = result.errors[0];
+  if (first) throw first;
+  return result.clusters;
+}
+
+/** Strict bench JSONL reader: throws the first bad line's error (see `readJsonlClusters`). */
+export function parseJsonl(text: string, source: string): Cluster[] {
+  return strict(readJsonlClusters(text, source));
+}
+
+/** Strict raw Multi-News reader: throws the first bad line's error (see `readMultiNewsClusters`). */
+export function parseMultiNews(text: string, source: string): Cluster[] {
+  return strict(readMultiNewsClusters(text, source));
+}
