@@ -1,0 +1,606 @@
+/**
+ * Line-level judgement of web furniture. Every rule looks at a WHOLE line (or at the credit/signature at its
+ * end) together with its features (length, final punctuation, capitalisation, verbs, vocabulary); a keyword
+ * alone never removes a line. The patterns describe kinds of furniture, not strings from particular pages.
+ */
+import type { RemovalReason } from "../types.ts";
+import { countWords, type Line, lineKey } from "./lines.ts";
+import { MONTH, parseBylineLine, parseStampLine } from "./metadata.ts";
+
+/** What the line-level classifier decided about one line. */
+export interface Verdict {
+  reason: RemovalReason;
+  /** A byline with the author's name. */
+  author?: string;
+  /** A stamp: which date field it carries, and the ISO date if it has one. */
+  stamp?: "updated" | "published";
+  iso?: string;
+  /** A lone agency/newsroom name: a byline before the body, a photo credit inside it. */
+  agency?: boolean;
+  /** A "Related:" style label: the short lines after it are links. */
+  listLabel?: boolean;
+  /** For captions ending in a credit: the key of the caption text without the credit. */
+  captionKey?: string;
+}
+
+interface Rule {
+  re: RegExp;
+  reason: RemovalReason;
+  /** Only lines with at most this many words. */
+  max: number;
+}
+
+/** Longest line judged a caption as a whole; a credit at the end of a longer line is cut off alone. */
+const CAPTION_MAX = 90;
+/** Longest line judged a caption from a "Photo: X" label at its end. */
+const LABELLED_MAX = 40;
+/** Longest line judged a caption from its opening alone ("FILE - In this photo …"), with no credit. */
+const OPENING_MAX = 50;
+/** Longest line judged a caption from a "Photo: X" label glued after its last sentence. */
+const PHOTO_LABEL_MAX = 25;
+/** Longest line judged an embedded post as a whole (a post is at most ~60 words). */
+const EMBED_MAX = 70;
+
+/** Verbs of reporting: a line that attributes something to someone is news, not furniture. */
+export const REPORTING =
+  /\b(?:said|says|say|told|tells|according to|added|adds|noted|wrote|writes|stated|explained|announced|reported|claimed|insisted|asked|warned|argued|argues)\b/i;
+/** Addressing the reader ("you", "our"); "us" only in lower case, so that "US" (the country) does not count. */
+const READER = /\b(?:you|your|yours|we|our)\b|\b(?:we|you)['’](?:ll|re|ve|d)\b/i;
+const READER_US = /\b[Uu]s\b/;
+function addressesReader(text: string): boolean {
+  return READER.test(text) || READER_US.test(text);
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+const HANDLE = /(?:^|[\s(])@\w{2,}/;
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+\.\S+/;
+const PHONE = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b\d{4} \d{3} \d{3,4}\b/;
+const PLATFORM =
+  /\b(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon)\b|@\w|https?:/i;
+
+const AGENCY_WORD =
+  /\b(?:getty|ap|afp|reuters|epa|efe|associated press|shutterstock|corbis|wenn|splash|rex|alamy|bloomberg|xinhua|yonhap|kcna|pool|handout|wireimage|filmmagic|nasa|youtube|instagram|twitter|facebook|cnet|istock|istockphoto|zuma|sipa|anadolu|tass|dpa|abaca|sputnik|ria novosti|imago|invision)\b/i;
+
+/** Whole-line rules, tried in order; each is anchored at both ends or guarded by a small word limit. */
+const LINE_RULES: Rule[] = [
+  // Advertising
+  {
+    re: /^(?:advertisements?|advertising|advert|ad|sponsored(?: (?:content|links?|stories|posts?))?|paid (?:content|post|partner content)|promoted(?: (?:stories|content|links))?|partner content|story continues?(?: below| after)?(?: (?:this )?advertisement)?|story continued below|article continues (?:below|after (?:this )?advertisement)|continue reading(?: the main story| below)?)\W*$/i,
+    reason: "ad",
+    max: 6,
+  },
+  {
+    re: /^(?:advertisement|advert|ad)\s*[-–—:|]?\s*(?:continue reading(?: the main story| below)?|story continues below)\W*$/i,
+    reason: "ad",
+    max: 8,
+  },
+  { re: /^(?:sponsored|paid for|presented|brought to you) by\s+\S.*$/i, reason: "ad", max: 8 },
+  // Share menus and follow prompts
+  {
+    re: /^(?:share|share this(?: (?:article|story|post|page|video|on \w+))?|share (?:on|via|to|with) \S+(?: \S+)?|share (?:your|this) (?:story|thoughts|comments?)|tweet this|pin it|e-?mail this(?: (?:article|story|page))?|print this(?: (?:article|story|page))?|follow us(?: on .+)?|like us on facebook|find us on facebook|connect with us(?: on .+)?|join us on (?:facebook|twitter|instagram)(?: .+)?|click to (?:share|email|print|tweet|pin)\b.*|share or comment on this (?:article|story).*|read or share this story:.*|rss(?: feeds?)?|follow by e-?mail|subscribe via rss|atom feed)\W*$/i,
+    reason: "share",
+    max: 15,
+  },
+  { re: /^(?:twitter|facebook|instagram|e-?mail|linkedin)\s*:\s*\S+(?:\s+\S+)?$/i, reason: "share", max: 4 },
+  {
+    re: /^see more (?:of|from) .{1,60} on (?:facebook|instagram|twitter|youtube|linkedin)\W*$/i,
+    reason: "share",
+    max: 14,
+  },
+  // Subscription prompts (whole-line forms; longer prompts are scored below)
+  {
+    re: /^(?:subscribe(?: now| today| here)?|sign up(?: now| today| here)?|get (?:our|the) newsletters?|newsletters?(?: sign[- ]?up)?|thanks? (?:you )?for (?:subscribing|signing up)|already (?:a )?(?:subscriber|member)\b.*|you(?:'ve|’ve| have) (?:successfully )?(?:subscribed|signed up)\b.*|support (?:our|independent|quality) journalism\b.*|become a (?:member|subscriber|supporter)\b.*|log ?in|sign in|register|create (?:an |your )?account|invalid e-?mail(?: address)?)\W*$/i,
+    reason: "subscribe",
+    max: 15,
+  },
+  // Comment prompts and counters
+  {
+    re: /^(?:leave a (?:reply|comment)|post a comment|add (?:a |your )?comments?|comments?|no comments(?: yet)?|view (?:all )?comments|show comments|hide comments|load comments|read comments|see (?:all )?comments|join the (?:conversation|discussion|debate)|(?:sign|log) ?in to (?:comment|reply|post)|you must be logged in to (?:post a )?comment|be the first to comment|comments? (?:are|is) (?:now )?(?:closed|disabled)|commenting (?:is|has been) (?:closed|disabled)|post with no comments|there (?:are|is) (?:no|\d+) comments?|\d+ comments?|comments? \(?\d+\)?|cancel reply|report abuse|conversation|discussion)\W*$/i,
+    reason: "comments",
+    max: 14,
+  },
+  {
+    re: /^(?:your e-?mail address will not be published|required fields are marked)\b/i,
+    reason: "comments",
+    max: 25,
+  },
+  // Cookie / legal link rows
+  {
+    re: /^(?:privacy(?: policy| notice| statement)?|terms(?: of (?:use|service))?|terms and conditions|cookie (?:policy|settings|preferences)|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)|do not sell my (?:personal )?info(?:rmation)?|ad ?choices)(?:\s*[|•·,/]\s*(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie policy|contact us|about us|sitemap|careers|ad ?choices|help|faq))*\W*$/i,
+    reason: "cookie",
+    max: 14,
+  },
+  // Caption and image-credit labels
+  {
+    re: /^(?:photo|photos|image|images|picture|pictures|video|gallery|slideshow|enlarge(?: (?:image|photo|this image))?|view (?:gallery|slideshow|photos|image|video)|open gallery|click to enlarge|hide caption|toggle caption|show caption|caption|media caption)\W*$/i,
+    reason: "caption",
+    max: 3,
+  },
+  {
+    re: /^(?:image|photo|picture|video|media) (?:copyright|caption|credit|source)\b/i,
+    reason: "caption",
+    max: 45,
+  },
+  { re: /^enlarge (?:this )?(?:image|photo|icon)\b/i, reason: "caption", max: 40 },
+  { re: /^media playback is unsupported on your device\b/i, reason: "caption", max: 45 },
+  { re: /^(?:photo|video) gallery\b/i, reason: "widget", max: 30 },
+  { re: /^skip (?:twitter|instagram|facebook|youtube|tiktok) post\b/i, reason: "embed", max: EMBED_MAX },
+  { re: /\bthis copy is for your personal,? non-?commercial use only\b/i, reason: "other", max: 60 },
+  { re: /^\((?:photo |image )?credits?:[^()]*\)$/i, reason: "caption", max: 12 },
+  { re: /^FILE(?: PHOTO)?\s*[-–—:|]\s*\S/, reason: "caption", max: OPENING_MAX },
+  { re: /^CLOSE\s+[A-Z"“]/, reason: "caption", max: 50 },
+  // Embedded posts
+  {
+    re: /^(?:tweet with a location|you can add location information to your tweets\b.*|add this (?:tweet|video) to your website\b.*|embed (?:this )?(?:tweet|video|post)|view (?:this )?(?:post|tweet|photo|video) on (?:instagram|twitter|facebook|youtube)|(?:verified account|twitter ads info)\b.*|\d{1,2}:\d{2} [ap]m - \d{1,2} \w+ \d{4})\W*$/i,
+    reason: "embed",
+    max: 45,
+  },
+  // Navigation: labels, related links, crumbs
+  {
+    re: /^(?:related(?: (?:posts?|articles?|stories|content|coverage|links?|news|reading|topics|videos?|galleries|gallery|items|searches))?|more (?:stories|news|videos|coverage|headlines)|also(?: read)?|see also|read (?:more|also|next|this next)|recommended(?: for you| stories| reading)?|you (?:may|might) also like|you may be interested in|popular(?: now| stories)?|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|top stories|latest(?: news| stories| headlines)?|what to read next|further reading|in other news|editor['’]?s picks|around the web|from our partners|promoted (?:links|stories)|more|next|previous|back to top|skip to (?:main )?content|main menu|menu|search|home|opinion|in-depth|sections|topics|tags|story highlights|more from [\w ]{1,30}|more on (?:this|[A-Z][\w ]{1,30}))\s*[:»>…-]*$/i,
+    reason: "navigation",
+    max: 6,
+  },
+  {
+    re: /^click (?:here|for more|to (?:read|see|watch|view|learn|find out|donate|subscribe|play|listen|enlarge|continue))\b|\bclick here\b/i,
+    reason: "navigation",
+    max: 14,
+  },
+  {
+    re: /^view (?:graphic|interactive|photos?|gallery|video|slideshow|full (?:story|article|coverage)|more|all)\b/i,
+    reason: "navigation",
+    max: 20,
+  },
+  // Widgets
+  {
+    re: /^(?:text size|font size|a\s?a\s?a|print(?: this)?(?: page| article| story)?|save(?: article| story)?|bookmark|reprints?(?: (?:&|and) permissions)?|permalink|download(?: the)? app|get the app|open in app|listen to (?:this )?(?:article|story)|\d+ min(?:ute)?s? read|audio only|play video|play|replay|watch video|watch live|live|live updates|video loading|video unavailable|media playback is unsupported on your device|this video (?:is|has been) (?:unavailable|removed)|loading|please wait|close|menu|toggle navigation|skip(?: to (?:main )?content| ad)?|up next|autoplay|next video|more videos|map customizer|scroll (?:down|to continue)|expand|collapse|fullscreen|mute|unmute)\W*$/i,
+    reason: "widget",
+    max: 8,
+  },
+  {
+    re: /\b(?:just watched|must watch|replay more videos|video will start in|copy this code to your (?:website|site|blog)|autoplay autoplay)\b/i,
+    reason: "widget",
+    max: 40,
+  },
+  // Credits and notes about the article itself
+  {
+    re: /^[—–-]*\s*\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translated|translation|produced|graphics)(?: by|:)\s/i,
+    reason: "byline",
+    max: 40,
+  },
+  {
+    re: /\bcontributed (?:to )?(?:this|the) (?:report|story|article|reporting)\W*$/i,
+    reason: "byline",
+    max: 25,
+  },
+  { re: /^[\p{Lu}][\p{L}.'’ ,&-]{2,150}\bcontributed\W*$/u, reason: "byline", max: 15 },
+  {
+    re: /^[—–-]*\s*(?:with )?(?:assistance|reporting|additional reporting) (?:from|by)\b|^contributing\s*:/i,
+    reason: "byline",
+    max: 30,
+  },
+  { re: /^[—–-]\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){1,3}$/u, reason: "byline", max: 5 },
+  {
+    // "Jane Doe reported from Kabul and John Roe from Washington."
+    re: /^[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}(?:,? (?:and )?[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3})* reported (?:from|in) [\p{Lu}]/u,
+    reason: "byline",
+    max: 20,
+  },
+  {
+    // "Jane Doe, BBC News, Islamabad": name, outlet, place.
+    re: /^[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){1,3}, (?:[\p{Lu}][\p{L}.'’&-]* ){0,3}(?:News|Press|Times|Post|Correspondent|Reporter|Editor|Staff)(?:, [\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,2})?$/u,
+    reason: "byline",
+    max: 10,
+  },
+  { re: /^(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA) Photo\b/, reason: "caption", max: 30 },
+  {
+    re: /^(?:this (?:story|article|report|piece) was (?:prepared|produced|written|reported|made possible|supported|funded|originally produced) (?:in partnership with|by|with|for|through)\b)/i,
+    reason: "byline",
+    max: 30,
+  },
+  {
+    re: /^[—–-]*\s*\(?(?:this|the) (?:article|story|post|report|piece|editorial|column|interview|video|page|version) (?:was |has been |is |had been )?(?:originally |first |last |previously )?(?:updated|published|posted|corrected|amended|modified|edited|reproduced|republished|reprinted|revised|appeared)\b/i,
+    reason: "stamp",
+    max: 45,
+  },
+  { re: /^\(?originally (?:published|posted|appeared)\b/i, reason: "stamp", max: 30 },
+  {
+    re: /^(?:[\w ,.]{0,30}\b)?update[ds]?\b.{0,40}?:\s*(?:adds?|added|article (?:updated|has been updated)|this (?:story|article|post)|corrects?|corrected|changes?|updates?|updated|includes?)\b/i,
+    reason: "stamp",
+    max: 30,
+  },
+  // Legal / copyright notices and browser messages
+  {
+    re: /^\(?(?:©|\(c\)|copyright\b)|^(?:republished|reprinted|reproduced) (?:with|by) (?:permission|arrangement)\b/i,
+    reason: "other",
+    max: 60,
+  },
+  {
+    re: /\ball rights reserved\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i,
+    reason: "other",
+    max: 30,
+  },
+  {
+    re: /\b(?:(?:please )?enable javascript|javascript (?:is )?(?:disabled|required)|not a robot|your browser (?:does not|doesn['’]t) support|(?:update|upgrade) your browser|ad ?blocker|disable your ad|whitelist (?:us|our site))\b/i,
+    reason: "other",
+    max: 60,
+  },
+];
+
+// ---- credits and signatures at the END of a line (tested on the tail only) ----
+const TAIL = 220;
+/** "(AP Photo/Ahn Young-joon)", "(U.S. Navy photo)", "(Photo: AP)", cut-off "(AP Photo/Steve... (Associated Press)". */
+const TRAILING_PHOTO_CREDIT =
+  /\((?:[\p{Lu}][\p{L}.&'’-]*\s+){0,4}(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|[Pp]icture|[Vv]ideo|[Ss]creenshot|[Ii]llustration|[Gg]raphic|[Ff]ile photo)s?\b[^()]{0,100}(?:\)\s*)?(?:\((?:AP|Associated Press|Reuters|AFP|Getty Images|EPA)\)\s*)?$/u;
+const TRAILING_AGENCY_CREDIT =
+  /\b(?:REUTERS|AFP|EPA|AP|XINHUA|YONHAP|KCNA|GETTY IMAGES|POOL|SHUTTERSTOCK)(?:-[A-Z]+)?\s*\/\s*[\p{L}.'’ -]{2,50}$|(?:\/|\bvia )(?:Getty Images|AFP|AP|Reuters|Shutterstock|EPA)\)?$|[.!?]["”]?\s*\((?:AP|Reuters|AFP|EPA|Getty Images|Associated Press)\)$|[.!?]["”]?\s+[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3}\s+\/\s+(?:for )?[\p{Lu}][\p{L}&.' -]{1,40}$/u;
+/** "… a source said. | Photo: Reuters", "… Credit: EIA", "photo credit to:" */
+const TRAILING_LABELLED_CREDIT =
+  /\|\s*(?:[Pp]hoto|[Ii]mage|[Cc]redit|[Ss]ource|[Vv]ideo)s?\s*:\s*[^|]{1,60}$|(?:^|[.!?)"”]\s+)(?:[Pp]hoto|[Ii]mage|[Pp]icture)?\s*[Cc]redits?\s*(?:to)?\s*:\s*[^.!?]{0,60}$|\s(?:Photo |Image |Picture )?Credits?:\s*[^\s:]+(?:\s[^\s:]+){0,5}$/u;
+/** "… the minister said. Photo: Reuters": weaker, the label may be glued to an article paragraph. */
+const TRAILING_PHOTO_LABEL = /[.!?]["”]?\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture)s?\s*:\s*[\p{L}/ ,.&'’-]{2,60}$/u;
+/** "— Seth Rogen (@Sethrogen) July 5, 2017" */
+const TWEET_SIGNATURE = new RegExp(
+  `[—–-]{1,2}\\s*[^—–()]{1,60}\\(@\\w{1,30}\\)\\s*(?:on\\s+)?${MONTH}\\s+\\d{1,2},?\\s+\\d{4}(?:\\s+Report)?\\s*$`,
+);
+const INSTAGRAM_SIGNATURE = new RegExp(
+  `\\bA (?:post|video|photo) shared by\\b.{1,100}\\s+on\\s+${MONTH}\\s+\\d{1,2}`,
+  "i",
+);
+const PIC_TWITTER = /\bpic\.twitter\.com\/\w+/;
+/** "… Posted by Jane Doe on Wednesday, March 2, 2016" (an embedded Facebook post). */
+const POSTED_BY_SIGNATURE = new RegExp(
+  `\\bPosted by [^.!?]{1,60} on (?:[A-Z][a-z]+day,? )?${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\s*$`,
+);
+const THREAD_MARK = /\(\d{1,2}\/\d{1,2}\)\s*$/;
+const TRAILING_HANDLE = /@\w{2,}\W*$/;
+
+// ---- caption openings ----
+const CAPTION_OPENING =
+  /^(?:in )?this (?:\S+ )?(?:undated |handout |file |aerial |combination |\w+\.? \d{1,2}, \d{4},? (?:file )?)?(?:photo|image|picture|photograph|video|screenshot|frame grab|still)\b|^an? (?:handout |undated |file |aerial |satellite )?(?:photo|image|picture|still image|video grab|frame grab)(?: [\w.,'’-]+){1,10}? (?:shows|showing)\b/i;
+const CREDIT_COLON =
+  /^(?:photo|image|picture|video|graphic|illustration|screenshot|source)s?(?: credits?)?\s*:\s*(\S.*)$/i;
+const CREDIT_BY =
+  /^(?:photo|photograph|image|picture|video|graphic|illustration|screenshot|thumbnail image|top image|header image|lead image|main image|file photo)s?(?: credits?)? (?:by|courtesy(?: of)?|via|credits?(?: to)?|from|to)\b/i;
+const SLASH_CREDIT = /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*\/\s*\S.*$/u;
+const AGENCY_ALONE =
+  /^(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|upi|bloomberg(?: news)?|cnn(?: wire)?|pa|pa wire|dpa|xinhua|efe|ani|pti|ians|tass|press association|getty images|getty|epa|shutterstock|ap photo|handout|pool)(?: photo)?$/i;
+const NEWSROOM =
+  /^(?:[\p{Lu}][\p{L}&.'’-]*\s+){1,3}(?:[Nn]ewsroom|[Ss]taff(?: [Ww]riter| [Rr]eporter)?|[Ww]ire|[Nn]ews [Dd]esk|[Ww]eb [Dd]esk|[Nn]ews [Ss]ervice|[Ee]ditorial [Bb]oard)$/u;
+
+// ---- label + list ("Read more about: A, B, C", "PHOTOS: …", "(Quiz: …)") ----
+const LABEL_LIST =
+  /^[([]?\s*(?:read more about|more about|more on|more from|tags?|topics?|filed under|related(?: topics| articles?| stories| coverage| posts?| content| links?| news| video| reading)?|categories|see more|posted in|also read|also on [\w ]{1,30}|read more|read also|read next|more|see also|also|read|watch|watch more|listen|photos?|pics|videos?|maps?|interactive(?: map| graphic)?|graphics?|gallery|slideshow|quiz|poll|bonus|timeline|more coverage|full coverage|references?|sources?|via|h\/t|hat tip|recommended|trending|don['’]t miss|must read|must see|in pictures)\s*:/i;
+const BRACKETED = /^[([].*[)\]]$/;
+
+// ---- contact lines ----
+const CONTACT_OPENING =
+  /^(?:to contact|you can (?:reach|contact|e-?mail|follow)|contact|reach|e-?mail|write to|send (?:tips|comments|questions))\b/i;
+const FOLLOW_OPENING =
+  /^(?:[Ff]ollow|FOLLOW) (?:me|us|him|her|them|@\w+|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3})(?:\s|$|[;,.])/u;
+const CAN_BE_FOLLOWED = /\bcan be (?:followed|reached|contacted) (?:on|at|via)\b/i;
+const CONTACT_STRIP = new RegExp(
+  `${EMAIL.source}|${URL.source}|${PHONE.source}|(?:^|\\s)@\\w+|\\bor\\b|[,;:()|/·•-]`,
+  "g",
+);
+
+// ---- subscriptions ----
+const SUB_HIT =
+  /\b(?:subscrib\w*|unsubscrib\w*|newsletters?|sign(?:ing|ed)? ?up|inbox|opt[- ]out|log ?in|sign in|free trial|paywall|membership)\b/gi;
+const IMPERATIVE_OPENING =
+  /^(?:sign|subscribe|get|join|register|receive|enter|stay|don['’]t|never|want|try|start|become)\b/i;
+/** Soft prompts: furniture only next to other furniture (or in the footer). */
+const SOFT_PROMPT =
+  /\b(?:keep you (?:posted|updated|informed)|stay (?:up to date|informed|in the know|tuned|connected)|(?:get|receive|want(?: to know)?) the latest|delivered (?:straight |directly )?to your inbox|don['’]t miss (?:out|a thing)|never miss|follow (?:us|our)|like (?:us|our page)|join (?:us|our (?:community|mailing list)))\b/i;
+
+// ---- cookies, weather ----
+const COOKIE = /\bcookies?\b/i;
+const COOKIE_CONTEXT =
+  /\b(?:we use|this (?:site|website)|our (?:site|website|partners)|you (?:agree|consent|accept)|by (?:continuing|using|clicking)|accept|browsing experience|privacy (?:policy|notice|settings)|consent)\b/i;
+const WEATHER = [
+  /\b(?:high|low)s?\s+(?:of\s+|near\s+|around\s+)?-?\d{1,3}\s?°?\s?[FC]\b/i,
+  /\bwinds?\s+\w+(?:\s+\w+)?\s+(?:at\s+)?\d+(?:\s+to\s+\d+)?\s*(?:mph|km\/h|kph|knots)\b/i,
+  /\bchance of (?:rain|snow|precipitation|showers)\s+\d+%/i,
+  /^(?:mostly |partly )?(?:sunny|cloudy|clear|showers|rain|snow|thunderstorms?|overcast|fog)(?:\s+(?:early|late|skies))?\.?\s+(?:high|low)s?\b/i,
+  /\bfeels like\s+-?\d{1,3}\s?°/i,
+];
+
+const MENU_SEPARATORS = /\s[|•·]\s|\s[|•·]$|^[|•·]\s/g;
+const BREADCRUMB = /^[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,40})+$/;
+const BULLET = /^[•·▪►◦‣]\s*/;
+const ELLIPSIS_END = /(?:\.\.\.|…)$/;
+const WIDGET_LEADIN =
+  /^(?:watch|listen to|check out|see|take a look at|view|scroll down|click)\b.*\b(?:below|above|here)\s*[:.!]?$/i;
+const NUMERIC_ONLY = /^[\d\s.,:/%+#-]+$/;
+
+function tail(text: string): string {
+  return text.length > TAIL ? text.slice(text.length - TAIL) : text;
+}
+
+/**
+ * The position where a trailing photo credit starts, or -1. A credit in parentheses or an agency/photographer
+ * credit marks a caption of up to CAPTION_MAX words; a "Photo: X" label only a caption of up to LABELLED_MAX.
+ */
+export function trailingCreditStart(text: string, words: number): number {
+  const t = tail(text);
+  const offset = text.length - t.length;
+  let m = TRAILING_PHOTO_CREDIT.exec(t) ?? TRAILING_AGENCY_CREDIT.exec(t);
+  if (!m && words <= LABELLED_MAX) m = TRAILING_LABELLED_CREDIT.exec(t);
+  if (!m && words <= PHOTO_LABEL_MAX) m = TRAILING_PHOTO_LABEL.exec(t);
+  return m ? offset + m.index : -1;
+}
+
+function menuItemsShort(text: string, sep: RegExp): boolean {
+  const items = text.split(sep);
+  let nonEmpty = 0;
+  for (const item of items) {
+    const w = item.trim();
+    if (!w) continue;
+    nonEmpty++;
+    if (w.split(/\s+/).length > 4 || /[!?]$/.test(w)) return false;
+  }
+  return nonEmpty >= 2;
+}
+
+function isContactOnly(text: string): "byline" | "navigation" | undefined {
+  const hasContact = EMAIL.test(text) || PHONE.test(text) || HANDLE.test(text);
+  const hasUrl = URL.test(text);
+  if (!hasContact && !hasUrl) return undefined;
+  const rest = text.replace(CONTACT_STRIP, " ").trim();
+  const tokens = rest ? rest.split(/\s+/) : [];
+  if (tokens.length > 3) return undefined;
+  for (const t of tokens) if (!/^[\p{Lu}]/u.test(t)) return undefined;
+  return hasContact ? "byline" : "navigation";
+}
+
+/** Subscription prompts: many subscription words, or a short second-person/imperative prompt. */
+function isSubscribePrompt(line: Line): boolean {
+  const text = line.text;
+  if (line.words > 150) return false;
+  SUB_HIT.lastIndex = 0;
+  let hits = 0;
+  let lastEnd = 0;
+  for (let m = SUB_HIT.exec(text); m; m = SUB_HIT.exec(text)) {
+    hits++;
+    lastEnd = m.index + m[0].length;
+  }
+  if (hits === 0) return false;
+  if (REPORTING.test(text) || line.hasQuote) return false;
+  const addressed = addressesReader(text) || IMPERATIVE_OPENING.test(text);
+  if (!addressed) return false;
+  if (line.words <= 25) return true;
+  // A long prompt must be furniture to its end: text after the last subscription word would be article text.
+  return hits * 15 >= line.words && countWords(text.slice(lastEnd)) <= 12;
+}
+
+function isWeather(line: Line): boolean {
+  if (line.words > 30) return false;
+  let score = 0;
+  for (const re of WEATHER) if (re.test(line.text)) score++;
+  return score >= 2 || (score === 1 && line.words <= 8);
+}
+
+/** Classifies one line on its own. Returns undefined for a line to keep (as far as this line alone shows). */
+export function classifyLine(line: Line): Verdict | undefined {
+  const { text, words } = line;
+  if (!line.hasAlnum) return { reason: "fragment" };
+  if (words <= 2 && NUMERIC_ONLY.test(text)) return { reason: "fragment" };
+  if (words <= 2 && ELLIPSIS_END.test(text)) return { reason: "fragment" };
+
+  // Metadata lines.
+  if (words <= 16) {
+    const stamp = parseStampLine(text, words);
+    if (stamp) return { reason: "stamp", stamp: stamp.kind, ...(stamp.iso ? { iso: stamp.iso } : {}) };
+    const author = parseBylineLine(text, words);
+    if (author) return { reason: "byline", author };
+    if (words <= 5 && AGENCY_ALONE.test(text)) return { reason: "byline", agency: true, author: text };
+    if (words <= 5 && NEWSROOM.test(text)) return { reason: "byline", author: text };
+  }
+
+  for (const rule of LINE_RULES) {
+    if (words <= rule.max && rule.re.test(text)) {
+      if (rule.reason === "navigation" && words <= 6 && LIST_LABEL.test(text))
+        return { reason: "navigation", listLabel: true };
+      return { reason: rule.reason };
+    }
+  }
+
+  // Embedded posts: Twitter/Instagram signatures, picture links, thread markers.
+  if (words <= EMBED_MAX) {
+    const t = tail(text);
+    if (
+      PIC_TWITTER.test(text) ||
+      TWEET_SIGNATURE.test(t) ||
+      INSTAGRAM_SIGNATURE.test(text) ||
+      POSTED_BY_SIGNATURE.test(t)
+    ) {
+      return { reason: "embed" };
+    }
+    if (THREAD_MARK.test(t)) return { reason: "embed" };
+  }
+
+  // Captions: a credit at the end, or a caption opening.
+  if (words <= CAPTION_MAX) {
+    const credit = trailingCreditStart(text, words);
+    if (credit >= 0) return { reason: "caption", captionKey: captionKeyOf(text, credit) };
+    if (words <= OPENING_MAX && CAPTION_OPENING.test(text) && !REPORTING.test(text))
+      return { reason: "caption" };
+  }
+
+  if (isSubscribePrompt(line)) return { reason: "subscribe" };
+  if (words <= 80 && COOKIE.test(text) && COOKIE_CONTEXT.test(text) && !REPORTING.test(text)) {
+    return { reason: "cookie" };
+  }
+  if (isWeather(line)) return { reason: "widget" };
+
+  if (words > 25) return undefined;
+  return classifyShortLine(line);
+}
+
+/** Labels after which the short lines are a list of links. */
+const LIST_LABEL =
+  /^(?:related|more (?:stories|news|videos|coverage|headlines|from|on)|also|see also|read (?:more|also|next)|recommended|you (?:may|might) also like|you may be interested in|popular|most (?:popular|read|viewed|shared)|trending|top stories|latest|what to read next|further reading|editor['’]?s picks|around the web|from our partners|promoted)\b/i;
+
+function captionKeyOf(text: string, creditStart: number): string | undefined {
+  const body = text.slice(0, creditStart);
+  return countWords(body) < 5 ? undefined : lineKey(body);
+}
+
+/** Rules for short lines (at most 25 words), judged on their features. */
+function classifyShortLine(line: Line): Verdict | undefined {
+  const { text, words } = line;
+
+  // Credits: "Photo: Reuters", "Photo by X/Getty Images", "Alexandra Wyman/Getty Images".
+  const colon = CREDIT_COLON.exec(text);
+  if (colon && words <= 12) {
+    const rest = colon[1] ?? "";
+    const restWords = rest.split(/\s+/).length;
+    if (/\//.test(rest) || AGENCY_WORD.test(rest) || restWords <= 2) {
+      if (restWords <= 8 && !line.endsSentence) return { reason: "caption" };
+    } else if (line.capShare >= 0.5 || !line.endsSentence) return { reason: "navigation" };
+  }
+  if (
+    words <= 10 &&
+    CREDIT_BY.test(text) &&
+    (!line.endsSentence || /\//.test(text) || AGENCY_WORD.test(text))
+  ) {
+    return { reason: "caption" };
+  }
+  if (words <= 8 && SLASH_CREDIT.test(text) && !line.endsSentence) {
+    const slashes = text.split("/").length - 1;
+    if (AGENCY_WORD.test(text) || slashes >= 2) return { reason: "caption" };
+  }
+
+  // Label followed by a list or a teaser: "Read more about: A, B", "PHOTOS: …", "(Quiz: …)".
+  if (words <= 18 && LABEL_LIST.test(text)) {
+    if (!line.endsSentence || BRACKETED.test(text) || line.capShare >= 0.6 || /^[([]?[A-Z]{2,}/.test(text)) {
+      return { reason: "navigation" };
+    }
+  }
+  if (words <= 16 && BRACKETED.test(text) && !line.endsSentence) {
+    // "[The Holiday Movie Guide: 12 films …]", "[H/T Fox News]": an inserted link, not a sentence.
+    if (text.startsWith("[") || (line.capShare >= 0.6 && !line.hasVerb)) return { reason: "navigation" };
+  }
+
+  // Contact lines and follow prompts.
+  if (
+    words <= 25 &&
+    CONTACT_OPENING.test(text) &&
+    (EMAIL.test(text) || HANDLE.test(text) || PHONE.test(text))
+  ) {
+    return { reason: "byline" };
+  }
+  if (words <= 22 && !line.hasQuote && !REPORTING.test(text) && PLATFORM.test(text)) {
+    if (FOLLOW_OPENING.test(text) || CAN_BE_FOLLOWED.test(text)) return { reason: "share" };
+  }
+  if (words <= 12) {
+    const contact = isContactOnly(text);
+    if (contact) return { reason: contact };
+  }
+
+  // A short line ending with a handle and no verb: the header of an embedded post.
+  if (words <= 8 && TRAILING_HANDLE.test(text) && !line.hasVerb && !line.endsSentence)
+    return { reason: "embed" };
+
+  // Menus: crumbs, separator rows, bullet items, furniture vocabulary.
+  if (words <= 12 && BREADCRUMB.test(text) && menuItemsShort(text, /\s[>»›]\s/))
+    return { reason: "navigation" };
+  if (words <= 25) {
+    MENU_SEPARATORS.lastIndex = 0;
+    const seps = text.match(MENU_SEPARATORS)?.length ?? 0;
+    if (seps >= 2 && !line.endsSentence && menuItemsShort(text, /\s*[|•·]\s*/)) {
+      return { reason: line.social ? "share" : "navigation" };
+    }
+  }
+  if (words <= 5 && BULLET.test(text) && !line.endsSentence) {
+    return { reason: line.social ? "share" : "navigation" };
+  }
+  if (words <= 20 && line.vocabShare >= 0.85 && !line.hasQuote) {
+    const platforms = text.match(
+      /\b(?:facebook|twitter|instagram|pinterest|linkedin|whatsapp|reddit|google|youtube)\b/gi,
+    );
+    if (
+      line.uiWord ||
+      (words === 1 && line.social) ||
+      ((platforms?.length ?? 0) >= 2 && !/,|\band\b/.test(text))
+    ) {
+      return { reason: line.social ? "share" : "widget" };
+    }
+  }
+
+  // Teasers cut off with an ellipsis: "For Date Night, Amanda Seyfried Took Her Husband To The Bache...".
+  if (words <= 14 && ELLIPSIS_END.test(text) && line.capShare >= 0.6 && !line.hasQuote)
+    return { reason: "navigation" };
+
+  // Lead-ins to an embedded player: "Check out the video below:".
+  if (words <= 20 && WIDGET_LEADIN.test(text) && !REPORTING.test(text)) return { reason: "widget" };
+
+  return undefined;
+}
+
+/** A soft prompt ("Promise, we'll keep you posted!"): furniture only in a run of furniture. */
+export function isSoftPrompt(line: Line): boolean {
+  if (line.words > 20 || line.hasQuote || REPORTING.test(line.text)) return false;
+  return SOFT_PROMPT.test(line.text);
+}
+
+/** A line weak enough to be absorbed into a footer made of furniture. */
+export function isWeakFooterLine(line: Line): boolean {
+  if (!line.hasAlnum) return true;
+  if (line.words > 12 || line.hasQuote || REPORTING.test(line.text)) return false;
+  if (NUMERIC_ONLY.test(line.text)) return true;
+  return SOFT_PROMPT.test(line.text) || addressesReader(line.text);
+}
+
+const TRAILING_FRAGMENTS: { re: RegExp; reason: RemovalReason }[] = [
+  // "(Published Wednesday, July 26, 2017)"
+  { re: /\s*\((?:published|updated|posted|first published)(?:\s+on)?\s+[^()]{3,60}\)\s*$/i, reason: "stamp" },
+  // "Read or Share this story: https://…"
+  { re: /\s*\bRead or Share this story:\s*\S+\s*$/i, reason: "share" },
+  // "Copyright 2014 The Associated Press. All rights reserved. This material may not be published, …"
+  {
+    re: /\s*(?:article continues below\s+)?(?:copyright|©)\s*(?:©\s*)?\d{4}\b[^©]{0,120}?\ball rights reserved\.?(?:\s*this material may not be published, broadcast, rewritten,? (?:or|and) redistributed\.?)?\s*$/i,
+    reason: "other",
+  },
+];
+
+/**
+ * Furniture glued to the end of a line that is otherwise kept: a stamp, a share link, a copyright notice, and
+ * on lines too long to be a caption or a post, the photo credit or the post signature alone.
+ * Returns where the fragment starts.
+ */
+export function trailingFragment(
+  text: string,
+  words: number,
+): { start: number; reason: RemovalReason } | undefined {
+  const t = tail(text);
+  const offset = text.length - t.length;
+  for (const { re, reason } of TRAILING_FRAGMENTS) {
+    const m = re.exec(t);
+    if (m) return { start: offset + m.index, reason };
+  }
+  if (words > CAPTION_MAX) {
+    const m = TRAILING_PHOTO_CREDIT.exec(t) ?? TRAILING_AGENCY_CREDIT.exec(t);
+    if (m) return { start: offset + m.index, reason: "caption" };
+  }
+  if (words > PHOTO_LABEL_MAX) {
+    const m =
+      (words > LABELLED_MAX ? TRAILING_LABELLED_CREDIT.exec(t) : null) ?? TRAILING_PHOTO_LABEL.exec(t);
+    // The label starts after the sentence end that the pattern includes.
+    if (m) return { start: offset + m.index + (/^[.!?)"”]+/.exec(m[0])?.[0].length ?? 0), reason: "caption" };
+  }
+  if (words > EMBED_MAX) {
+    const m = TWEET_SIGNATURE.exec(t);
+    if (m) return { start: offset + m.index, reason: "embed" };
+  }
+  return undefined;
+}
+
+/** Furniture glued to the start of a paragraph: "Advertisement …", "Story highlights …". */
+export const LEADING_FURNITURE: { re: RegExp; reason: RemovalReason }[] = [
+  {
+    re: /^(?:ADVERTISEMENT|Advertisement)(?:\s+Continue reading the main story)?\s+(?=[A-Z"“‘'])/,
+    reason: "ad",
+  },
+  { re: /^(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z"“‘'])/, reason: "navigation" },
+];
