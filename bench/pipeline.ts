@@ -33,5 +33,7 @@ const runs = [run(), run(), run()];
 const best = runs.reduce((a, b) => (a.seconds < b.seconds ? a : b));
 console.log(`input: ${file} (${(bytes.length / 1e6).toFixed(1)} MB)`);
 console.log(`articles: ${best.articles}, words: ${best.words}, sentences: ${best.sentences}`);
-console.log(`ingest+clean+segment: best of 3 ${best.seconds.toFixed(2)} s = ${Math.round(best.words / best.seconds).toLocaleString("en-US")} words/s (one core)`);
+console.log(
+  `ingest+clean+segment: best of 3 ${best.seconds.toFixed(2)} s = ${Math.round(best.words / best.seconds).toLocaleString("en-US")} words/s (one core)`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -32,8 +32,8 @@ export { analyzeCluster, DEFAULT_WORDS, summarize, summarizeDocs } from "./summa
 export type { ScoringModel } from "./summarize/model.ts";
 export type {
   Article,
-  CleanArticle,
   Citation,
+  CleanArticle,
   Cluster,
   Doc,
   InputFormat,

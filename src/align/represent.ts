@@ -9,6 +9,13 @@ export interface Background {
   docs: number;
   /** Stem → number of documents containing it. */
   df: ReadonlyMap<string, number>;
+  /**
+   * Stem → summary-worthiness: how often the stem, when it occurs in a cluster's articles, also occurs
+   * in the human summary of that cluster (smoothed). Learned from training data; optional.
+   */
+  prior?: ReadonlyMap<string, number>;
+  /** Prior of stems not in `prior` (the overall rate). */
+  priorDefault?: number;
 }
 
 /** One sentence as the summarizer and the aligner see it: ids of content stems and surface facts. */
@@ -30,7 +37,23 @@ export interface SentenceRep {
   capitalised: number;
   numbers: number;
   hasQuote: boolean;
+  /** The sentence starts inside a quotation opened by an earlier sentence of its article. */
+  quoteOpenAtStart: boolean;
+  /** A quotation is still open at the end of the sentence (it continues in the next one). */
+  quoteOpenAtEnd: boolean;
   endsWithPunct: boolean;
+}
+
+/** Whether a quotation is open after reading `text`, starting with the state `open`. */
+export function quoteStateAfter(text: string, open: boolean): boolean {
+  let state = open;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) state = true;
+    else if (c === 0x201d) state = false;
+    else if (c === 34) state = !state;
+  }
+  return state;
 }
 
 export interface ClusterRep {
@@ -45,6 +68,8 @@ export interface ClusterRep {
   termDocs: Int32Array;
   /** Background inverse document frequency of each term. */
   idf: Float64Array;
+  /** Summary-worthiness prior of each term (0.5 everywhere when the background has none). */
+  prior: Float64Array;
   /** Number of articles containing each bigram id. */
   bigramDocs: Int32Array;
   /** TF-IDF vector norm of each sentence. */
@@ -75,7 +100,14 @@ export function representCluster(docs: readonly Doc[], background?: Background):
     const doc = docs[d]!;
     const text = doc.article.text;
     const ids: number[] = [];
+    let quoteOpen = false;
+    let paragraph = -1;
     for (const s of doc.sentences) {
+      // quotations do not run across paragraphs unless the next paragraph reopens them
+      if (s.paragraph !== paragraph) {
+        quoteOpen = false;
+        paragraph = s.paragraph;
+      }
       const toks = wordTokens(text, s.start, s.end);
       const terms: number[] = [];
       let caps = 0;
@@ -136,6 +168,8 @@ export function representCluster(docs: readonly Doc[], background?: Background):
         capitalised: caps,
         numbers: nums,
         hasQuote: QUOTE_RE.test(sentenceText),
+        quoteOpenAtStart: quoteOpen,
+        quoteOpenAtEnd: (quoteOpen = quoteStateAfter(sentenceText, quoteOpen)),
         endsWithPunct: last === "." || last === "!" || last === "?",
       });
     }
@@ -153,6 +187,9 @@ export function representCluster(docs: readonly Doc[], background?: Background):
       idf[i] = 1;
     }
   }
+  const prior = new Float64Array(stems.length);
+  const priorDefault = background?.priorDefault ?? 0.5;
+  for (let i = 0; i < stems.length; i++) prior[i] = background?.prior?.get(stems[i]!) ?? priorDefault;
   const norms = new Float64Array(sents.length);
   for (let i = 0; i < sents.length; i++) {
     const r = sents[i]!;
@@ -171,6 +208,7 @@ export function representCluster(docs: readonly Doc[], background?: Background):
     stems,
     termDocs: Int32Array.from(termDocsList),
     idf,
+    prior,
     bigramDocs: Int32Array.from(bigramDocsList),
     norms,
   };

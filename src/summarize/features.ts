@@ -1,19 +1,73 @@
 import type { Alignment } from "../align/index.ts";
-import type { ClusterRep } from "../align/represent.ts";
+import { type ClusterRep, cosine } from "../align/represent.ts";
 
 /** Words that make a sentence lean on what came before it. */
 export const DANGLING_OPENERS: ReadonlySet<string> = new Set([
-  "but", "and", "or", "so", "yet", "also", "however", "still", "then", "thus", "this", "that", "these",
-  "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "him", "there", "such",
-  "meanwhile", "instead", "otherwise", "moreover", "furthermore", "besides", "additionally", "though",
-  "although", "because", "which", "who", "here", "now", "later", "afterward", "afterwards", "again",
+  "but",
+  "and",
+  "or",
+  "so",
+  "yet",
+  "also",
+  "however",
+  "still",
+  "then",
+  "thus",
+  "this",
+  "that",
+  "these",
+  "those",
+  "it",
+  "its",
+  "he",
+  "she",
+  "they",
+  "them",
+  "his",
+  "her",
+  "their",
+  "him",
+  "there",
+  "such",
+  "meanwhile",
+  "instead",
+  "otherwise",
+  "moreover",
+  "furthermore",
+  "besides",
+  "additionally",
+  "though",
+  "although",
+  "because",
+  "which",
+  "who",
+  "here",
+  "now",
+  "later",
+  "afterward",
+  "afterwards",
+  "again",
 ]);
 
-const FIRST_PERSON: ReadonlySet<string> = new Set(["i", "i'm", "i've", "i'd", "me", "my", "mine", "we", "our", "we're"]);
+const FIRST_PERSON: ReadonlySet<string> = new Set([
+  "i",
+  "i'm",
+  "i've",
+  "i'd",
+  "me",
+  "my",
+  "mine",
+  "we",
+  "our",
+  "we're",
+]);
 
+/**
+ * Sentence features of the learned scorer. Positions are absolute (sentence index), never relative to
+ * the article's length: the training data is truncated, so relative positions would not transfer.
+ */
 export const FEATURE_NAMES = [
   "logPos",
-  "relPos",
   "isFirst",
   "isSecond",
   "logPara",
@@ -36,9 +90,11 @@ export const FEATURE_NAMES = [
   "question",
   "firstPerson",
   "logDocs",
-  "logDocLen",
   "idfMean",
-  "docShare",
+  "leadSim",
+  "priorMean",
+  "priorMax",
+  "priorSum",
   "rankLen",
   "rankDf",
   "rankDfSum",
@@ -49,24 +105,35 @@ export const FEATURE_NAMES = [
   "rankMaxSim",
   "rankMeanBest",
   "rankIdf",
+  "rankLeadSim",
+  "rankPriorMean",
+  "rankPriorSum",
 ] as const;
-
-/** Features also given as their percentile rank within the cluster (robust to cluster size and length). */
-const RANKED: ReadonlyArray<[from: number, to: number]> = [
-  [5, 27],
-  [7, 28],
-  [8, 29],
-  [9, 30],
-  [10, 31],
-  [11, 32],
-  [12, 33],
-  [14, 34],
-  [15, 35],
-  [25, 36],
-];
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export const N_FEATURES = FEATURE_NAMES.length;
+const COLUMN = new Map<FeatureName, number>(FEATURE_NAMES.map((name, i) => [name, i]));
+
+function column(name: FeatureName): number {
+  return COLUMN.get(name)!;
+}
+
+/** Features also given as their percentile rank within the cluster (robust to cluster size and length). */
+const RANKED: ReadonlyArray<[FeatureName, FeatureName]> = [
+  ["logLen", "rankLen"],
+  ["dfSupport", "rankDf"],
+  ["dfSupportSum", "rankDfSum"],
+  ["bigramSupport", "rankBigram"],
+  ["bigramSupportSum", "rankBigramSum"],
+  ["centroid", "rankCentroid"],
+  ["clusterTf", "rankClusterTf"],
+  ["maxSim", "rankMaxSim"],
+  ["meanBest", "rankMeanBest"],
+  ["idfMean", "rankIdf"],
+  ["leadSim", "rankLeadSim"],
+  ["priorMean", "rankPriorMean"],
+  ["priorSum", "rankPriorSum"],
+];
 
 /** Row-major feature matrix: sentence i's features at [i * N_FEATURES, (i + 1) * N_FEATURES). */
 export interface FeatureMatrix {
@@ -93,20 +160,33 @@ export function computeFeatures(rep: ClusterRep, alignment: Alignment): FeatureM
     centroidNorm += w * w;
   }
   centroidNorm = Math.sqrt(centroidNorm) || 1;
-  let totalWords = 0;
-  for (const s of rep.sents) totalWords += s.nWords;
+
+  // The opening sentences of every article: what the story is about.
+  const leads: number[] = [];
+  for (const ids of rep.byDoc) leads.push(...ids.slice(0, 2));
 
   for (let i = 0; i < n; i++) {
     const s = rep.sents[i]!;
-    const docSents = rep.byDoc[s.doc]!.length;
+    let leadSim = 0;
+    let leadCount = 0;
+    for (const l of leads) {
+      if (rep.sents[l]!.doc === s.doc) continue;
+      leadSim += cosine(rep, i, l);
+      leadCount++;
+    }
     const idx = s.sentence.index;
     const nTerms = s.uniq.length;
     let df = 0;
     let ctf = 0;
     let dot = 0;
     let idfSum = 0;
+    let priorSum = 0;
+    let priorMax = 0;
     for (let k = 0; k < nTerms; k++) {
       const t = s.uniq[k]!;
+      const p = rep.prior[t]!;
+      priorSum += p;
+      if (p > priorMax) priorMax = p;
       df += (rep.termDocs[t]! - 1) / others;
       ctf += Math.log1p(clusterTf[t]! - s.counts[k]!);
       const w = rep.idf[t]!;
@@ -133,40 +213,43 @@ export function computeFeatures(rep: ClusterRep, alignment: Alignment): FeatureM
     const sentenceText = text.slice(s.sentence.start, s.sentence.end).toLowerCase();
     for (const m of sentenceText.matchAll(/\b(i|me|my|we|our)\b/g)) if (FIRST_PERSON.has(m[0])) firstPerson++;
     const row = i * N_FEATURES;
-    const f = (name: number, v: number) => {
-      data[row + name] = v;
+    const f = (name: FeatureName, v: number) => {
+      data[row + column(name)] = v;
     };
-    f(0, Math.log1p(idx));
-    f(1, 0);
-    f(2, idx === 0 ? 1 : 0);
-    f(3, idx === 1 ? 1 : 0);
-    f(4, Math.log1p(s.sentence.paragraph));
-    f(5, Math.log1p(s.nWords));
-    f(6, s.nWords > 0 ? s.terms.length / s.nWords : 0);
-    f(7, nTerms > 0 ? df / nTerms : 0);
-    f(8, df / 10);
-    f(9, s.bigrams.length > 0 ? bsup / s.bigrams.length : 0);
-    f(10, bsup / 10);
-    f(11, rep.norms[i]! > 0 ? dot / (rep.norms[i]! * centroidNorm) : 0);
-    f(12, nTerms > 0 ? ctf / nTerms : 0);
-    f(13, nDocs > 1 ? aligned / others : 0);
-    f(14, maxSim);
-    f(15, nDocs > 1 ? sumBest / others : 0);
-    f(16, s.hasQuote ? 1 : 0);
-    f(17, s.nWords > 0 ? s.numbers / s.nWords : 0);
-    f(18, s.nWords > 0 ? s.capitalised / s.nWords : 0);
-    f(19, DANGLING_OPENERS.has(s.firstWord) ? 1 : 0);
-    f(20, s.endsWithPunct ? 1 : 0);
-    f(21, lastChar === 63 ? 1 : 0);
-    f(22, s.nWords > 0 ? firstPerson / s.nWords : 0);
-    f(23, Math.log(nDocs));
-    f(24, 0);
-    f(25, nTerms > 0 ? idfSum / nTerms : 0);
-    f(26, 0);
+    f("logPos", Math.log1p(idx));
+    f("isFirst", idx === 0 ? 1 : 0);
+    f("isSecond", idx === 1 ? 1 : 0);
+    f("logPara", Math.log1p(s.sentence.paragraph));
+    f("logLen", Math.log1p(s.nWords));
+    f("contentShare", s.nWords > 0 ? s.terms.length / s.nWords : 0);
+    f("dfSupport", nTerms > 0 ? df / nTerms : 0);
+    f("dfSupportSum", df / 10);
+    f("bigramSupport", s.bigrams.length > 0 ? bsup / s.bigrams.length : 0);
+    f("bigramSupportSum", bsup / 10);
+    f("centroid", rep.norms[i]! > 0 ? dot / (rep.norms[i]! * centroidNorm) : 0);
+    f("clusterTf", nTerms > 0 ? ctf / nTerms : 0);
+    f("alignedDocs", nDocs > 1 ? aligned / others : 0);
+    f("maxSim", maxSim);
+    f("meanBest", nDocs > 1 ? sumBest / others : 0);
+    f("hasQuote", s.hasQuote ? 1 : 0);
+    f("numbers", s.nWords > 0 ? s.numbers / s.nWords : 0);
+    f("capShare", s.nWords > 0 ? s.capitalised / s.nWords : 0);
+    f("dangling", DANGLING_OPENERS.has(s.firstWord) ? 1 : 0);
+    f("endsPunct", s.endsWithPunct ? 1 : 0);
+    f("question", lastChar === 63 ? 1 : 0);
+    f("firstPerson", s.nWords > 0 ? firstPerson / s.nWords : 0);
+    f("logDocs", Math.log(nDocs));
+    f("idfMean", nTerms > 0 ? idfSum / nTerms : 0);
+    f("leadSim", leadCount > 0 ? leadSim / leadCount : 0);
+    f("priorMean", nTerms > 0 ? priorSum / nTerms : 0);
+    f("priorMax", priorMax);
+    f("priorSum", priorSum / 10);
   }
   if (n > 1) {
     const order = new Int32Array(n);
-    for (const [from, to] of RANKED) {
+    for (const [fromName, toName] of RANKED) {
+      const from = column(fromName);
+      const to = column(toName);
       for (let i = 0; i < n; i++) order[i] = i;
       order.sort((a, b) => data[a * N_FEATURES + from]! - data[b * N_FEATURES + from]!);
       // ties share their mean rank

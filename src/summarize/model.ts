@@ -29,7 +29,14 @@ export interface TreeModel {
   trees: Tree[];
 }
 
-export type ScoringModel = LinearModel | TreeModel;
+/** The mean of several models (bagging: same data, different random row samples). */
+export interface EnsembleModel {
+  kind: "ensemble";
+  features: string[];
+  models: Array<LinearModel | TreeModel>;
+}
+
+export type ScoringModel = LinearModel | TreeModel | EnsembleModel;
 
 /** Checks that a model was trained on the features this code computes, in the same order. */
 export function checkModel(model: ScoringModel): void {
@@ -58,12 +65,23 @@ function scoreTrees(m: TreeModel, x: Float64Array, row: number): number {
   return s;
 }
 
+function scoreOne(model: ScoringModel, x: Float64Array, row: number): number {
+  switch (model.kind) {
+    case "linear":
+      return scoreLinear(model, x, row);
+    case "gbrt":
+      return scoreTrees(model, x, row);
+    case "ensemble": {
+      let s = 0;
+      for (const m of model.models) s += scoreOne(m, x, row);
+      return s / Math.max(1, model.models.length);
+    }
+  }
+}
+
 /** Scores every row of a feature matrix. */
 export function scoreAll(model: ScoringModel, fm: FeatureMatrix): Float64Array {
   const out = new Float64Array(fm.rows);
-  for (let i = 0; i < fm.rows; i++) {
-    const row = i * N_FEATURES;
-    out[i] = model.kind === "linear" ? scoreLinear(model, fm.data, row) : scoreTrees(model, fm.data, row);
-  }
+  for (let i = 0; i < fm.rows; i++) out[i] = scoreOne(model, fm.data, i * N_FEATURES);
   return out;
 }

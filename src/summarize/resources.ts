@@ -14,9 +14,14 @@ function readJson(url: URL): unknown {
   try {
     return JSON.parse(readFileSync(url, "utf8"));
   } catch (e) {
-    throw new NewsweaveError("INTERNAL", `cannot read shipped resource ${url.pathname}: run npm run train`, {
-      file: url.pathname,
-    }, { cause: e });
+    throw new NewsweaveError(
+      "INTERNAL",
+      `cannot read shipped resource ${url.pathname}: run npm run train`,
+      {
+        file: url.pathname,
+      },
+      { cause: e },
+    );
   }
 }
 
@@ -29,16 +34,35 @@ export function defaultModel(): ScoringModel {
   return model;
 }
 
-/** Background stats are stored as { docs, stems: string[], df: number[] } to keep the file small. */
-export function backgroundFromJson(data: { docs: number; stems: string[]; df: number[] }): Background {
+/** Background stats as stored: parallel arrays keep the file small. */
+export interface BackgroundJson {
+  docs: number;
+  stems: string[];
+  df: number[];
+  /** Summary-worthiness of each stem, parallel to `stems` (optional). */
+  prior?: number[];
+  priorDefault?: number;
+}
+
+export function backgroundFromJson(data: BackgroundJson): Background {
   const df = new Map<string, number>();
   for (let i = 0; i < data.stems.length; i++) df.set(data.stems[i]!, data.df[i]!);
-  return { docs: data.docs, df };
+  let prior: Map<string, number> | undefined;
+  if (data.prior) {
+    prior = new Map();
+    for (let i = 0; i < data.stems.length; i++) {
+      const p = data.prior[i];
+      if (p !== undefined && p >= 0) prior.set(data.stems[i]!, p);
+    }
+  }
+  return { docs: data.docs, df, prior, priorDefault: data.priorDefault };
 }
 
 export function defaultBackground(): Background {
   if (!background) {
-    background = backgroundFromJson(readJson(BACKGROUND_URL) as { docs: number; stems: string[]; df: number[] });
+    background = backgroundFromJson(
+      readJson(BACKGROUND_URL) as { docs: number; stems: string[]; df: number[] },
+    );
   }
   return background;
 }

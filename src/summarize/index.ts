@@ -1,0 +1,216 @@
+import { type Alignment, alignSentences, contentOverlap, cosine } from "../align/index.ts";
+import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
+import { NewsweaveError } from "../errors.ts";
+import { prepare } from "../pipeline.ts";
+import type { Article, Citation, Doc, Summary, SummarySentence } from "../types.ts";
+import { computeFeatures, DANGLING_OPENERS } from "./features.ts";
+import { type ScoringModel, scoreAll } from "./model.ts";
+import { defaultBackground, defaultModel } from "./resources.ts";
+
+export interface SummarizeOptions {
+  /** Word budget (default 230). */
+  words?: number;
+  /** Learned scorer; defaults to the shipped model. */
+  model?: ScoringModel;
+  /** Background document frequencies; defaults to the shipped table. */
+  background?: Background;
+  /** Alignment threshold for citations (TF-IDF cosine). */
+  alignThreshold?: number;
+  /** A candidate sharing more than this share of its content words with a chosen sentence is skipped. */
+  redundancy?: number;
+  /** Fill the budget exactly: the last sentence may overshoot (evaluation mode; the eval truncates). */
+  overshoot?: boolean;
+  /** A candidate at least this similar (TF-IDF cosine) to a chosen sentence says the same thing: skipped. */
+  similarity?: number;
+  /** Sentences shorter than this many words are never chosen. */
+  minWords?: number;
+  /** Citations kept per supporting article. */
+  citationsPerArticle?: number;
+}
+
+export const DEFAULT_WORDS = 230;
+
+/** Everything computed once per cluster and shared by summary, citations and comparison. */
+export interface ClusterAnalysis {
+  docs: Doc[];
+  rep: ClusterRep;
+  alignment: Alignment;
+  scores: Float64Array;
+}
+
+export function analyzeCluster(docs: Doc[], options: SummarizeOptions = {}): ClusterAnalysis {
+  const rep = representCluster(docs, options.background ?? defaultBackground());
+  const alignment = alignSentences(rep, { threshold: options.alignThreshold });
+  const features = computeFeatures(rep, alignment);
+  const scores = scoreAll(options.model ?? defaultModel(), features);
+  return { docs, rep, alignment, scores };
+}
+
+function checkWords(words: number): void {
+  if (!Number.isInteger(words) || words <= 0) {
+    throw new NewsweaveError("BAD_OPTION", `the word budget must be a positive whole number, got ${words}`, {
+      field: "words",
+    });
+  }
+}
+
+/**
+ * Selection units: a sentence, or a run of consecutive sentences of one article joined by a quotation
+ * that spans them (so a quote is never cut in half). Runs longer than `MAX_UNIT` are not usable.
+ */
+const MAX_UNIT = 4;
+
+export function selectionUnits(rep: ClusterAnalysis["rep"]): number[][] {
+  const units: number[][] = [];
+  for (const ids of rep.byDoc) {
+    let current: number[] = [];
+    for (const id of ids) {
+      const s = rep.sents[id]!;
+      if (!s.quoteOpenAtStart && current.length > 0) {
+        units.push(current);
+        current = [];
+      }
+      current.push(id);
+      if (!s.quoteOpenAtEnd) {
+        units.push(current);
+        current = [];
+      }
+    }
+    if (current.length > 0) units.push(current);
+  }
+  return units.filter((u) => u.length <= MAX_UNIT && !rep.sents[u[u.length - 1]!]!.quoteOpenAtEnd);
+}
+
+/** Picks sentence ids greedily by score under the word budget, skipping redundant and unusable ones. */
+export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOptions = {}): number[] {
+  const budget = options.words ?? DEFAULT_WORDS;
+  const redundancy = options.redundancy ?? 0.5;
+  const minWords = options.minWords ?? 6;
+  const similarity = options.similarity ?? 0.5;
+  const { rep, scores } = analysis;
+  const units = selectionUnits(rep).map((ids) => {
+    let score = 0;
+    let words = 0;
+    for (const id of ids) {
+      score += scores[id]!;
+      words += rep.sents[id]!.nWords;
+    }
+    return { ids, score: score / ids.length, words };
+  });
+  units.sort((a, b) => b.score - a.score || a.ids[0]! - b.ids[0]!);
+  const chosen: number[] = [];
+  const chosenSet = new Set<number>();
+  let words = 0;
+  const slack = Math.max(5, Math.round(budget * 0.05));
+  for (const unit of units) {
+    if (words >= budget) break;
+    const first = rep.sents[unit.ids[0]!]!;
+    const last = rep.sents[unit.ids[unit.ids.length - 1]!]!;
+    if (unit.words < minWords || !last.endsWithPunct) continue;
+    if (unit.ids.every((id) => rep.sents[id]!.uniq.length < 2)) continue;
+    if (!options.overshoot && words + unit.words > budget + slack) continue;
+    if (DANGLING_OPENERS.has(first.firstWord)) {
+      const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
+      if (prev === undefined || !chosenSet.has(prev)) continue;
+    }
+    let redundant = false;
+    for (const c of chosen) {
+      for (const id of unit.ids) {
+        if (contentOverlap(rep, id, c) > redundancy || cosine(rep, id, c) >= similarity) {
+          redundant = true;
+          break;
+        }
+      }
+      if (redundant) break;
+    }
+    if (redundant) continue;
+    for (const id of unit.ids) {
+      chosen.push(id);
+      chosenSet.add(id);
+    }
+    words += unit.words;
+  }
+  return chosen;
+}
+
+/**
+ * Orders chosen sentences for reading: articles in order of publication when known (else by their best
+ * chosen sentence), sentences of one article in source order, so antecedents come first.
+ */
+export function orderSentences(analysis: ClusterAnalysis, chosen: readonly number[]): number[] {
+  const { rep } = analysis;
+  const rank = new Map<number, number>();
+  chosen.forEach((id, k) => {
+    const d = rep.sents[id]!.doc;
+    if (!rank.has(d)) rank.set(d, k);
+  });
+  const date = (d: number) => rep.docs[d]!.article.published ?? "";
+  const allDated = [...rank.keys()].every((d) => date(d) !== "");
+  const docOrder = [...rank.keys()].sort((a, b) =>
+    allDated && date(a) !== date(b) ? (date(a) < date(b) ? -1 : 1) : rank.get(a)! - rank.get(b)!,
+  );
+  const out: number[] = [];
+  for (const d of docOrder) {
+    out.push(
+      ...chosen
+        .filter((id) => rep.sents[id]!.doc === d)
+        .sort((a, b) => rep.sents[a]!.sentence.index - rep.sents[b]!.sentence.index),
+    );
+  }
+  return out;
+}
+
+function citationOf(analysis: ClusterAnalysis, id: number, score: number): Citation {
+  const s = analysis.rep.sents[id]!;
+  return {
+    articleId: analysis.docs[s.doc]!.article.id,
+    sentence: s.sentence.index,
+    start: s.sentence.start,
+    end: s.sentence.end,
+    score,
+  };
+}
+
+/** The source sentence and every aligned sentence in other articles (best few per article). */
+export function citationsFor(analysis: ClusterAnalysis, id: number, perArticle = 2): Citation[] {
+  const out = [citationOf(analysis, id, 1)];
+  const perDoc = new Map<number, number>();
+  for (const link of analysis.alignment.links[id]!) {
+    const d = analysis.rep.sents[link.s]!.doc;
+    const n = perDoc.get(d) ?? 0;
+    if (n >= perArticle) continue;
+    perDoc.set(d, n + 1);
+    out.push(citationOf(analysis, link.s, Math.round(link.score * 1000) / 1000));
+  }
+  return out;
+}
+
+/** Summarises prepared (clean, segmented) documents of one story. */
+export function summarizeDocs(docs: Doc[], options: SummarizeOptions = {}): Summary {
+  const words = options.words ?? DEFAULT_WORDS;
+  checkWords(words);
+  if (docs.every((d) => d.sentences.length === 0)) {
+    throw new NewsweaveError(
+      "EMPTY_INPUT",
+      "no sentences to summarise: every article is empty after cleaning",
+    );
+  }
+  const analysis = analyzeCluster(docs, options);
+  const chosen = orderSentences(analysis, selectSentences(analysis, { ...options, words }));
+  const sentences: SummarySentence[] = chosen.map((id) => {
+    const support = citationsFor(analysis, id, options.citationsPerArticle);
+    const from = support[0]!;
+    const text = docs[analysis.rep.sents[id]!.doc]!.article.text.slice(from.start, from.end);
+    return { text, from, support };
+  });
+  let total = 0;
+  for (const id of chosen) total += analysis.rep.sents[id]!.nWords;
+  return { sentences, words: total };
+}
+
+/** Summarises raw articles of one story: clean, segment, score, select, order, cite. */
+export function summarize(articles: readonly Article[], options: SummarizeOptions = {}): Summary {
+  checkWords(options.words ?? DEFAULT_WORDS);
+  if (articles.length === 0) throw new NewsweaveError("EMPTY_INPUT", "no articles to summarise");
+  return summarizeDocs(prepare(articles), options);
+}

@@ -1,0 +1,143 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { contentOverlap, representCluster } from "../src/align/index.ts";
+import { NewsweaveError } from "../src/errors.ts";
+import { ingestPath } from "../src/ingest/index.ts";
+import { prepare } from "../src/pipeline.ts";
+import { summarize } from "../src/summarize/index.ts";
+import type { Article } from "../src/types.ts";
+
+const example = await ingestPath("examples/harbor-bridge");
+const story = example.articles.filter((a) => !/maple|festival/i.test(a.title ?? ""));
+
+function article(id: string, text: string, published?: string): Article {
+  return { id, text, published, origin: { source: `${id}.txt`, format: "text" } };
+}
+
+test("every summary sentence is cited and its citations slice to the source text", () => {
+  const summary = summarize(story, { words: 150 });
+  assert.ok(summary.sentences.length >= 3, "a 150-word summary of five articles has several sentences");
+  const byId = new Map(prepare(story).map((d) => [d.article.id, d]));
+  for (const s of summary.sentences) {
+    assert.ok(s.support.length >= 1);
+    assert.deepEqual(s.support[0], s.from);
+    for (const c of s.support) {
+      const doc = byId.get(c.articleId);
+      assert.ok(doc, `cited article ${c.articleId} exists`);
+      const sentence = doc.sentences[c.sentence];
+      assert.ok(sentence, `cited sentence ${c.sentence} exists`);
+      assert.equal(sentence.start, c.start);
+      assert.equal(sentence.end, c.end);
+    }
+    const src = byId.get(s.from.articleId)!;
+    assert.ok(
+      src.article.text.slice(s.from.start, s.from.end).includes(s.text),
+      "text is verbatim from its source",
+    );
+  }
+});
+
+test("facts told by several outlets are cited to several outlets", () => {
+  const summary = summarize(story, { words: 150 });
+  const maxSources = Math.max(
+    ...summary.sentences.map((s) => new Set(s.support.map((c) => c.articleId)).size),
+  );
+  assert.ok(maxSources >= 3, `some summary sentence is supported by 3+ outlets (got ${maxSources})`);
+});
+
+test("the summary respects the budget and has no redundant sentences", () => {
+  for (const words of [60, 150, 300]) {
+    const summary = summarize(story, { words });
+    assert.ok(
+      summary.words <= words + Math.max(5, Math.round(words * 0.05)),
+      `${summary.words} words for ${words}`,
+    );
+    const docs = prepare(story);
+    const rep = representCluster(docs);
+    const idOf = new Map<string, number>();
+    rep.sents.forEach((s, i) => {
+      idOf.set(`${docs[s.doc]!.article.id}#${s.sentence.index}`, i);
+    });
+    const ids = summary.sentences.map((s) => idOf.get(`${s.from.articleId}#${s.from.sentence}`)!);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        assert.ok(
+          contentOverlap(rep, ids[i]!, ids[j]!) <= 0.5,
+          "no two sentences share over half their content words",
+        );
+      }
+    }
+  }
+});
+
+test("no boilerplate reaches the summary", () => {
+  const text = summarize(story, { words: 400 })
+    .sentences.map((s) => s.text)
+    .join("\n");
+  assert.doesNotMatch(
+    text,
+    /Share this|Leave a Reply|Advertisement|Image copyright|Read more about|Follow by Email/i,
+  );
+  assert.doesNotMatch(text, /<script|onerror/i);
+});
+
+test("summaries are deterministic", () => {
+  assert.deepEqual(summarize(story, { words: 200 }), summarize(story, { words: 200 }));
+});
+
+test("bad budgets and empty clusters are refused with a clear error", () => {
+  for (const words of [0, -5, 2.5]) {
+    assert.throws(
+      () => summarize(story, { words }),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_OPTION" && /word budget/.test(e.message),
+    );
+  }
+  assert.throws(
+    () => summarize([], { words: 100 }),
+    (e: unknown) => e instanceof NewsweaveError && e.code === "EMPTY_INPUT",
+  );
+  assert.throws(
+    () => summarize([article("blank", "   \n  ")], { words: 100 }),
+    (e: unknown) => e instanceof NewsweaveError && e.code === "EMPTY_INPUT",
+  );
+});
+
+test("a single article and an article in another language still get a cited summary", () => {
+  const one = summarize([story[0]!], { words: 80 });
+  assert.ok(one.sentences.length > 0);
+  assert.ok(one.sentences.every((s) => s.from.articleId === story[0]!.id));
+  const french = article(
+    "fr",
+    "Le pont du port a été fermé mardi matin après une inspection.\nLa maire a déclaré que les travaux dureraient six semaines au moins.\nLes camions doivent emprunter un autre pont, ce qui ajoute vingt minutes au trajet.\nLe conseil municipal se réunira jeudi en séance extraordinaire.",
+  );
+  const fr = summarize([french], { words: 40 });
+  assert.ok(fr.sentences.length > 0);
+});
+
+test("a cluster of 500 articles is summarised within seconds", () => {
+  const subjects = ["The council", "The mayor", "Engineers", "Residents", "The state", "Police", "The port"];
+  const verbs = ["approved", "questioned", "delayed", "inspected", "funded", "criticised", "reviewed"];
+  const objects = [
+    "the repair plan",
+    "the bridge budget",
+    "the detour",
+    "the ferry schedule",
+    "the inspection report",
+  ];
+  const many: Article[] = [];
+  for (let i = 0; i < 500; i++) {
+    const lines: string[] = [];
+    for (let k = 0; k < 12; k++) {
+      const a = subjects[(i + k) % subjects.length]!;
+      const v = verbs[(i * 3 + k) % verbs.length]!;
+      const o = objects[(i * 7 + k * 2) % objects.length]!;
+      lines.push(`${a} ${v} ${o} on day ${(i + k) % 30} after meeting number ${i * 12 + k}.`);
+    }
+    many.push(article(`a${i}`, lines.join("\n")));
+  }
+  const t0 = performance.now();
+  const summary = summarize(many, { words: 230 });
+  const ms = performance.now() - t0;
+  assert.ok(summary.sentences.length > 0);
+  assert.ok(ms < 10_000, `took ${ms.toFixed(0)} ms`);
+});
