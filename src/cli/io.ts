@@ -1,5 +1,5 @@
 import { SingleBar } from "cli-progress";
-import { isNewsweaveError, NewsweaveError } from "../errors.ts";
+import { isNewsweaveError, type NewsweaveError } from "../errors.ts";
 import { ingestPath } from "../ingest/index.ts";
 import type { Article, Cluster } from "../types.ts";
 

@@ -49,7 +49,12 @@ export function cleanToJson(docs: readonly Doc[]): unknown[] {
         end: s.end,
         text: a.text.slice(s.start, s.end),
       })),
-      removed: a.removed.map((r) => ({ reason: r.reason, start: r.start, end: r.end, text: a.raw.slice(r.start, r.end) })),
+      removed: a.removed.map((r) => ({
+        reason: r.reason,
+        start: r.start,
+        end: r.end,
+        text: a.raw.slice(r.start, r.end),
+      })),
     };
   });
 }
@@ -62,14 +67,18 @@ export function formatClean(docs: readonly Doc[], format: CleanFormat): string {
     if (format === "md") {
       out.push(`## ${a.title ?? a.id}`, "");
       for (const [k, v] of metaPairs(d)) out.push(`- **${k}**: ${v}`);
-      out.push(`- **removed**: ${a.removed.length} span(s)${a.removed.length ? ` (${removalCounts(a.removed)})` : ""}`);
+      out.push(
+        `- **removed**: ${a.removed.length} span(s)${a.removed.length ? ` (${removalCounts(a.removed)})` : ""}`,
+      );
       out.push("");
       for (const s of d.sentences) out.push(`${s.index + 1}. ${a.text.slice(s.start, s.end)}`);
       out.push("");
     } else {
       out.push(`== ${a.id} ==`);
       for (const [k, v] of metaPairs(d)) out.push(`${k}: ${v}`);
-      out.push(`removed: ${a.removed.length} span(s)${a.removed.length ? ` (${removalCounts(a.removed)})` : ""}`);
+      out.push(
+        `removed: ${a.removed.length} span(s)${a.removed.length ? ` (${removalCounts(a.removed)})` : ""}`,
+      );
       const width = String(d.sentences.length).length;
       for (const s of d.sentences) {
         out.push(`${String(s.index + 1).padStart(width)}  ${a.text.slice(s.start, s.end)}`);

@@ -1,0 +1,262 @@
+/**
+ * Rendering of summaries as text, Markdown, JSON and a standalone HTML page. Formatting only: the
+ * summary, its citations and the article metadata come from the library as they are.
+ *
+ * Citation markers `[n]` number the source ARTICLES of a story in input order; each summary sentence is
+ * followed by the markers of every article that supports it.
+ */
+
+import type { Citation, Doc, Summary } from "../types.ts";
+
+export type SummaryFormat = "text" | "md" | "json" | "html";
+
+export const SUMMARY_FORMATS: readonly SummaryFormat[] = ["text", "md", "json", "html"];
+
+/** One story's summary with the prepared documents it was made from. */
+export interface StorySummary {
+  id: string;
+  docs: readonly Doc[];
+  summary: Summary;
+}
+
+export interface CitationJson extends Citation {
+  /** The cited sentence: the article's clean text sliced by [start, end). */
+  text: string;
+}
+
+export interface SummaryJson {
+  id: string;
+  words: number;
+  sentences: Array<{ text: string; from: CitationJson; support: CitationJson[] }>;
+  articles: Array<{ id: string; title?: string; outlet?: string; published?: string; url?: string }>;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Article id → its 1-based number in the story. */
+function articleNumbers(story: StorySummary): Map<string, number> {
+  const numbers = new Map<string, number>();
+  story.docs.forEach((d, k) => {
+    numbers.set(d.article.id, k + 1);
+  });
+  return numbers;
+}
+
+function citedText(story: StorySummary, c: Citation): string {
+  const doc = story.docs.find((d) => d.article.id === c.articleId);
+  return doc ? doc.article.text.slice(c.start, c.end) : "";
+}
+
+/** Sorted distinct article numbers supporting a sentence. */
+function markerNumbers(numbers: ReadonlyMap<string, number>, support: readonly Citation[]): number[] {
+  const set = new Set<number>();
+  for (const c of support) {
+    const n = numbers.get(c.articleId);
+    if (n !== undefined) set.add(n);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/** Every cited sentence of each article, in article order then sentence order, without repeats. */
+function citationsByArticle(story: StorySummary): Map<string, Citation[]> {
+  const out = new Map<string, Citation[]>();
+  for (const s of story.summary.sentences) {
+    for (const c of s.support) {
+      const list = out.get(c.articleId) ?? [];
+      if (!list.some((x) => x.sentence === c.sentence)) list.push(c);
+      out.set(c.articleId, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a.sentence - b.sentence);
+  return out;
+}
+
+function sourceLabel(doc: Doc): { title: string; details: string } {
+  const a = doc.article;
+  const details = [a.outlet, a.published].filter((x): x is string => Boolean(x)).join(", ");
+  return { title: oneLine(a.title ?? a.id), details };
+}
+
+export function summaryToJson(story: StorySummary): SummaryJson {
+  const cite = (c: Citation): CitationJson => ({
+    articleId: c.articleId,
+    sentence: c.sentence,
+    start: c.start,
+    end: c.end,
+    score: c.score,
+    text: citedText(story, c),
+  });
+  return {
+    id: story.id,
+    words: story.summary.words,
+    sentences: story.summary.sentences.map((s) => ({
+      text: s.text,
+      from: cite(s.from),
+      support: s.support.map(cite),
+    })),
+    articles: story.docs.map((d) => ({
+      id: d.article.id,
+      title: d.article.title,
+      outlet: d.article.outlet,
+      published: d.article.published,
+      url: d.article.url,
+    })),
+  };
+}
+
+function formatText(story: StorySummary, heading: boolean): string {
+  const numbers = articleNumbers(story);
+  const out: string[] = [];
+  if (heading) out.push(`== ${story.id} ==`);
+  out.push(`Summary (${story.summary.words} words, ${story.docs.length} articles)`, "");
+  for (const s of story.summary.sentences) {
+    const marks = markerNumbers(numbers, s.support)
+      .map((n) => `[${n}]`)
+      .join("");
+    out.push(`${oneLine(s.text)} ${marks}`);
+  }
+  out.push("", "Sources");
+  story.docs.forEach((d, k) => {
+    const { title, details } = sourceLabel(d);
+    out.push(
+      `[${k + 1}] ${title}${details ? ` — ${details}` : ""}${title !== d.article.id ? ` (${d.article.id})` : ""}`,
+    );
+  });
+  out.push("");
+  return out.join("\n");
+}
+
+/** Markdown-escapes source text so it can never become markup (raw HTML included). */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|~])/g, "\\$1")
+    .replace(/^([#+-])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+function formatMarkdown(story: StorySummary, level: number): string {
+  const numbers = articleNumbers(story);
+  const h = "#".repeat(level);
+  const out: string[] = [`${h} ${level > 1 ? escapeMarkdown(story.id) : "Summary"}`, ""];
+  out.push(`*${story.summary.words} words from ${story.docs.length} articles*`, "");
+  for (const s of story.summary.sentences) {
+    const marks = markerNumbers(numbers, s.support)
+      .map((n) => `[${n}]`)
+      .join("");
+    out.push(`${escapeMarkdown(s.text)} ${marks}`);
+  }
+  out.push("", `${h}# Sources`, "");
+  const cited = citationsByArticle(story);
+  story.docs.forEach((d, k) => {
+    const { title, details } = sourceLabel(d);
+    out.push(`${k + 1}. **${escapeMarkdown(title)}**${details ? ` — ${escapeMarkdown(details)}` : ""}`);
+    if (d.article.url && /^https?:\/\//i.test(d.article.url))
+      out.push(`   <${d.article.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+    for (const c of cited.get(d.article.id) ?? []) {
+      out.push(`   > ${escapeMarkdown(citedText(story, c))}`);
+    }
+  });
+  out.push("");
+  return out.join("\n");
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return /^https?:\/\/[^\s<>"']+$/i.test(url.trim()) ? url.trim() : undefined;
+}
+
+const STYLE = `body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1,h2,h3{font-family:system-ui,sans-serif}
+.summary p{margin:.3rem 0}
+sup a{text-decoration:none;font-family:system-ui,sans-serif;font-size:.75rem}
+.sources li{margin-bottom:.8rem}
+.meta{color:#666;font-size:.9rem}
+blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid #ccc;color:#444;font-size:.95rem}`;
+
+function formatHtmlStory(story: StorySummary, index: number, many: boolean): string {
+  const numbers = articleNumbers(story);
+  const anchor = (n: number) => `s${index + 1}-src${n}`;
+  const out: string[] = ["<article>"];
+  out.push(`<h${many ? 2 : 1}>${many ? escapeHtml(story.id) : "Summary"}</h${many ? 2 : 1}>`);
+  out.push(`<p class="meta">${story.summary.words} words from ${story.docs.length} articles</p>`);
+  out.push('<div class="summary">');
+  for (const s of story.summary.sentences) {
+    const marks = markerNumbers(numbers, s.support)
+      .map((n) => `<sup><a href="#${anchor(n)}">[${n}]</a></sup>`)
+      .join("");
+    out.push(`<p>${escapeHtml(oneLine(s.text))} ${marks}</p>`);
+  }
+  out.push("</div>", `<h${many ? 3 : 2}>Sources</h${many ? 3 : 2}>`, '<ol class="sources">');
+  const cited = citationsByArticle(story);
+  story.docs.forEach((d, k) => {
+    const { title, details } = sourceLabel(d);
+    const url = safeUrl(d.article.url);
+    const name = url
+      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
+      : escapeHtml(title);
+    out.push(`<li id="${anchor(k + 1)}"><strong>${name}</strong>`);
+    if (details) out.push(` <span class="meta">— ${escapeHtml(details)}</span>`);
+    for (const c of cited.get(d.article.id) ?? []) {
+      out.push(`<blockquote>${escapeHtml(oneLine(citedText(story, c)))}</blockquote>`);
+    }
+    out.push("</li>");
+  });
+  out.push("</ol>", "</article>");
+  return out.join("\n");
+}
+
+function formatHtml(stories: readonly StorySummary[]): string {
+  const many = stories.length > 1;
+  const title = many
+    ? "Newsweave summaries"
+    : `Summary: ${stories[0]?.docs[0]?.article.title ?? stories[0]?.id ?? ""}`;
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+    `<title>${escapeHtml(oneLine(title))}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    ...stories.map((s, k) => formatHtmlStory(s, k, many)),
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+/**
+ * Renders summaries. JSON: one pretty-printed object for a single story, one compact object per line
+ * (JSON Lines) for several. HTML: one standalone page. Text and Markdown: one section per story.
+ */
+export function formatSummary(stories: readonly StorySummary[], format: SummaryFormat): string {
+  switch (format) {
+    case "json":
+      if (stories.length === 1) return `${JSON.stringify(summaryToJson(stories[0]!), null, 2)}\n`;
+      return stories.map((s) => `${JSON.stringify(summaryToJson(s))}\n`).join("");
+    case "html":
+      return formatHtml(stories);
+    case "md":
+      return stories.map((s) => formatMarkdown(s, stories.length > 1 ? 2 : 1)).join("\n");
+    default:
+      return stories.map((s) => formatText(s, stories.length > 1)).join("\n");
+  }
+}
