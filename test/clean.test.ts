@@ -526,3 +526,20 @@ describe("clean: invariants", () => {
     assert.throws(() => cleanCluster([art(BODY_1), bad]), NewsweaveError);
   });
 });
+
+describe("titles guessed from furniture", () => {
+  it("drops a title that ingest guessed from a breadcrumb line", () => {
+    const text =
+      "News > Local\nThe county fair opened on Friday with a record number of livestock entries this year.\nOrganisers said attendance was up by a fifth compared with last summer's event.";
+    const out = cleanArticle(art(text, { title: "News > Local" }));
+    assert.equal(out.title, undefined);
+    assert.ok(!out.text.includes("News > Local"));
+  });
+
+  it("keeps a real headline as the title", () => {
+    const text =
+      "Fair opens with record entries\nThe county fair opened on Friday with a record number of livestock entries this year.\nOrganisers said attendance was up by a fifth compared with last summer's event.";
+    const out = cleanArticle(art(text, { title: "Fair opens with record entries" }));
+    assert.equal(out.title, "Fair opens with record entries");
+  });
+});

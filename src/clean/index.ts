@@ -290,7 +290,18 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
     }
   }
 
-  return assemble(article, lines, rawEnd, reason, leadCut, leadReason, tailReason, meta);
+  const out = assemble(article, lines, rawEnd, reason, leadCut, leadReason, tailReason, meta);
+  // A title guessed from a line that turned out to be furniture (a breadcrumb, a byline) is no title.
+  if (out.title !== undefined && titleKeys.size > 0) {
+    for (let i = 0; i < n; i++) {
+      const r = reason[i];
+      if (r !== undefined && r !== "headline" && titleKeys.has((lines[i] as Line).key)) {
+        delete out.title;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function titleKeysOf(title: string | undefined): Set<string> {
