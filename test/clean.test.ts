@@ -543,3 +543,14 @@ describe("titles guessed from furniture", () => {
     assert.equal(out.title, "Fair opens with record entries");
   });
 });
+
+describe("syndication footers", () => {
+  it("removes the feed generator's 'appeared first on' line but keeps news that mentions a post", () => {
+    const text =
+      "The school board approved the new bus routes on Monday after a two-hour debate.\nThe superintendent's post on the district website appeared hours before the vote.\nThe post Board approves new bus routes appeared first on Valley Courier.";
+    const out = cleanArticle(art(text));
+    assert.ok(!out.text.includes("appeared first on"));
+    assert.ok(out.text.includes("The superintendent's post on the district website"));
+    assert.ok(out.removed.some((r) => r.reason === "navigation"));
+  });
+});

@@ -87,6 +87,12 @@ const LINE_RULES: Rule[] = [
     reason: "share",
     max: 14,
   },
+  // Syndication footers that feed generators append ("The post <title> appeared first on <site>.")
+  {
+    re: /^(?:the post .{3,200} appeared first on .{2,80}|this (?:article|story|post) (?:was )?(?:originally |first )?(?:appeared|published) (?:first )?(?:on|in) .{2,80})\W*$/i,
+    reason: "navigation",
+    max: 60,
+  },
   // Subscription prompts (whole-line forms; longer prompts are scored below)
   {
     re: /^(?:subscribe(?: now| today| here)?|sign up(?: now| today| here)?|get (?:our|the) newsletters?|newsletters?(?: sign[- ]?up)?|thanks? (?:you )?for (?:subscribing|signing up)|already (?:a )?(?:subscriber|member)\b.*|you(?:'ve|’ve| have) (?:successfully )?(?:subscribed|signed up)\b.*|support (?:our|independent|quality) journalism\b.*|become a (?:member|subscriber|supporter)\b.*|log ?in|sign in|register|create (?:an |your )?account|invalid e-?mail(?: address)?)\W*$/i,
