@@ -33,7 +33,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "20" },
     "dry-run": { type: "boolean", default: false },
     "no-prior": { type: "boolean", default: false },
-    bag: { type: "string", default: "4" },
+    bag: { type: "string", default: "2" },
     out: { type: "string", default: "src/summarize/data" },
   },
 });

@@ -55,12 +55,61 @@ function scoreLinear(m: LinearModel, x: Float64Array, row: number): number {
   return s;
 }
 
+/** All trees of a model in flat typed arrays: node k of tree t is at offset[t] + k. */
+interface CompiledTrees {
+  offsets: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+
+const compiled = new WeakMap<TreeModel, CompiledTrees>();
+
+function compile(m: TreeModel): CompiledTrees {
+  let c = compiled.get(m);
+  if (c) return c;
+  let total = 0;
+  for (const t of m.trees) total += t.feature.length;
+  c = {
+    offsets: new Int32Array(m.trees.length),
+    feature: new Int32Array(total),
+    threshold: new Float64Array(total),
+    left: new Int32Array(total),
+    right: new Int32Array(total),
+    value: new Float64Array(total),
+  };
+  let at = 0;
+  m.trees.forEach((t, i) => {
+    c!.offsets[i] = at;
+    c!.feature.set(t.feature, at);
+    c!.threshold.set(t.threshold, at);
+    c!.left.set(t.left, at);
+    c!.right.set(t.right, at);
+    c!.value.set(
+      t.value.map((v) => v * m.rate),
+      at,
+    );
+    at += t.feature.length;
+  });
+  compiled.set(m, c);
+  return c;
+}
+
 function scoreTrees(m: TreeModel, x: Float64Array, row: number): number {
+  const c = compile(m);
   let s = m.base;
-  for (const t of m.trees) {
+  const { offsets, feature, threshold, left, right, value } = c;
+  for (let t = 0; t < offsets.length; t++) {
+    const o = offsets[t]!;
     let k = 0;
-    while (t.feature[k]! >= 0) k = x[row + t.feature[k]!]! <= t.threshold[k]! ? t.left[k]! : t.right[k]!;
-    s += m.rate * t.value[k]!;
+    let f = feature[o]!;
+    while (f >= 0) {
+      k = x[row + f]! <= threshold[o + k]! ? left[o + k]! : right[o + k]!;
+      f = feature[o + k]!;
+    }
+    s += value[o + k]!;
   }
   return s;
 }
