@@ -74,6 +74,13 @@ export interface ClusterRep {
   bigramDocs: Int32Array;
   /** TF-IDF vector norm of each sentence. */
   norms: Float64Array;
+  /**
+   * Term weights for alignment: background IDF times the term's IDF among the cluster's sentences, so the
+   * story's own topic words (in most sentences) count little and specific details decide.
+   */
+  alignIdf: Float64Array;
+  /** Vector norm of each sentence under `alignIdf`. */
+  alignNorms: Float64Array;
 }
 
 const QUOTE_RE = /["“”]/;
@@ -200,7 +207,25 @@ export function representCluster(docs: readonly Doc[], background?: Background):
     }
     norms[i] = Math.sqrt(sum);
   }
+  const sentFreq = new Float64Array(stems.length);
+  for (const r of sents) for (let k = 0; k < r.uniq.length; k++) sentFreq[r.uniq[k]!]!++;
+  const alignIdf = new Float64Array(stems.length);
+  for (let t = 0; t < stems.length; t++) {
+    alignIdf[t] = idf[t]! * Math.log((sents.length + 1) / sentFreq[t]!);
+  }
+  const alignNorms = new Float64Array(sents.length);
+  for (let i = 0; i < sents.length; i++) {
+    const r = sents[i]!;
+    let sum = 0;
+    for (let k = 0; k < r.uniq.length; k++) {
+      const w = r.counts[k]! * alignIdf[r.uniq[k]!]!;
+      sum += w * w;
+    }
+    alignNorms[i] = Math.sqrt(sum);
+  }
   return {
+    alignIdf,
+    alignNorms,
     docs,
     sents,
     byDoc,

@@ -135,6 +135,9 @@ const RANKED: ReadonlyArray<[FeatureName, FeatureName]> = [
   ["priorSum", "rankPriorSum"],
 ];
 
+/** Topical similarity (TF-IDF cosine) above which another article is counted as covering a sentence. */
+const TOPICAL_MATCH = 0.35;
+
 /** Row-major feature matrix: sentence i's features at [i * N_FEATURES, (i + 1) * N_FEATURES). */
 export interface FeatureMatrix {
   rows: number;
@@ -202,7 +205,7 @@ export function computeFeatures(rep: ClusterRep, alignment: Alignment): FeatureM
     for (let d = 0; d < nDocs; d++) {
       if (d === s.doc) continue;
       const b = best[d]!;
-      if (b >= alignment.threshold) aligned++;
+      if (b >= TOPICAL_MATCH) aligned++;
       if (b > maxSim) maxSim = b;
       sumBest += b;
     }
