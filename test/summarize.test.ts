@@ -141,3 +141,32 @@ test("a cluster of 500 articles is summarised within seconds", () => {
   assert.ok(summary.sentences.length > 0);
   assert.ok(ms < 10_000, `took ${ms.toFixed(0)} ms`);
 });
+
+test("citations need the same details, not just the story's topic words", () => {
+  const a = article(
+    "a",
+    "The Lakeside ferry resumed service on Monday after a two-week strike by deckhands.\nThe ferry operator agreed to raise deckhand wages by 6 percent over two years.\nRiders on the ferry said the strike had doubled their commute.",
+  );
+  const b = article(
+    "b",
+    "Deckhands ended their strike against the Lakeside ferry after the operator agreed to a 6 percent raise over two years.\nThe ferry will add a late-night sailing on Fridays this summer.\nTourism officials said the ferry carried a record number of visitors last year.",
+  );
+  const c = article(
+    "c",
+    "Lakeside ferry service is back after the strike.\nThe Lakeside ferry operator and its deckhands spent months at odds over the strike.\nThe ferry's new captain, Ines Alvarado, grew up on the island and joined the crew in 2009.\nA ferry ticket now costs $4 for adults.",
+  );
+  const docs = prepare([a, b, c]);
+  const summary = summarize([a, b, c], { words: 300 });
+  const sourcesOf = (needle: string) => {
+    const s = summary.sentences.find((x) => x.text.includes(needle));
+    return s ? new Set(s.support.map((x) => x.articleId)) : undefined;
+  };
+  const wage = sourcesOf("raise deckhand wages") ?? sourcesOf("6 percent raise");
+  assert.ok(wage, "the wage deal is in the summary");
+  assert.ok(wage.has("a") && wage.has("b"), "the wage deal is cited to both outlets that report it");
+  assert.ok(!wage.has("c"), "an article that only mentions the ferry does not support the wage deal");
+  const captain = sourcesOf("Ines Alvarado");
+  if (captain)
+    assert.deepEqual([...captain], ["c"], "a detail only one outlet has is cited to that outlet only");
+  assert.equal(docs.length, 3);
+});
