@@ -170,3 +170,25 @@ test("citations need the same details, not just the story's topic words", () => 
     assert.deepEqual([...captain], ["c"], "a detail only one outlet has is cited to that outlet only");
   assert.equal(docs.length, 3);
 });
+
+test("a sentence leaning on what came before follows its antecedent", async () => {
+  const seeds = await ingestPath("../shared/seeds");
+  for (const articles of [story, seeds.articles]) {
+    for (const words of [100, 230, 400]) {
+      const summary = summarize(articles, { words });
+      summary.sentences.forEach((s, k) => {
+        const first = s.text
+          .trim()
+          .split(/\s+/)[0]!
+          .toLowerCase()
+          .replace(/[^a-z']/g, "");
+        if (!["but", "he", "she", "they", "this", "it", "however", "also", "that", "these"].includes(first))
+          return;
+        const prev = summary.sentences[k - 1];
+        assert.ok(prev, `"${s.text.slice(0, 40)}…" does not open the summary`);
+        assert.equal(prev.from.articleId, s.from.articleId, "its predecessor comes from the same article");
+        assert.equal(prev.from.sentence, s.from.sentence - 1, "and is the sentence right before it");
+      });
+    }
+  }
+});
