@@ -173,7 +173,22 @@ test("citations need the same details, not just the story's topic words", () => 
 
 test("a sentence leaning on what came before follows its antecedent", async () => {
   const seeds = await ingestPath("../shared/seeds");
-  for (const articles of [story, seeds.articles]) {
+  // The fact every outlet reports is told, in one of them, by a sentence that leans on its predecessor.
+  const leaning = [
+    article(
+      "x",
+      "The county opened a new animal shelter on Elm Road this week.\nHe said the Elm Road shelter will take in 300 dogs and cats a year and offer free adoptions in May.\nVolunteers painted the kennels over the weekend.",
+    ),
+    article(
+      "y",
+      "The Elm Road shelter will take in about 300 dogs and cats a year, county officials said.\nAdoptions at the Elm Road shelter will be free in May.\nThe building used to be a feed store.",
+    ),
+    article(
+      "z",
+      "Free adoptions in May will mark the opening of the Elm Road shelter, which expects 300 dogs and cats a year.\nThe shelter hired six staff members.",
+    ),
+  ];
+  for (const articles of [story, seeds.articles, leaning]) {
     for (const words of [100, 230, 400]) {
       const summary = summarize(articles, { words });
       summary.sentences.forEach((s, k) => {
