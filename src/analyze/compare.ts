@@ -1,0 +1,1122 @@
+/**
+ * Agreement, uniqueness and conflict across the sources of a story, on top of the one sentence alignment
+ * (the same links the summary citations use).
+ *
+ * - agreed: a statement with aligned sentences in two or more articles;
+ * - unique: a statement no other article comes close to ("only in <outlet>");
+ * - conflicts: aligned statements whose values of one kind differ in a comparable role: numbers with the
+ *   same unit noun, dates of the same event, places after the same preposition, people in the same role.
+ *
+ * Conflicts are found conservatively: the two sentences must be aligned, the clauses holding the two
+ * values must share content words besides the values, and the values must be incompatible (an
+ * approximate "about 12,000" tolerates 10%, "at least six" accepts seven).
+ */
+import { type Alignment, contentOverlap } from "../align/index.ts";
+import type { ClusterRep } from "../align/represent.ts";
+import { NewsweaveError } from "../errors.ts";
+import { stem } from "../eval/porter.ts";
+import { STOPWORDS } from "../lexicon/stopwords.ts";
+import { wordTokens } from "../segment/index.ts";
+import type { Citation, Doc } from "../types.ts";
+import { type DateMention, dateInterval, extractDates } from "./dates.ts";
+import { type ClusterContext, citationOf, clusterContext, offTopicDocs } from "./timeline.ts";
+
+export interface Fact {
+  /** The verbatim sentence of the first source. */
+  text: string;
+  /** The sentence itself (score 1) and the aligned sentences of other articles, best first. */
+  citations: Citation[];
+  /** Number of distinct articles stating it. */
+  sources: number;
+  /** Outlet names (or article ids) of those articles, in citation order. */
+  outlets: string[];
+  /** "only in <outlet>" for a unique fact. */
+  label?: string;
+}
+
+export type ConflictKind = "number" | "date" | "place" | "person";
+
+export interface ConflictValue {
+  /** The value as written ("about 12,000 vehicles", "end of February", "Hanoi"). */
+  text: string;
+  /** Normalised value (12000, "2019-02-28", "hanoi"). */
+  value: string;
+  /** The sentences stating this value, one per article. */
+  citations: Citation[];
+  outlets: string[];
+  /** Span of the value in the first citation's article. */
+  start: number;
+  end: number;
+}
+
+export interface Conflict {
+  kind: ConflictKind;
+  /** What the values are about: the unit noun ("vehicle/day"), the role ("mayor"), "date", "place". */
+  subject: string;
+  /** Two or more mutually incompatible values, each with its sources. */
+  values: ConflictValue[];
+  /** Alignment score of the pair of statements that revealed the conflict. */
+  score: number;
+}
+
+export interface Comparison {
+  agreed: Fact[];
+  unique: Fact[];
+  conflicts: Conflict[];
+}
+
+export interface CompareOptions extends ClusterContext {
+  /** Reference dates by article id (for date conflicts), overriding metadata. */
+  references?: Readonly<Record<string, string>>;
+  /** Date mentions already extracted, by article id. */
+  dates?: ReadonlyMap<string, readonly DateMention[]>;
+  /** A sentence is unique when its best similarity to every other article is below this (default 0.2). */
+  uniqueBelow?: number;
+  /** Share of content words two aligned sentences must have in common to state the same fact (default 0.3). */
+  minOverlap?: number;
+  /** Relative tolerance for approximate numbers ("about", "roughly"; default 0.1). */
+  tolerance?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Clauses and content words.
+
+const CLAUSE_PUNCT = /[,;:()“”"—–]|\s-\s/;
+const CLAUSE_WORDS = new Set([
+  "and",
+  "but",
+  "while",
+  "after",
+  "before",
+  "when",
+  "because",
+  "although",
+  "though",
+  "whereas",
+  "where",
+  "which",
+  "who",
+  "as",
+]);
+
+interface Tok {
+  start: number;
+  end: number;
+  norm: string;
+}
+
+/** Token index range [a, b) of the clause holding tokens [i, j) of a sentence. */
+function clauseOf(text: string, toks: readonly Tok[], i: number, j: number): [number, number] {
+  let a = i;
+  while (a > 0) {
+    const gap = text.slice(toks[a - 1]!.end, toks[a]!.start);
+    if (CLAUSE_PUNCT.test(gap) || CLAUSE_WORDS.has(toks[a - 1]!.norm)) break;
+    a--;
+  }
+  let b = j;
+  while (b < toks.length) {
+    const gap = text.slice(toks[b - 1]!.end, toks[b]!.start);
+    if (CLAUSE_PUNCT.test(gap) || CLAUSE_WORDS.has(toks[b]!.norm)) break;
+    b++;
+  }
+  return [a, b];
+}
+
+/** Content stems of tokens [a, b): common words only (names say who or where, not what happened). */
+function contentStems(
+  text: string,
+  toks: readonly Tok[],
+  a: number,
+  b: number,
+  skip: (k: number) => boolean,
+): Set<string> {
+  const out = new Set<string>();
+  for (let k = a; k < b; k++) {
+    if (skip(k)) continue;
+    if (k > 0 && /^[A-Z]/.test(text.slice(toks[k]!.start, toks[k]!.end))) continue;
+    const w = toks[k]!.norm;
+    if (STOPWORDS.has(w) || w.length < 2 || /\d/.test(w)) continue;
+    const st = stem(w);
+    out.add(UNIT_SYNONYMS[st] ?? CONTEXT_SYNONYMS[st] ?? st);
+  }
+  return out;
+}
+
+function shared(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  let n = 0;
+  for (const v of x) if (y.has(v)) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values.
+
+export interface Value {
+  kind: ConflictKind;
+  /** Comparable role: unit noun (numbers), preposition (places), role word (people), "date". */
+  subject: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Content stems of the clause around the value, without the value itself. */
+  context: Set<string>;
+  // numbers
+  num?: number;
+  bound?: "exact" | "approx" | "min" | "max";
+  /** "a day", "daily", "on a normal day": a rate; values with different rates are not comparable. */
+  rate?: string;
+  // dates
+  interval?: [number, number];
+  month?: number;
+  // places and people
+  name?: string;
+  tense?: string;
+  /** A date written with its year ("March 2016"), not read from the reference date. */
+  explicitYear?: boolean;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+};
+const SCALE: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  dozen: 12,
+};
+const APPROX = new Set([
+  "about",
+  "around",
+  "roughly",
+  "some",
+  "approximately",
+  "nearly",
+  "almost",
+  "estimated",
+  "approx",
+  "circa",
+  "close",
+]);
+const MIN_WORDS =
+  /(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|at minimum)\s+$/i;
+const MAX_WORDS = /(?:at most|less than|fewer than|under|up to|as many as|no more than|below)\s+$/i;
+const RATE =
+  /^\s*(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|night|season)\b|^\s*(daily|weekly|monthly|annually|yearly|nightly|hourly)\b|^[^.;]{0,30}?\bon\s+(?:a|an)\s+(?:normal|average|typical|given|usual|busy|regular)\s+(day|week|weekday|night)\b/i;
+const RATE_NORM: Record<string, string> = {
+  daily: "day",
+  weekly: "week",
+  monthly: "month",
+  annually: "year",
+  yearly: "year",
+  nightly: "night",
+  hourly: "hour",
+};
+/** Unit nouns that name the same thing. */
+const UNIT_SYNONYMS: Record<string, string> = {
+  car: "vehicl",
+  driver: "vehicl",
+  motorist: "vehicl",
+  vehicl: "vehicl",
+  person: "peopl",
+  individu: "peopl",
+  peopl: "peopl",
+  dollar: "$",
+  usd: "$",
+  buck: "$",
+  yr: "year",
+  ye: "year",
+};
+/** Context words that say the same thing ("daily" = "a day"). */
+const CONTEXT_SYNONYMS: Record<string, string> = {
+  daili: "day",
+  weekli: "week",
+  monthli: "month",
+  annual: "year",
+  yearli: "year",
+};
+/** Words after a number that are never a unit noun. */
+const NOT_UNIT = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "in",
+  "on",
+  "at",
+  "and",
+  "or",
+  "for",
+  "from",
+  "by",
+  "with",
+  "was",
+  "were",
+  "is",
+  "are",
+  "percent",
+  "per",
+  "times",
+]);
+const ORDINAL =
+  /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)$/;
+
+function parseNumberToken(norm: string): number | undefined {
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(norm)) return Number(norm.replace(/,/g, ""));
+  if (/^\d+(?:\.\d+)?$/.test(norm)) return Number(norm);
+  return NUMBER_WORDS[norm];
+}
+
+/** Numbers with a unit noun: "about 12,000 vehicles a day", "$1.8 million contract", "14 people", "45-year-old". */
+function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
+  const out: Value[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    let n = parseNumberToken(t.norm);
+    let age = false;
+    if (n === undefined) {
+      const m = /^(\d+|[a-z]+)-(year|month|week|day)-old$/.exec(t.norm);
+      if (!m) continue;
+      n = parseNumberToken(m[1]!);
+      if (n === undefined) continue;
+      age = true;
+    }
+    if (taken(t.start, t.end)) continue;
+    const before = text.slice(Math.max(0, t.start - 24), t.start);
+    const after = text.slice(t.end, t.end + 4);
+    // times, scores, ranges, phone numbers, parts of dates and names
+    if (/^(?::\d|\s*[ap]\.?m\b|-\d|–\d|\/\d|\s*%)/i.test(after) && !/^\s*%/.test(after)) continue;
+    if (/[-–/:]\d*$/.test(before)) continue;
+    const prevTok = toks[k - 1];
+    if (
+      prevTok &&
+      /^[A-Z]/.test(text.slice(prevTok.start, prevTok.end)) &&
+      !/[$€£]\s*$/.test(before) &&
+      k > 1 &&
+      /^\d/.test(t.norm)
+    )
+      continue; // "Route 1", "Apollo 11", "Boeing 737"
+    let k2 = k + 1;
+    let value = n;
+    // "two dozen", "1.8 million", "3 hundred"
+    while (k2 < toks.length && SCALE[toks[k2]!.norm] !== undefined) {
+      value *= SCALE[toks[k2]!.norm]!;
+      k2++;
+    }
+    const money = /[$€£]\s*$/.test(before);
+    let bound: Value["bound"] = "exact";
+    const prev = prevTok?.norm ?? "";
+    if (APPROX.has(prev) || (prev === "an" && toks[k - 2]?.norm === "estimated")) bound = "approx";
+    else if (MIN_WORDS.test(before)) bound = "min";
+    else if (MAX_WORDS.test(before)) bound = "max";
+    if (t.norm === "dozen" || t.norm === "hundred") bound = "approx";
+    let unit: string | undefined;
+    let endTok = k2;
+    if (age) unit = "year-old";
+    else if (k2 < toks.length && toks[k2]!.norm === "percent") {
+      unit = "%";
+      endTok = k2 + 1;
+    } else if (/^\s*%/.test(text.slice(toks[k2 - 1]!.end))) unit = "%";
+    else {
+      // head noun: the last of up to three lower-case words before a function word or punctuation
+      let head: string | undefined;
+      let j = k2;
+      while (j < toks.length && j < k2 + 3) {
+        const w = toks[j]!;
+        const gap = text.slice(toks[j - 1]!.end, w.start);
+        if (/[^\s]/.test(gap) && !/^\s*-\s*$/.test(gap)) break;
+        const raw = text.slice(w.start, w.end);
+        if (
+          NOT_UNIT.has(w.norm) ||
+          STOPWORDS.has(w.norm) ||
+          /^[A-Z]/.test(raw) ||
+          /\d/.test(w.norm) ||
+          ORDINAL.test(w.norm)
+        )
+          break;
+        head = w.norm;
+        j++;
+        // a plural noun ends the phrase: "12,000 vehicles cross", "two steel floor beams"
+        if (/[^s]s$/.test(w.norm) || /(?:ed|ing)$/.test(w.norm)) break;
+      }
+      if (head !== undefined) {
+        unit = stem(head);
+        endTok = j;
+        // "4 inches of rain" and "6 inches of snow" measure different things
+        const of = toks[j];
+        let noun = toks[j + 1];
+        if (noun && (noun.norm === "the" || noun.norm === "a")) noun = toks[j + 2];
+        if (
+          of?.norm === "of" &&
+          noun &&
+          !STOPWORDS.has(noun.norm) &&
+          !/\d/.test(noun.norm) &&
+          /^[a-z]/.test(text.slice(noun.start, noun.end))
+        )
+          unit += ` of ${stem(noun.norm)}`;
+      }
+      if (money) unit = unit ? `$ ${unit}` : undefined;
+    }
+    if (unit === undefined) continue;
+    unit = UNIT_SYNONYMS[unit] ?? unit;
+    const rateMatch = RATE.exec(text.slice(toks[endTok - 1]!.end, toks[endTok - 1]!.end + 48));
+    const rate = rateMatch
+      ? (RATE_NORM[rateMatch[2]?.toLowerCase() ?? ""] ??
+        (rateMatch[1] ?? rateMatch[3] ?? "").toLowerCase().replace("weekday", "day"))
+      : undefined;
+    const start = money
+      ? text.lastIndexOf("$", t.start) >= t.start - 2
+        ? text.lastIndexOf("$", t.start)
+        : t.start
+      : t.start;
+    out.push({
+      kind: "number",
+      subject: unit,
+      start,
+      end: toks[endTok - 1]!.end,
+      text: text.slice(start, toks[endTok - 1]!.end),
+      context: new Set(),
+      num: value,
+      bound,
+      ...(rate ? { rate } : {}),
+      // token range of the value, for the clause computation
+      name: `${k}:${endTok}`,
+    });
+    k = endTok - 1;
+  }
+  return out;
+}
+
+const PLACE_PREP = /^(?:in|at|near|outside|inside)$/;
+const NOT_PLACE = new Set(
+  (
+    "January February March April May June July August September October November December Monday Tuesday Wednesday " +
+    "Thursday Friday Saturday Sunday I The A An He She It They We His Her Their Its Our This That These Those Mr Mrs Ms Dr " +
+    "President Congress Senate House Parliament Court Twitter Facebook Instagram YouTube English Spanish French"
+  ).split(" "),
+);
+
+/** "in Hanoi", "near Lakeview, Ohio": a capitalised name after a place preposition. */
+function placeValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
+  const out: Value[] = [];
+  for (let k = 1; k + 1 < toks.length; k++) {
+    if (!PLACE_PREP.test(toks[k]!.norm)) continue;
+    let j = k + 1;
+    if (toks[j]?.norm === "the") j++;
+    const first = toks[j];
+    if (!first) continue;
+    const raw = text.slice(first.start, first.end);
+    if (!/^[A-Z][a-z]/.test(raw) || NOT_PLACE.has(raw) || taken(first.start, first.end)) continue;
+    let e = j;
+    while (e < toks.length && e < j + 4) {
+      const w = toks[e]!;
+      const r = text.slice(w.start, w.end);
+      const gap = e === j ? "" : text.slice(toks[e - 1]!.end, w.start);
+      if (!/^[A-Z]/.test(r) || (gap && !/^\s+$/.test(gap))) break;
+      e++;
+    }
+    const name = text.slice(first.start, toks[e - 1]!.end);
+    out.push({
+      kind: "place",
+      subject: toks[k]!.norm === "near" || toks[k]!.norm === "outside" ? "near" : "in",
+      start: first.start,
+      end: toks[e - 1]!.end,
+      text: name,
+      context: new Set(),
+      name: `${k}:${e}`,
+    });
+    k = e - 1;
+  }
+  return out;
+}
+
+const ROLE_WORDS = new Set(
+  (
+    "mayor governor gov. senator sen. representative rep. president secretary minister chancellor spokesman spokeswoman " +
+    "spokesperson director chief detective det. officer sgt. sergeant lt. lieutenant capt. captain judge coach ceo " +
+    "prosecutor attorney sheriff commissioner councilman councilwoman superintendent principal pilot driver victim suspect"
+  ).split(" "),
+);
+
+/** A name of two or three capitalised words after a role word: "Mayor Dana Whitlock", "identified as John Doe". */
+function personValues(text: string, toks: readonly Tok[]): Value[] {
+  const out: Value[] = [];
+  for (let k = 0; k + 2 < toks.length + 1; k++) {
+    const w = toks[k]!.norm;
+    let role: string | undefined;
+    if (ROLE_WORDS.has(w)) role = w.replace(/\.$/, "");
+    else if (w === "as" && (toks[k - 1]?.norm === "identified" || toks[k - 1]?.norm === "named"))
+      role = "identified";
+    if (!role) continue;
+    let j = k + 1;
+    let e = j;
+    while (e < toks.length && e < j + 3) {
+      const r = text.slice(toks[e]!.start, toks[e]!.end);
+      const gap = text.slice(toks[e - 1]!.end, toks[e]!.start);
+      if (!/^[A-Z][a-z'’.-]/.test(r) && !/^[A-Z]\.$/.test(r)) break;
+      if (e > j && !/^\s+$/.test(gap)) break;
+      if (ROLE_WORDS.has(toks[e]!.norm) || NOT_PLACE.has(r)) {
+        if (e === j) {
+          j++;
+          e++;
+          continue;
+        }
+        break;
+      }
+      e++;
+    }
+    if (e - j < 2) continue;
+    out.push({
+      kind: "person",
+      subject: role,
+      start: toks[j]!.start,
+      end: toks[e - 1]!.end,
+      text: text.slice(toks[j]!.start, toks[e - 1]!.end),
+      context: new Set(),
+      name: `${k}:${e}`,
+    });
+    k = e - 1;
+  }
+  return out;
+}
+
+const MONTH_RE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i;
+const MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
+
+function dateValue(text: string, m: DateMention): Value | undefined {
+  // "the 1961 bridge": a year naming a thing, not the date of the statement
+  if (
+    /^\d{4}$/.test(m.text) &&
+    /(?:\bthe|\ba|\ban|'s|’s)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start)) &&
+    /^\s+[A-Za-z]/.test(text.slice(m.end, m.end + 3))
+  )
+    return undefined;
+  let interval: [number, number] | undefined;
+  let month: number | undefined;
+  if (m.resolved) {
+    interval = dateInterval(m.resolved);
+    // "the end of February" is the last days of the month, not one day
+    if (/\bend of\b|\blate\b/i.test(m.text) && m.resolved.granularity === "day" && !m.resolved.start) {
+      interval = [interval[0] - 9, interval[1]];
+    }
+    if (/\b(?:early|beginning of|start of)\b/i.test(m.text) && m.resolved.granularity === "day")
+      interval = [interval[0], interval[1] + 9];
+  } else if (!/\b(?:last|next|this|ago|week|weekend)\b/i.test(m.text)) {
+    const mm = MONTH_RE.exec(m.text);
+    if (mm && /^[A-Z]/.test(mm[0])) month = MONTHS.indexOf(mm[1]!.toLowerCase()) + 1;
+  }
+  if (!interval && !month) return undefined;
+  return {
+    kind: "date",
+    subject: "date",
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    context: new Set(),
+    ...(interval ? { interval } : {}),
+    ...(month ? { month } : {}),
+    tense: m.tense,
+    explicitYear: !m.relative,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export interface SentenceValues {
+  values: Value[];
+  /** Ordinal + noun pairs ("second summit"): different ordinals mean different events. */
+  ordinals: Map<string, string>;
+  /** Number of date values (conflicts on dates need exactly one on each side). */
+  dates: number;
+}
+
+export function sentenceValues(doc: Doc, index: number, mentions: readonly DateMention[]): SentenceValues {
+  const text = doc.article.text;
+  const s = doc.sentences[index]!;
+  const toks = wordTokens(text, s.start, s.end);
+  const dateMentions = mentions.filter((m) => m.sentence === index);
+  const taken = (a: number, b: number) => dateMentions.some((m) => m.start < b && a < m.end);
+  const values: Value[] = [];
+  const tokRange = (v: Value): [number, number] => {
+    const [a, b] = (v.name ?? "").split(":").map(Number) as [number, number];
+    return [a, b];
+  };
+  const withContext = (v: Value, a: number, b: number, extra: (k: number) => boolean = () => false) => {
+    const [ca, cb] = clauseOf(text, toks, a, b);
+    v.context = contentStems(text, toks, ca, cb, (k) => (k >= a && k < b) || extra(k));
+  };
+  for (const v of numberValues(text, toks, taken)) {
+    const [a] = tokRange(v);
+    // the unit is part of the role: keep it in the context, drop only the number itself
+    withContext(v, a, a + 1);
+    v.name = undefined;
+    values.push(v);
+  }
+  for (const v of placeValues(text, toks, taken)) {
+    const [a, b] = tokRange(v);
+    withContext(v, a + 1, b);
+    v.name = v.text.toLowerCase();
+    values.push(v);
+  }
+  for (const v of personValues(text, toks)) {
+    const [a, b] = tokRange(v);
+    withContext(v, a + 1, b);
+    v.name = v.text;
+    values.push(v);
+  }
+  let dates = 0;
+  for (const m of dateMentions) {
+    const v = dateValue(text, m);
+    if (!v) continue;
+    dates++;
+    const a = toks.findIndex((t) => t.end > m.start);
+    let b = a;
+    while (b < toks.length && toks[b]!.start < m.end) b++;
+    if (a >= 0) withContext(v, a, b);
+    values.push(v);
+  }
+  const ordinals = new Map<string, string>();
+  for (let k = 0; k + 1 < toks.length; k++) {
+    if (ORDINAL.test(toks[k]!.norm) && !STOPWORDS.has(toks[k + 1]!.norm))
+      ordinals.set(stem(toks[k + 1]!.norm), toks[k]!.norm);
+  }
+  return { values, ordinals, dates };
+}
+
+function numbersCompatible(a: Value, b: Value, tol: number): boolean {
+  const x = a.num!;
+  const y = b.num!;
+  const close = (p: number, q: number) => Math.abs(p - q) <= tol * Math.max(Math.abs(p), Math.abs(q));
+  if (x === y) return true;
+  if (a.bound === "min" && y >= x) return true;
+  if (b.bound === "min" && x >= y) return true;
+  if (a.bound === "max" && y <= x) return true;
+  if (b.bound === "max" && x <= y) return true;
+  if ((a.bound === "approx" || b.bound === "approx") && close(x, y)) return true;
+  return false;
+}
+
+function datesCompatible(a: Value, b: Value): boolean {
+  if (a.interval && b.interval) return a.interval[0] <= b.interval[1] && b.interval[0] <= a.interval[1];
+  const ma = a.month ?? (a.interval ? monthsOf(a.interval) : undefined);
+  const mb = b.month ?? (b.interval ? monthsOf(b.interval) : undefined);
+  if (ma === undefined || mb === undefined) return true;
+  const sa = typeof ma === "number" ? [ma] : ma;
+  const sb = typeof mb === "number" ? [mb] : mb;
+  return sa.some((m) => sb.includes(m));
+}
+
+function monthsOf(iv: [number, number]): number[] | undefined {
+  if (iv[1] - iv[0] > 62) return undefined;
+  const out = new Set<number>();
+  for (let n = iv[0]; n <= iv[1]; n++) out.add(new Date(n * 86_400_000).getUTCMonth() + 1);
+  return [...out];
+}
+
+function namesCompatible(a: string, b: string, kind: ConflictKind): boolean {
+  const ta = a
+    .toLowerCase()
+    .split(/[\s,.]+/)
+    .filter(Boolean);
+  const tb = b
+    .toLowerCase()
+    .split(/[\s,.]+/)
+    .filter(Boolean);
+  if (kind === "place")
+    return (
+      ta.some((t) => tb.includes(t)) ||
+      a.toLowerCase().includes(b.toLowerCase()) ||
+      b.toLowerCase().includes(a.toLowerCase())
+    );
+  // people: a shared surname with a different given name is a conflict; any other shared token is not
+  const la = ta[ta.length - 1];
+  const lb = tb[tb.length - 1];
+  if (la === lb) {
+    const fa = ta[0]!;
+    const fb = tb[0]!;
+    return (
+      fa === fb ||
+      ta.length < 2 ||
+      tb.length < 2 ||
+      fa.length <= 2 ||
+      fb.length <= 2 ||
+      fa.startsWith(fb) ||
+      fb.startsWith(fa)
+    );
+  }
+  return ta.some((t) => tb.includes(t));
+}
+
+function valuesConflict(a: Value, b: Value, tol: number): boolean {
+  if (a.kind !== b.kind || a.subject !== b.subject) return false;
+  switch (a.kind) {
+    case "number":
+      if (a.rate && b.rate && a.rate !== b.rate) return false;
+      return !numbersCompatible(a, b, tol);
+    case "date":
+      return !datesCompatible(a, b);
+    default:
+      return !namesCompatible(a.name!, b.name!, a.kind);
+  }
+}
+
+function normalised(v: Value): string {
+  if (v.kind === "number") return String(v.num);
+  if (v.kind === "date") {
+    if (v.interval) {
+      const [a, b] = v.interval;
+      const iso = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+      return a === b ? iso(a) : `${iso(a)}..${iso(b)}`;
+    }
+    return `month ${v.month}`;
+  }
+  return v.name!.toLowerCase();
+}
+
+function outletOf(doc: Doc): string {
+  return doc.article.outlet ?? doc.article.id;
+}
+
+/**
+ * Compares the sources of a cluster: facts stated by two or more articles, facts stated by one only, and
+ * conflicting values in aligned statements. Pass `rep`/`alignment` to reuse the summarizer's.
+ */
+export function compareSources(docs: readonly Doc[], options: CompareOptions = {}): Comparison {
+  const { rep, alignment } = clusterContext(docs, options);
+  const tol = options.tolerance ?? 0.1;
+  const uniqueBelow = options.uniqueBelow ?? 0.2;
+  const minOverlap = options.minOverlap ?? 0.3;
+  if (!(tol >= 0 && tol < 1))
+    throw new NewsweaveError("BAD_OPTION", `tolerance must be in [0, 1), got ${tol}`, { field: "tolerance" });
+  const offTopic = offTopicDocs(rep, alignment);
+  const live = (id: number) => !offTopic.has(rep.sents[id]!.doc);
+
+  // ---- agreed: a seed sentence and the best aligned sentence of each other article. A member must also
+  // share a good part of its content words with the seed: rare names alone (a town named in every
+  // article) make high cosines between sentences about different things.
+  const n = rep.sents.length;
+  const agreeing = (a: number, b: number) => {
+    const overlap = contentOverlap(rep, a, b);
+    return (
+      overlap >= minOverlap && overlap * Math.min(rep.sents[a]!.uniq.length, rep.sents[b]!.uniq.length) >= 2
+    );
+  };
+  const usable = (id: number) => live(id) && rep.sents[id]!.uniq.length >= 3 && rep.sents[id]!.endsWithPunct;
+  const partners: { s: number; score: number }[][] = [];
+  const rank = new Float64Array(n);
+  for (let id = 0; id < n; id++) {
+    const list = usable(id) ? alignment.links[id]!.filter((l) => usable(l.s) && agreeing(id, l.s)) : [];
+    partners.push(list);
+    const docsSeen = new Set<number>();
+    let w = 0;
+    for (const l of list) {
+      const d = rep.sents[l.s]!.doc;
+      if (!docsSeen.has(d)) {
+        docsSeen.add(d);
+        w += l.score;
+      }
+    }
+    rank[id] = docsSeen.size * 10 + w;
+  }
+  const order = [...Array(n).keys()].filter((id) => partners[id]!.length > 0);
+  order.sort((a, b) => rank[b]! - rank[a]! || a - b);
+  const used = new Set<number>();
+  const agreed: Fact[] = [];
+  for (const id of order) {
+    if (used.has(id)) continue;
+    const members = new Map<number, { s: number; score: number }>();
+    for (const l of partners[id]!) {
+      if (used.has(l.s)) continue;
+      const d = rep.sents[l.s]!.doc;
+      if (!members.has(d)) members.set(d, l);
+    }
+    if (members.size === 0) continue;
+    used.add(id);
+    const sorted = [...members.values()].sort((a, b) => b.score - a.score);
+    const citations = [citationOf(rep, id, 1)];
+    for (const l of sorted) {
+      used.add(l.s);
+      citations.push(citationOf(rep, l.s, l.score));
+    }
+    const s = rep.sents[id]!;
+    agreed.push({
+      text: docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end),
+      citations,
+      sources: citations.length,
+      outlets: [s.doc, ...sorted.map((l) => rep.sents[l.s]!.doc)].map((d) => outletOf(docs[d]!)),
+    });
+  }
+
+  // ---- unique: sentences no other article comes close to
+  const unique: Fact[] = [];
+  if (docs.length - offTopic.size >= 2) {
+    for (let id = 0; id < n; id++) {
+      const s = rep.sents[id]!;
+      if (!live(id) || s.uniq.length < 3 || s.nWords < 5 || !s.endsWithPunct) continue;
+      if (alignment.links[id]!.some((l) => live(l.s))) continue;
+      const best = alignment.best[id]!;
+      let close = false;
+      for (let d = 0; d < best.length; d++)
+        if (d !== s.doc && !offTopic.has(d) && best[d]! >= uniqueBelow) close = true;
+      if (close) continue;
+      const doc = docs[s.doc]!;
+      unique.push({
+        text: doc.article.text.slice(s.sentence.start, s.sentence.end),
+        citations: [citationOf(rep, id, 1)],
+        sources: 1,
+        outlets: [outletOf(doc)],
+        label: `only in ${outletOf(doc)}`,
+      });
+    }
+  }
+
+  // ---- conflicts
+  const mentions = new Map<string, readonly DateMention[]>();
+  for (const d of docs) {
+    const given = options.dates?.get(d.article.id);
+    const reference = options.references?.[d.article.id];
+    mentions.set(d.article.id, given ?? extractDates(d, reference !== undefined ? { reference } : {}));
+  }
+  const valueCache = new Map<number, SentenceValues>();
+  const valuesOf = (id: number): SentenceValues => {
+    let v = valueCache.get(id);
+    if (!v) {
+      const s = rep.sents[id]!;
+      const doc = docs[s.doc]!;
+      v = sentenceValues(doc, s.sentence.index, mentions.get(doc.article.id) ?? []);
+      valueCache.set(id, v);
+    }
+    return v;
+  };
+  const articleText = (id: number) => docs[rep.sents[id]!.doc]!.article.text;
+  type Found = {
+    kind: ConflictKind;
+    subject: string;
+    a: number;
+    va: Value;
+    b: number;
+    vb: Value;
+    score: number;
+  };
+  const found: Found[] = [];
+  // candidate statements: sentences holding values, indexed by kind and subject
+  const bySubject = new Map<string, number[]>();
+  for (let id = 0; id < n; id++) {
+    if (!live(id)) continue;
+    const sv = valuesOf(id);
+    for (const key of new Set(sv.values.map((v) => `${v.kind}\u0000${v.subject}`))) {
+      const list = bySubject.get(key) ?? [];
+      list.push(id);
+      bySubject.set(key, list);
+    }
+  }
+  const threshold = alignment.threshold;
+  const checked = new Map<number, number>();
+  const sim = (i: number, j: number): number => {
+    const key = i < j ? i * n + j : j * n + i;
+    let score = checked.get(key);
+    if (score === undefined) {
+      score = maskedCosine(rep, i, j);
+      checked.set(key, score);
+    }
+    return score;
+  };
+  for (const [key, ids] of bySubject) {
+    const [kind, subject] = key.split("\u0000") as [ConflictKind, string];
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const i = ids[x]!;
+        const j = ids[y]!;
+        if (rep.sents[i]!.doc === rep.sents[j]!.doc) continue;
+        const A = valuesOf(i);
+        const B = valuesOf(j);
+        if (kind !== "number" && differentEvents(A, B)) continue;
+        const xa = A.values.filter((v) => v.kind === kind && v.subject === subject);
+        const xb = B.values.filter((v) => v.kind === kind && v.subject === subject);
+        // a breakdown ("8 percent from wind and 2 percent from solar", "3 and 5 inches") is not one value
+        if (kind === "number" && (xa.length > 1 || xb.length > 1)) continue;
+        // numbers given for different times are different facts ("8.6 percent in March 2016", "10 percent in March")
+        if (kind === "number" && !sameTime(A, B)) continue;
+        // …and so are numbers for a place the other article never mentions ("37 percent in Iowa")
+        if (kind === "number" && !samePlaces(A, articleText(j))) continue;
+        if (kind === "number" && !samePlaces(B, articleText(i))) continue;
+        // numbers and dates: a value both sentences share means they agree (or tell different things)
+        if (
+          (kind === "number" || kind === "date") &&
+          !xa.every((p) => xb.every((q) => valuesConflict(p, q, tol)))
+        )
+          continue;
+        // a comparable role: the clauses around the values share content words besides the values;
+        // values in comparable roles that agree mean the two statements agree
+        const pair = bestContextPair(
+          xa,
+          xb,
+          kind,
+          (p, q) => valuesConflict(p, q, tol),
+          subject === "%" ? 3 : undefined,
+        );
+        if (!pair) continue;
+        const [p, q] = pair;
+        if (kind === "date" && p.tense !== q.tense && p.tense !== "unknown" && q.tense !== "unknown")
+          continue;
+        // dates of statements whose numbers differ too are different periods ("10 percent in March",
+        // "8.6 percent in March 2016"), not one event dated twice
+        if (kind === "date" && numbersDiffer(A, B, tol)) continue;
+        // month names without a year: only for sentences that say nearly the same thing
+        const partial = kind === "date" && (!p.interval || !q.interval);
+        if (partial && (shared(p.context, q.context) < 3 || sim(i, j) < 0.5)) continue;
+        if (kind === "place" || kind === "person") {
+          // each name must be absent from the other article (else both are simply mentioned)
+          if (mentionsName(articleText(j), p.text) || mentionsName(articleText(i), q.text)) continue;
+        }
+        // aligned: the same similarity as the alignment, with the disputed values masked out
+        const score = sim(i, j);
+        if (score < threshold) continue;
+        found.push({ kind, subject, a: i, va: p, b: j, vb: q, score });
+      }
+    }
+  }
+  const conflicts = groupConflicts(
+    found,
+    rep,
+    docs,
+    alignment,
+    valuesOf,
+    tol,
+    (kind, subject) => bySubject.get(`${kind}\u0000${subject}`) ?? [],
+    sim,
+  );
+  return { agreed, unique, conflicts };
+}
+
+/** Whether two statements are about the same time: no dates on one side, or a pair of dates that fit together. */
+function sameTime(a: SentenceValues, b: SentenceValues): boolean {
+  const da = a.values.filter((v) => v.kind === "date");
+  const db = b.values.filter((v) => v.kind === "date");
+  if (da.length === 0 || db.length === 0) return true;
+  for (const x of da) {
+    for (const y of db) {
+      if (x.interval && y.interval) {
+        if (x.interval[0] <= y.interval[1] && y.interval[0] <= x.interval[1]) return true;
+      } else if (x.month !== undefined && y.month !== undefined) {
+        if (x.month === y.month) return true;
+      } else {
+        // a month without a year against a dated interval: the same time only if the interval was itself
+        // read from the reference ("in March" against "on March 3"), not written with a year ("March 2016")
+        const [m, d] = x.month !== undefined ? [x.month, y] : [y.month!, x];
+        if (!d.explicitYear && monthsOf(d.interval!)?.includes(m)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether two statements give incompatible numbers for some unit they share. */
+function numbersDiffer(a: SentenceValues, b: SentenceValues, tol: number): boolean {
+  for (const x of a.values) {
+    if (x.kind !== "number") continue;
+    for (const y of b.values)
+      if (y.kind === "number" && y.subject === x.subject && valuesConflict(x, y, tol)) return true;
+  }
+  return false;
+}
+
+/** Whether every place named in a statement also occurs in the other article. */
+function samePlaces(a: SentenceValues, otherText: string): boolean {
+  return a.values.every((v) => v.kind !== "place" || mentionsName(otherText, v.text));
+}
+
+/** Different ordinals of the same noun ("first summit" / "second summit"): different events. */
+function differentEvents(a: SentenceValues, b: SentenceValues): boolean {
+  for (const [noun, ord] of a.ordinals) if (b.ordinals.has(noun) && b.ordinals.get(noun) !== ord) return true;
+  return false;
+}
+
+/** TF-IDF cosine of two sentences of the cluster representation, ignoring terms with digits (the values). */
+export function maskedCosine(rep: ClusterRep, a: number, b: number): number {
+  const x = rep.sents[a]!;
+  const y = rep.sents[b]!;
+  const keep = (t: number) => !/\d/.test(rep.stems[t]!);
+  let na = 0;
+  let nb = 0;
+  let dot = 0;
+  for (let k = 0; k < x.uniq.length; k++) {
+    const t = x.uniq[k]!;
+    if (!keep(t)) continue;
+    const w = x.counts[k]! * rep.idf[t]!;
+    na += w * w;
+  }
+  for (let k = 0; k < y.uniq.length; k++) {
+    const t = y.uniq[k]!;
+    if (!keep(t)) continue;
+    const w = y.counts[k]! * rep.idf[t]!;
+    nb += w * w;
+  }
+  let i = 0;
+  let j = 0;
+  while (i < x.uniq.length && j < y.uniq.length) {
+    const u = x.uniq[i]!;
+    const v = y.uniq[j]!;
+    if (u === v) {
+      if (keep(u)) dot += x.counts[i]! * y.counts[j]! * rep.idf[u]! * rep.idf[u]!;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function mentionsName(text: string, name: string): boolean {
+  const last = name.split(/\s+/).filter((t) => t.length > 2);
+  if (last.length === 0) return false;
+  return text.includes(name) || text.includes(last[last.length - 1]!);
+}
+
+/**
+ * The pair of values in comparable roles (clauses sharing enough content words) that disagree most
+ * clearly; undefined when no pair is comparable or when some comparable pair agrees.
+ */
+function bestContextPair(
+  xa: Value[],
+  xb: Value[],
+  kind: ConflictKind,
+  conflicting: (p: Value, q: Value) => boolean,
+  minShared?: number,
+): [Value, Value] | undefined {
+  const need = minShared ?? (kind === "person" ? 1 : 2);
+  let best: [Value, Value] | undefined;
+  let bestShared = -1;
+  for (const x of xa) {
+    for (const y of xb) {
+      const k = shared(x.context, y.context);
+      if (k < need) continue;
+      if (!conflicting(x, y)) return undefined;
+      if (k > bestShared) {
+        best = [x, y];
+        bestShared = k;
+      }
+    }
+  }
+  return best;
+}
+
+interface Building extends Conflict {
+  /** Statement sentence id → its value. */
+  at: Map<number, Value>;
+  /** One representative value per value group. */
+  raw: Value[];
+}
+
+/** Merges pairwise findings into conflicts: one per subject and statement group, values grouped by compatibility. */
+function groupConflicts(
+  found: readonly {
+    kind: ConflictKind;
+    subject: string;
+    a: number;
+    va: Value;
+    b: number;
+    vb: Value;
+    score: number;
+  }[],
+  rep: ClusterRep,
+  docs: readonly Doc[],
+  alignment: Alignment,
+  valuesOf: (id: number) => SentenceValues,
+  tol: number,
+  candidates: (kind: ConflictKind, subject: string) => readonly number[],
+  sim: (a: number, b: number) => number,
+): Conflict[] {
+  const out: Building[] = [];
+  for (const f of found) {
+    let c = out.find((o) => o.kind === f.kind && o.subject === f.subject && (o.at.has(f.a) || o.at.has(f.b)));
+    if (!c) {
+      c = { kind: f.kind, subject: f.subject, values: [], score: f.score, at: new Map(), raw: [] };
+      out.push(c);
+    }
+    c.score = Math.max(c.score, f.score);
+    addValue(c, f.a, f.va, rep, docs, tol);
+    addValue(c, f.b, f.vb, rep, docs, tol);
+  }
+  // other sentences aligned with a conflicting statement that state a value of the same subject in the same role
+  for (const c of out) {
+    for (const [id, value] of [...c.at]) {
+      for (const k of candidates(c.kind, c.subject)) {
+        if (c.at.has(k) || rep.sents[k]!.doc === rep.sents[id]!.doc) continue;
+        const vs = valuesOf(k).values.filter((v) => v.kind === c.kind && v.subject === c.subject);
+        if (vs.length !== 1 || shared(vs[0]!.context, value.context) < 2) continue;
+        if (sim(id, k) < alignment.threshold) continue;
+        // support for a value already in dispute, never a new value
+        if (!c.raw.some((w) => !valuesConflict(w, vs[0]!, tol))) continue;
+        addValue(c, k, vs[0]!, rep, docs, tol);
+      }
+    }
+  }
+  return out
+    .filter((c) => c.values.length >= 2)
+    .map(({ at: _at, raw: _raw, ...c }) => c)
+    .sort((a, b) => b.score - a.score);
+}
+
+function addValue(
+  c: Building,
+  id: number,
+  v: Value,
+  rep: ClusterRep,
+  docs: readonly Doc[],
+  tol: number,
+): void {
+  if (c.at.has(id)) return;
+  const s = rep.sents[id]!;
+  const doc = docs[s.doc]!;
+  const citation = citationOf(rep, id, 1);
+  let k = c.raw.findIndex((w) => !valuesConflict(w, v, tol));
+  if (k < 0) {
+    c.raw.push(v);
+    c.values.push({
+      text: v.text,
+      value: normalised(v),
+      citations: [],
+      outlets: [],
+      start: v.start,
+      end: v.end,
+    });
+    k = c.values.length - 1;
+  }
+  const group = c.values[k]!;
+  if (!group.citations.some((x) => x.articleId === citation.articleId)) {
+    group.citations.push(citation);
+    group.outlets.push(outletOf(doc));
+  }
+  c.at.set(id, v);
+}

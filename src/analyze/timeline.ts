@@ -1,0 +1,295 @@
+/**
+ * Timeline: dated events of a story, merged across articles through the cluster's sentence alignment,
+ * ordered by date, each citing the sentences that state it.
+ */
+import { type Alignment, alignSentences, cosine } from "../align/index.ts";
+import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
+import { NewsweaveError } from "../errors.ts";
+import { wordTokens } from "../segment/index.ts";
+import { defaultBackground } from "../summarize/resources.ts";
+import type { Citation, Doc } from "../types.ts";
+import { type DateMention, dateInterval, extractDates, type Granularity } from "./dates.ts";
+
+export interface TimelineEvent {
+  /** "YYYY-MM-DD", "YYYY-MM" or "YYYY"; for a range of days, its first day. */
+  date: string;
+  granularity: Granularity;
+  /** Last day of a range ("March 21 and 22", "last week"), when the event spans several days. */
+  end?: string;
+  /** The verbatim sentence of the best source. */
+  text: string;
+  /** The date expression as written in that sentence. */
+  expression: string;
+  /** Every sentence stating the event, the best source first (score 1), then by alignment score. */
+  citations: Citation[];
+  /** Number of distinct articles citing the event. */
+  sources: number;
+}
+
+export interface ClusterContext {
+  /** Background frequencies for the cluster representation (default: the shipped table). */
+  background?: Background;
+  /** A representation already computed for these docs (same order), e.g. by the summarizer. */
+  rep?: ClusterRep;
+  /** The alignment already computed on `rep`. */
+  alignment?: Alignment;
+  /** Alignment threshold when the alignment is computed here. */
+  threshold?: number;
+}
+
+export interface TimelineOptions extends ClusterContext {
+  /** Reference (publication) dates by article id, overriding metadata. */
+  references?: Readonly<Record<string, string>>;
+  /** Date mentions already extracted, by article id. */
+  dates?: ReadonlyMap<string, readonly DateMention[]>;
+  /** Two sentences with the same date and at least this TF-IDF cosine tell the same event (default 0.2). */
+  sameDateSimilarity?: number;
+  /** Ranges longer than this many days (e.g. "this year" spans) are not events (default 14). */
+  maxRangeDays?: number;
+}
+
+/** The representation and alignment of a cluster, computed unless passed in. */
+export function clusterContext(
+  docs: readonly Doc[],
+  options: ClusterContext = {},
+): { rep: ClusterRep; alignment: Alignment } {
+  if (!Array.isArray(docs))
+    throw new NewsweaveError("BAD_FIELD", "docs must be an array of prepared documents");
+  const rep = options.rep ?? representCluster(docs, options.background ?? defaultBackground());
+  if (rep.docs.length !== docs.length) {
+    throw new NewsweaveError("BAD_OPTION", "the cluster representation was computed on other documents", {
+      field: "rep",
+    });
+  }
+  const alignment = options.alignment ?? alignSentences(rep, { threshold: options.threshold });
+  return { rep, alignment };
+}
+
+/** Sentence id (in the representation) of sentence `index` of document `d`. */
+export function sentenceId(rep: ClusterRep, d: number, index: number): number | undefined {
+  return rep.byDoc[d]?.[index];
+}
+
+export function citationOf(rep: ClusterRep, id: number, score: number): Citation {
+  const s = rep.sents[id]!;
+  return {
+    articleId: rep.docs[s.doc]!.article.id,
+    sentence: s.sentence.index,
+    start: s.sentence.start,
+    end: s.sentence.end,
+    score: Math.round(score * 1000) / 1000,
+  };
+}
+
+/** Similarity of two sentences: the alignment link when there is one, else their cosine. */
+export function similarity(rep: ClusterRep, alignment: Alignment, a: number, b: number): number {
+  if (a === b) return 1;
+  for (const l of alignment.links[a] ?? []) if (l.s === b) return l.score;
+  return cosine(rep, a, b);
+}
+
+interface Candidate {
+  id: number;
+  doc: number;
+  mention: DateMention;
+  interval: [number, number];
+  rank: number;
+}
+
+const GRAN_RANK: Record<Granularity, number> = { day: 0, month: 1, year: 2 };
+
+function granularityRank(m: DateMention): number {
+  const r = m.resolved!;
+  return r.start ? 0.5 : GRAN_RANK[r.granularity];
+}
+
+/** A sentence that is little more than its date ("March 10, 2026 at 7:42 p.m."): a stamp, not an event. */
+function isStamp(text: string, s: { start: number; end: number }, m: DateMention): boolean {
+  const all = wordTokens(text, s.start, s.end).length;
+  const inDate = wordTokens(text, m.start, m.end).length;
+  return all - inDate < 3;
+}
+
+/** "the 1961 bridge", "Romney's 2012 campaign": a year used as an adjective. */
+function isModifier(text: string, m: DateMention): boolean {
+  return (
+    /^\d{4}$/.test(m.text) &&
+    /(?:\bthe|\ba|\ban|'s|’s)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start)) &&
+    /^\s+[A-Za-z]/.test(text.slice(m.end, m.end + 3))
+  );
+}
+
+/**
+ * Articles about something else: in a cluster of three or more, an article none of whose sentences is
+ * aligned with any sentence of another article (while the others are aligned among themselves).
+ */
+export function offTopicDocs(rep: ClusterRep, alignment: Alignment): Set<number> {
+  const out = new Set<number>();
+  if (rep.docs.length < 3) return out;
+  const linked = rep.byDoc.map((ids) => ids.some((id) => (alignment.links[id]?.length ?? 0) > 0));
+  if (linked.filter(Boolean).length < 2) return out;
+  linked.forEach((l, d) => {
+    if (!l) out.add(d);
+  });
+  return out;
+}
+
+const MONTH_NAMES =
+  "january february march april may june july august september october november december".split(" ");
+const DAY_NAMES = "sunday monday tuesday wednesday thursday friday saturday".split(" ");
+
+/** Whether an unresolved expression can denote a day in [a, b] (by its month or weekday name). */
+function compatibleUnresolved(m: DateMention, a: number, b: number): boolean {
+  const lower = m.text.toLowerCase();
+  const month = MONTH_NAMES.findIndex((n) => new RegExp(`\\b${n.slice(0, 3)}`).test(lower));
+  const weekday = DAY_NAMES.findIndex((n) => new RegExp(`\\b${n.slice(0, 3)}`).test(lower));
+  if (month < 0 && weekday < 0) return true;
+  for (let n = a; n <= b && n < a + 400; n++) {
+    const t = new Date(n * 86_400_000);
+    if (month >= 0 && t.getUTCMonth() !== month) continue;
+    if (weekday >= 0 && t.getUTCDay() !== weekday) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Builds the timeline of a cluster: every resolved date mention is an event candidate; candidates with
+ * compatible dates (the same date, or a coarser date containing it) whose sentences are aligned merge into
+ * one event. Sentences whose date could not be resolved (undated articles) are attached to an event they
+ * are aligned with when their wording fits the date (same weekday or month name), so they are cited
+ * without being given an invented date.
+ */
+export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {}): TimelineEvent[] {
+  const { rep, alignment } = clusterContext(docs, options);
+  const sameDate = options.sameDateSimilarity ?? 0.2;
+  const maxRange = options.maxRangeDays ?? 14;
+  const mentionsOf = (d: Doc): readonly DateMention[] => {
+    const given = options.dates?.get(d.article.id);
+    if (given) return given;
+    const reference = options.references?.[d.article.id];
+    return extractDates(d, reference !== undefined ? { reference } : {});
+  };
+  const candidates: Candidate[] = [];
+  const unresolved: { id: number; doc: number; mention: DateMention }[] = [];
+  const offTopic = offTopicDocs(rep, alignment);
+  docs.forEach((doc, d) => {
+    if (offTopic.has(d)) return;
+    for (const m of mentionsOf(doc)) {
+      const id = sentenceId(rep, d, m.sentence);
+      if (id === undefined) continue;
+      const s = doc.sentences[m.sentence]!;
+      if (isStamp(doc.article.text, s, m)) continue;
+      if (!m.resolved) {
+        unresolved.push({ id, doc: d, mention: m });
+        continue;
+      }
+      const interval = dateInterval(m.resolved);
+      if (m.resolved.start && interval[1] - interval[0] + 1 > maxRange) continue;
+      candidates.push({ id, doc: d, mention: m, interval, rank: granularityRank(m) });
+    }
+  });
+  // finest dates first, so a coarser mention joins an event it contains and never glues two days together;
+  // a year used as a modifier ("the 2012 nominee") may support an event but does not make one
+  const modifier = (c: Candidate) => isModifier(docs[c.doc]!.article.text, c.mention);
+  candidates.sort(
+    (a, b) =>
+      Number(modifier(a)) - Number(modifier(b)) ||
+      a.rank - b.rank ||
+      a.interval[0] - b.interval[0] ||
+      a.doc - b.doc ||
+      a.id - b.id,
+  );
+  const events: { rep: Candidate; members: Candidate[] }[] = [];
+  for (const c of candidates) {
+    let best: (typeof events)[0] | undefined;
+    let bestScore = 0;
+    for (const e of events) {
+      const r = e.rep;
+      const same = r.interval[0] === c.interval[0] && r.interval[1] === c.interval[1] && r.rank === c.rank;
+      const contains = c.interval[0] <= r.interval[0] && r.interval[1] <= c.interval[1];
+      if (!same && !contains) continue;
+      let score = 0;
+      for (const m of e.members) {
+        if (m.id === c.id) {
+          score = 1;
+          break;
+        }
+        score = Math.max(score, similarity(rep, alignment, m.id, c.id));
+      }
+      const needed = same ? sameDate : alignment.threshold;
+      if (score >= needed && score > bestScore) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    if (best) best.members.push(c);
+    else if (!modifier(c)) events.push({ rep: c, members: [c] });
+  }
+  // an unresolved mention joins the one event it is best aligned with, when its wording fits the date
+  const attached = new Map<(typeof events)[0], [number, number][]>();
+  for (const u of unresolved) {
+    let best: (typeof events)[0] | undefined;
+    let bestScore = 0;
+    for (const e of events) {
+      if (e.members.some((m) => m.id === u.id)) {
+        best = undefined;
+        break;
+      }
+      let score = 0;
+      for (const m of e.members) {
+        for (const l of alignment.links[m.id] ?? []) if (l.s === u.id && l.score > score) score = l.score;
+      }
+      if (score > bestScore && compatibleUnresolved(u.mention, e.rep.interval[0], e.rep.interval[1])) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    if (best) {
+      const list = attached.get(best) ?? [];
+      list.push([u.id, bestScore]);
+      attached.set(best, list);
+    }
+  }
+  const out: (TimelineEvent & { order: [number, number, number] })[] = [];
+  for (const e of events) {
+    // the best source: the most central member among those with the event's own (finest) date
+    const finest = e.members.filter((m) => m.rank === e.rep.rank && m.interval[0] === e.rep.interval[0]);
+    let head = finest[0]!;
+    let headScore = -1;
+    for (const m of finest) {
+      // a date used as a modifier ("the 1961 bridge") names a thing, not the event: a poor headline
+      let sum = isModifier(docs[m.doc]!.article.text, m.mention) ? -0.5 : 0;
+      for (const o of e.members) if (o.id !== m.id) sum += similarity(rep, alignment, m.id, o.id);
+      if (sum > headScore + 1e-9) {
+        head = m;
+        headScore = sum;
+      }
+    }
+    const cited = new Map<number, number>();
+    cited.set(head.id, 1);
+    for (const m of e.members)
+      if (!cited.has(m.id)) cited.set(m.id, similarity(rep, alignment, head.id, m.id));
+    for (const [id, score] of attached.get(e) ?? []) if (!cited.has(id)) cited.set(id, score);
+    const citations = [...cited.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([id, score]) => citationOf(rep, id, score));
+    const r = head.mention.resolved!;
+    const s = rep.sents[head.id]!.sentence;
+    out.push({
+      date: r.date,
+      granularity: r.granularity,
+      ...(r.end && r.end !== r.start ? { end: r.end } : {}),
+      text: docs[head.doc]!.article.text.slice(s.start, s.end),
+      expression: head.mention.text,
+      citations,
+      sources: new Set(citations.map((c) => c.articleId)).size,
+      order: [e.rep.interval[0], -e.rep.interval[1], head.doc * 1e6 + head.id],
+    });
+  }
+  out.sort(
+    (a, b) =>
+      a.order[0] - b.order[0] || a.order[1] - b.order[1] || b.sources - a.sources || a.order[2] - b.order[2],
+  );
+  return out.map(({ order: _order, ...e }) => e);
+}

@@ -1,0 +1,209 @@
+/**
+ * Agreement, uniqueness and conflicts across sources. Planted conflicts live in the invented fixtures
+ * (test/fixtures/analysis/) and in the bundled example (12,000 against 14,000 vehicles a day); the seeds
+ * must yield no conflict at all.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { type Comparison, compareSources } from "../src/analyze/compare.ts";
+import { NewsweaveError } from "../src/errors.ts";
+import { ingestPath } from "../src/ingest/index.ts";
+import { prepare } from "../src/pipeline.ts";
+import { analyzeCluster } from "../src/summarize/index.ts";
+import type { Article, Doc } from "../src/types.ts";
+import { fixtureDocs, fixtureNames, loadFixture } from "./fixtures/analysis/load.ts";
+
+const example = prepare((await ingestPath("examples/harbor-bridge")).articles);
+const seeds = prepare((await ingestPath("../shared/seeds")).articles);
+
+function cluster(...texts: [string, string?][]): Doc[] {
+  return prepare(
+    texts.map(([text, published], k): Article => {
+      const a: Article = {
+        id: `s${k}`,
+        outlet: `Outlet ${k}`,
+        text,
+        origin: { source: `s${k}.txt`, format: "text" },
+      };
+      if (published) a.published = published;
+      return a;
+    }),
+  );
+}
+
+/** Which side of the conflict each article is on (index of its value group). */
+function sides(c: Comparison["conflicts"][number]): Map<string, number> {
+  const out = new Map<string, number>();
+  c.values.forEach((v, k) => {
+    for (const x of v.citations) out.set(x.articleId, k);
+  });
+  return out;
+}
+
+describe("conflicts", () => {
+  for (const name of fixtureNames()) {
+    test(`fixture ${name}: every planted conflict is found and nothing else`, () => {
+      const f = loadFixture(name);
+      const result = compareSources(fixtureDocs(f));
+      for (const p of f.conflicts) {
+        const [[a, va], [b, vb]] = p.between;
+        const hit = result.conflicts.find((c) => {
+          const s = sides(c);
+          return c.kind === p.kind && s.has(a) && s.has(b) && s.get(a) !== s.get(b);
+        });
+        assert.ok(hit, `${p.kind} conflict between ${a} and ${b}`);
+        const textOf = (id: string) =>
+          hit.values.find((v) => v.citations.some((x) => x.articleId === id))!.text;
+        assert.ok(
+          textOf(a).includes(va) || va.includes(textOf(a)),
+          `${a} states "${va}", got "${textOf(a)}"`,
+        );
+        assert.ok(
+          textOf(b).includes(vb) || vb.includes(textOf(b)),
+          `${b} states "${vb}", got "${textOf(b)}"`,
+        );
+      }
+      assert.equal(result.conflicts.length, f.conflicts.length, "no conflict that was not planted");
+    });
+  }
+
+  test("the bundled example: exactly the planted 12,000 against 14,000 vehicles a day", () => {
+    const { conflicts } = compareSources(example);
+    assert.equal(conflicts.length, 1);
+    const c = conflicts[0]!;
+    assert.equal(c.kind, "number");
+    const s = sides(c);
+    assert.notEqual(s.get("02-alder-daily"), undefined);
+    for (const other of ["01-coastal-herald", "05-feed#0"]) {
+      assert.ok(s.has(other), `${other} states 12,000`);
+      assert.notEqual(s.get(other), s.get("02-alder-daily"));
+    }
+    assert.deepEqual(c.values.map((v) => v.value).sort(), ["12000", "14000"]);
+    // each value points at its own words in the cited article
+    const byId = new Map(example.map((d) => [d.article.id, d]));
+    for (const v of c.values) {
+      const src = byId.get(v.citations[0]!.articleId)!;
+      assert.equal(src.article.text.slice(v.start, v.end), v.text);
+    }
+  });
+
+  test("the seeds: no conflict", () => {
+    assert.deepEqual(compareSources(seeds).conflicts, []);
+  });
+
+  test("the issue's examples: '12 killed' against '14 killed', 'end of February' against 'March'", () => {
+    const killed = cluster(
+      [
+        "A bus crash on the coastal highway on Monday left 12 killed and dozens hurt, police said.",
+        "2024-06-04",
+      ],
+      [
+        "A bus crash on the coastal highway on Monday left 14 killed and dozens hurt, police said.",
+        "2024-06-04",
+      ],
+    );
+    const k = compareSources(killed).conflicts;
+    assert.equal(k.length, 1);
+    assert.equal(k[0]!.kind, "number");
+    const when = cluster(
+      [
+        "The two leaders will hold their second summit at the end of February, officials confirmed.",
+        "2019-01-20",
+      ],
+      ["The two leaders will hold their second summit in March, officials confirmed.", "2019-01-20"],
+    );
+    const w = compareSources(when).conflicts;
+    assert.equal(w.length, 1);
+    assert.equal(w[0]!.kind, "date");
+  });
+
+  test("different quantities of different things are not conflicts", () => {
+    const cases: [string, string][] = [
+      [
+        "The storm dropped 4 inches of rain on the valley on Saturday.",
+        "The storm dropped 6 inches of snow on the valley on Saturday.",
+      ],
+      [
+        "The city approved a $1.8 million repair contract for the bridge.",
+        "The bridge repair for the city will cost $3.2 million.",
+      ],
+      [
+        "At least 12 people were killed in the bus crash on the highway.",
+        "The bus crash on the highway killed 14 people.",
+      ],
+      [
+        "Rescuers pulled 180 passengers from the water after the ferry sank.",
+        "The ferry was carrying 230 passengers when it sank in the bay.",
+      ],
+      [
+        "The first bridge over the river was finished in 1961.",
+        "The second bridge over the river was finished in 1998.",
+      ],
+      [
+        "Wind and solar made up 10 percent of power in March.",
+        "Wind and solar made up 8.6 percent of power in March 2016.",
+      ],
+    ];
+    for (const [a, b] of cases) {
+      const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
+      assert.deepEqual(
+        r.conflicts.map((c) => c.values.map((v) => v.text)),
+        [],
+        `"${a}" / "${b}"`,
+      );
+    }
+  });
+
+  test("the comparison reuses the summarizer's alignment and gives the same result", () => {
+    const analysis = analyzeCluster(example);
+    assert.deepEqual(
+      compareSources(example, { rep: analysis.rep, alignment: analysis.alignment }),
+      compareSources(example),
+    );
+  });
+});
+
+describe("agreement and uniqueness", () => {
+  const result = compareSources(example);
+  const byId = new Map(example.map((d) => [d.article.id, d]));
+
+  test("agreed facts are stated by two or more outlets, each cited verbatim", () => {
+    assert.ok(result.agreed.length >= 8);
+    for (const f of result.agreed) {
+      assert.ok(f.sources >= 2);
+      assert.equal(new Set(f.citations.map((c) => c.articleId)).size, f.sources, "one citation per article");
+      assert.equal(f.outlets.length, f.sources);
+      const c = f.citations[0]!;
+      assert.equal(byId.get(c.articleId)!.article.text.slice(c.start, c.end), f.text);
+    }
+    const detour = result.agreed.find((f) => /detour/i.test(f.text) && /20 minutes/.test(f.text));
+    assert.ok(detour && detour.sources >= 4, "the 20-minute detour is told by most outlets");
+  });
+
+  test("unique facts are 'only in' one outlet, and the unrelated feed item is left out", () => {
+    assert.ok(result.unique.length >= 5);
+    for (const f of result.unique) {
+      assert.equal(f.sources, 1);
+      assert.equal(f.label, `only in ${f.outlets[0]}`);
+    }
+    assert.ok(
+      result.unique.some((f) => /Coast Guard/.test(f.text) && f.outlets[0] === "01-coastal-herald"),
+      "the Coast Guard is mentioned only by 01",
+    );
+    assert.ok(!result.unique.some((f) => /maple|sugarhouse|pancake/i.test(f.text)));
+    assert.ok(!result.agreed.some((f) => /maple|sugarhouse|pancake/i.test(f.text)));
+  });
+
+  test("a statement is not both agreed and unique", () => {
+    const key = (c: { articleId: string; sentence: number }) => `${c.articleId}#${c.sentence}`;
+    const agreed = new Set(result.agreed.flatMap((f) => f.citations.map(key)));
+    for (const f of result.unique) assert.ok(!agreed.has(key(f.citations[0]!)));
+  });
+
+  test("bad options are reported as NewsweaveError", () => {
+    assert.throws(
+      () => compareSources(example, { tolerance: 2 }),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_OPTION",
+    );
+  });
+});

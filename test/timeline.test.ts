@@ -1,0 +1,258 @@
+/**
+ * Dates and timeline. The hard cases are pinned by the invented fixtures in test/fixtures/analysis/ (every
+ * labelled expression must resolve as labelled), by the bundled example (its answer key lists the dated
+ * events) and by the seeds (three of five carry no publication date: none may get an invented date).
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+import { type DateMention, extractDates, referenceOf } from "../src/analyze/dates.ts";
+import { buildTimeline } from "../src/analyze/timeline.ts";
+import { NewsweaveError } from "../src/errors.ts";
+import { ingestPath } from "../src/ingest/index.ts";
+import { prepare } from "../src/pipeline.ts";
+import { analyzeCluster } from "../src/summarize/index.ts";
+import type { Article, Doc } from "../src/types.ts";
+import { fixtureDocs, fixtureNames, loadFixture, locate } from "./fixtures/analysis/load.ts";
+
+function doc(text: string, published?: string, id = "a"): Doc {
+  const article: Article = { id, text, origin: { source: `${id}.txt`, format: "text" } };
+  if (published) article.published = published;
+  return prepare([article])[0]!;
+}
+
+function at(mentions: readonly DateMention[], text: string): DateMention | undefined {
+  return mentions.find((m) => m.text.includes(text) || text.includes(m.text));
+}
+
+const example = prepare((await ingestPath("examples/harbor-bridge")).articles);
+const seeds = prepare((await ingestPath("../shared/seeds")).articles);
+
+describe("extractDates", () => {
+  for (const name of fixtureNames()) {
+    test(`fixture ${name}: every labelled expression is found and resolved as labelled`, () => {
+      const f = loadFixture(name);
+      const docs = fixtureDocs(f);
+      for (const label of f.dates) {
+        const { doc: d, start, end } = locate(docs, label);
+        const found = extractDates(d).find((m) => m.start < end && start < m.end);
+        assert.ok(found, `${label.article}: "${label.text}" is found`);
+        const got = found.resolved;
+        if (label.date === null) {
+          assert.equal(
+            got,
+            undefined,
+            `${label.article}: "${label.text}" stays unresolved, got ${got?.date}`,
+          );
+        } else {
+          assert.equal(got?.date, label.date, `${label.article}: "${label.text}"`);
+          if (label.range) assert.deepEqual([got?.start, got?.end], label.range);
+        }
+      }
+    });
+  }
+
+  test("tense picks the past or the future occurrence around the publication date", () => {
+    // published Wednesday 2025-01-08
+    const d = doc(
+      "The board met on Dec. 30 to debate the plan. It will vote on Jan. 20, the chair said Tuesday. " +
+        "Members will meet again Thursday. Protesters rallied in November and will rally in March.",
+      "2025-01-08",
+    );
+    const m = extractDates(d);
+    assert.equal(at(m, "Dec. 30")?.resolved?.date, "2024-12-30");
+    assert.equal(at(m, "Jan. 20")?.resolved?.date, "2025-01-20");
+    assert.equal(at(m, "Tuesday")?.resolved?.date, "2025-01-07");
+    assert.equal(at(m, "Thursday")?.resolved?.date, "2025-01-09");
+    assert.equal(at(m, "November")?.resolved?.date, "2024-11");
+    assert.equal(at(m, "March")?.resolved?.date, "2025-03");
+    assert.equal(at(m, "March")?.resolved?.granularity, "month");
+    for (const x of m) assert.equal(x.anchor, "published");
+  });
+
+  test("an undated article keeps relative expressions unresolved and resolves only what the text fixes", () => {
+    const d = doc(
+      "On Tuesday the mayor spoke. Last month the council voted, and the plan dates from 2009. " +
+        "The hearing is on March 3. The agency was founded on June 12, 2018.",
+    );
+    const m = extractDates(d);
+    for (const t of ["Tuesday", "Last month", "March 3"]) {
+      const x = at(m, t);
+      assert.ok(x, `"${t}" is found`);
+      assert.equal(x.resolved, undefined, `"${t}" is not given an invented date`);
+      assert.equal(x.anchor, "none");
+    }
+    assert.equal(at(m, "2009")?.resolved?.date, "2009");
+    assert.equal(at(m, "June 12, 2018")?.resolved?.date, "2018-06-12");
+    assert.equal(at(m, "June 12, 2018")?.anchor, "text");
+  });
+
+  test("false hits are not dates: ordinals, 'Now', names, verbs, weekdays inside names", () => {
+    const d = doc(
+      "For a second time, Councillor Grace May asked the board to wait. Now it's up to voters. " +
+        "Students will march to the capitol. Stores expect a Black Friday rush, and the Sunday Ledger ran the story. " +
+        "It may rain. The plan won 2-1 in a vote of 5,000 members.",
+      "2024-03-14",
+    );
+    const m = extractDates(d);
+    assert.deepEqual(
+      m.map((x) => x.text),
+      [],
+    );
+  });
+
+  test("the reference option overrides metadata and must be a date", () => {
+    const d = doc("The council met on Monday.", "2024-03-14");
+    assert.equal(extractDates(d)[0]?.resolved?.date, "2024-03-11");
+    assert.equal(extractDates(d, { reference: "2024-03-20" })[0]?.resolved?.date, "2024-03-18");
+    assert.throws(
+      () => extractDates(d, { reference: "next Tuesday" }),
+      (e: unknown) =>
+        e instanceof NewsweaveError && e.code === "BAD_OPTION" && e.location.field === "reference",
+    );
+  });
+
+  test("results do not depend on the clock", () => {
+    const d = doc("The council met on Monday and will vote next month. It met last year, too.", "2024-03-14");
+    const undated = doc("The council met on Monday and will vote next month.");
+    const before = [extractDates(d), extractDates(undated)];
+    const RealDate = globalThis.Date;
+    class FrozenDate extends RealDate {
+      constructor(...args: ConstructorParameters<typeof Date> | []) {
+        if (args.length === 0) super(Date.UTC(1999, 0, 1));
+        else super(...(args as ConstructorParameters<typeof Date>));
+      }
+      static override now(): number {
+        return RealDate.UTC(1999, 0, 1);
+      }
+    }
+    globalThis.Date = FrozenDate as DateConstructor;
+    try {
+      assert.deepEqual([extractDates(d), extractDates(undated)], before);
+    } finally {
+      globalThis.Date = RealDate;
+    }
+  });
+
+  test("the seeds without a publication date get no invented dates", () => {
+    const undated = seeds.filter((s) => referenceOf(s) === undefined);
+    assert.equal(undated.length, 3, "three of the five seeds carry no publication date");
+    let relative = 0;
+    for (const s of undated) {
+      for (const m of extractDates(s)) {
+        if (!m.relative) continue;
+        relative++;
+        assert.equal(m.resolved, undefined, `${s.article.id}: "${m.text}" must stay unresolved`);
+      }
+    }
+    assert.ok(relative >= 10, "the undated seeds hold many relative expressions");
+  });
+
+  test("the hand-labelled seed dates still match the cleaned text and are resolved as labelled", () => {
+    const gold = JSON.parse(readFileSync("test/gold/dates/seeds.json", "utf8")) as {
+      documents: {
+        index: number;
+        id: string;
+        mentions: { start: number; end: number; excerpt: string; date?: string | null; ignore?: boolean }[];
+      }[];
+    };
+    let total = 0;
+    let correct = 0;
+    for (const g of gold.documents) {
+      const d = seeds[g.index]!;
+      assert.equal(d.article.id, g.id);
+      const mentions = extractDates(d);
+      for (const m of g.mentions) {
+        assert.equal(d.article.text.slice(m.start, m.end), m.excerpt, "gold span has not drifted");
+        if (m.ignore) continue;
+        total++;
+        const found = mentions.find((x) => x.start < m.end && m.start < x.end);
+        if (found && (found.resolved?.date ?? null) === (m.date ?? null)) correct++;
+      }
+    }
+    assert.ok(total >= 25);
+    assert.ok(correct / total >= 0.95, `${correct}/${total} seed expressions resolved as labelled`);
+  });
+});
+
+describe("buildTimeline", () => {
+  const timeline = buildTimeline(example);
+  const byId = new Map(example.map((d) => [d.article.id, d]));
+
+  test("events are ordered by date and quote a cited sentence verbatim", () => {
+    assert.ok(timeline.length >= 8);
+    for (let k = 1; k < timeline.length; k++) {
+      assert.ok(timeline[k - 1]!.date.slice(0, 4) <= timeline[k]!.date.slice(0, 4));
+    }
+    const days = timeline.filter((e) => e.granularity === "day").map((e) => e.date);
+    assert.deepEqual(days, [...days].sort());
+    for (const e of timeline) {
+      const c = e.citations[0]!;
+      assert.equal(c.score, 1);
+      assert.equal(byId.get(c.articleId)!.article.text.slice(c.start, c.end), e.text);
+      assert.equal(e.sources, new Set(e.citations.map((x) => x.articleId)).size);
+    }
+  });
+
+  test("the answer key's dated events are on the timeline, merged across outlets", () => {
+    const event = (date: string) => timeline.filter((e) => e.date === date);
+    const sources = (date: string) => Math.max(0, ...event(date).map((e) => e.sources));
+    assert.ok(sources("1961") >= 2, "the bridge opened in 1961 (01, 02, 04)");
+    assert.ok(sources("2026-01-22") >= 1, "the consultant's report");
+    assert.ok(sources("2026-02-17") >= 2, "the council vote, told by 01 and 03 without the day");
+    assert.ok(sources("2026-03-03") >= 3, "the inspection (01, 02, 05 say March 3; 03 says last Tuesday)");
+    assert.ok(sources("2026-03-10") >= 3, "the closure");
+    assert.ok(sources("2026-03-12") >= 3, "the council meeting on Thursday (02, 03, 05)");
+    assert.ok(sources("2026-03-18") >= 2, "the public session (01, 05 'next Wednesday evening')");
+    assert.ok(event("2026-03-31").length >= 1, "the ferry fare waiver ends");
+  });
+
+  test("the undated article is cited by alignment but never dated on its own", () => {
+    const civic = "04-civic-voice";
+    const cited = timeline.filter((e) => e.citations.some((c) => c.articleId === civic));
+    assert.ok(cited.length >= 1, "04 supports some event");
+    for (const e of cited) {
+      // 04 can head an event only with a date written in full in its own text (a year)
+      if (e.citations[0]!.articleId === civic) assert.equal(e.granularity, "year");
+    }
+    assert.ok(extractDates(byId.get(civic)!).every((m) => m.resolved === undefined || !m.relative));
+  });
+
+  test("no event from the unrelated feed item, from a time stamp or from 'six weeks'", () => {
+    assert.ok(!timeline.some((e) => e.date === "2026-03-21"), "the maple festival is not part of the story");
+    assert.ok(
+      !timeline.some((e) => /7:42 p\.m\./.test(e.text) && e.text.length < 40),
+      "no event from a stamp",
+    );
+    assert.ok(!timeline.some((e) => e.date >= "2026-04"), "no reopening date is invented");
+  });
+
+  test("the summarizer's representation and alignment can be reused", () => {
+    const analysis = analyzeCluster(example);
+    const reused = buildTimeline(example, { rep: analysis.rep, alignment: analysis.alignment });
+    assert.deepEqual(reused, timeline);
+  });
+
+  test("seeds: the Singapore summit merges a dated and an undated mention of June 12", () => {
+    const seedTimeline = buildTimeline(seeds);
+    const june = seedTimeline.find((e) => e.date === "2018-06-12");
+    assert.ok(june);
+    assert.ok(
+      june.sources >= 3,
+      "001 (June 12, 2018), 004 (June 12, read in the past) and 003 (June 12, undated)",
+    );
+    const feb = seedTimeline.find((e) => e.date === "2019-02-28");
+    assert.ok(feb && feb.sources >= 2, "the end of February (000 dated, 002 undated)");
+  });
+
+  test("bad input is reported as a NewsweaveError", () => {
+    assert.throws(
+      () => buildTimeline("nope" as unknown as Doc[]),
+      (e: unknown) => e instanceof NewsweaveError,
+    );
+    assert.throws(
+      () => buildTimeline(example, { rep: analyzeCluster(example.slice(0, 2)).rep }),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_OPTION",
+    );
+  });
+});
