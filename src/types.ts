@@ -111,6 +111,8 @@ export interface SummarySentence {
   from: Citation;
   /** Every supporting sentence, `from` first. */
   support: Citation[];
+  /** In a report: indexes into `comparison.conflicts` of the disagreements this sentence is part of. */
+  conflicts?: number[];
 }
 
 export interface Summary {

@@ -1,7 +1,10 @@
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
-import { DEFAULT_WORDS, type SummarizeOptions, summarizeDocs } from "../summarize/index.ts";
+import { analyzeCluster, DEFAULT_WORDS, type SummarizeOptions, summarizeAnalysis } from "../summarize/index.ts";
 import type { Article, Doc, Summary } from "../types.ts";
+import { type Comparison, compareSources } from "./compare.ts";
+import { extractClusterDates } from "./dates.ts";
+import { buildTimeline, type TimelineEvent } from "./timeline.ts";
 
 /** What a reader needs to know about one source, including its clean text and sentence spans so a
  * front end can show and highlight exactly what a citation points to. */
@@ -18,22 +21,20 @@ export interface ReportArticle {
 }
 
 export type ReportSection = "summary" | "timeline" | "quotes" | "entities" | "comparison";
-export const ALL_SECTIONS: readonly ReportSection[] = [
-  "summary",
-  "timeline",
-  "quotes",
-  "entities",
-  "comparison",
-];
+export const ALL_SECTIONS: readonly ReportSection[] = ["summary", "timeline", "quotes", "entities", "comparison"];
 
 /** One story's report: the cited summary plus the analyses (each present when requested). */
 export interface Report {
   articles: ReportArticle[];
   summary?: Summary;
+  timeline?: TimelineEvent[];
+  comparison?: Comparison;
 }
 
 export interface ReportOptions extends SummarizeOptions {
   sections?: readonly ReportSection[];
+  /** Reference (publication) dates by article id for resolving relative dates, overriding metadata. */
+  references?: Readonly<Record<string, string>>;
 }
 
 function articleInfo(doc: Doc): ReportArticle {
@@ -51,12 +52,57 @@ function articleInfo(doc: Doc): ReportArticle {
   };
 }
 
-/** Builds the report of prepared documents of one story. */
+const key = (articleId: string, sentence: number) => `${articleId}\u0000${sentence}`;
+
+/**
+ * Ties the summary to the comparison: a sentence that states one side of a conflict is marked with the
+ * conflict, and a sentence stating another value is not counted as its support.
+ */
+function linkConflicts(summary: Summary, comparison: Comparison): void {
+  const sideOf = new Map<string, Array<{ conflict: number; side: number }>>();
+  comparison.conflicts.forEach((c, conflict) => {
+    c.values.forEach((v, side) => {
+      for (const cit of v.citations) {
+        const k = key(cit.articleId, cit.sentence);
+        const list = sideOf.get(k) ?? [];
+        list.push({ conflict, side });
+        sideOf.set(k, list);
+      }
+    });
+  });
+  for (const s of summary.sentences) {
+    const mine = sideOf.get(key(s.from.articleId, s.from.sentence));
+    if (!mine) continue;
+    s.conflicts = [...new Set(mine.map((m) => m.conflict))];
+    s.support = s.support.filter((c, i) => {
+      if (i === 0) return true;
+      const theirs = sideOf.get(key(c.articleId, c.sentence)) ?? [];
+      return !theirs.some((t) => mine.some((m) => m.conflict === t.conflict && m.side !== t.side));
+    });
+  }
+}
+
+/** Builds the report of prepared documents of one story; the cluster analysis is computed once. */
 export function reportDocs(docs: Doc[], options: ReportOptions = {}): Report {
   const sections = new Set(options.sections ?? ALL_SECTIONS);
   const report: Report = { articles: docs.map(articleInfo) };
-  if (sections.has("summary"))
-    report.summary = summarizeDocs(docs, { ...options, words: options.words ?? DEFAULT_WORDS });
+  if (docs.every((d) => d.sentences.length === 0)) {
+    throw new NewsweaveError("EMPTY_INPUT", "no sentences to report on: every article is empty after cleaning");
+  }
+  const analysis = analyzeCluster(docs, options);
+  const context = { rep: analysis.rep, alignment: analysis.alignment };
+  const needDates = sections.has("timeline") || sections.has("comparison");
+  const dates = needDates ? extractClusterDates(docs, options.references) : undefined;
+  if (sections.has("summary")) {
+    report.summary = summarizeAnalysis(analysis, { ...options, words: options.words ?? DEFAULT_WORDS });
+  }
+  if (sections.has("timeline")) {
+    report.timeline = buildTimeline(docs, { ...context, dates, references: options.references });
+  }
+  if (sections.has("comparison")) {
+    report.comparison = compareSources(docs, { ...context, dates, references: options.references });
+    if (report.summary) linkConflicts(report.summary, report.comparison);
+  }
   return report;
 }
 

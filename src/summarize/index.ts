@@ -195,7 +195,14 @@ export function summarizeDocs(docs: Doc[], options: SummarizeOptions = {}): Summ
       "no sentences to summarise: every article is empty after cleaning",
     );
   }
-  const analysis = analyzeCluster(docs, options);
+  return summarizeAnalysis(analyzeCluster(docs, options), { ...options, words });
+}
+
+/** Summarises a cluster whose analysis (representation, alignment, scores) is already computed. */
+export function summarizeAnalysis(analysis: ClusterAnalysis, options: SummarizeOptions = {}): Summary {
+  const words = options.words ?? DEFAULT_WORDS;
+  checkWords(words);
+  const { docs } = analysis;
   const chosen = orderSentences(analysis, selectSentences(analysis, { ...options, words }));
   const sentences: SummarySentence[] = chosen.map((id) => {
     const support = citationsFor(analysis, id, options.citationsPerArticle);
