@@ -554,3 +554,15 @@ describe("syndication footers", () => {
     assert.ok(out.removed.some((r) => r.reason === "navigation"));
   });
 });
+
+describe("outlet credits opening an article", () => {
+  it("removes a '(ABC) —' style credit of any outlet abbreviation, keeps the sentence", () => {
+    const out = cleanArticle(
+      art(
+        "(WXYZ) — Firefighters contained a warehouse fire on the east side on Sunday night, officials said.\nNo one was hurt.",
+      ),
+    );
+    assert.ok(out.text.startsWith("Firefighters contained"));
+    assert.ok(out.removed.some((r) => r.reason === "dateline"));
+  });
+});

@@ -82,6 +82,8 @@ const DATELINE_TITLE = new RegExp(
 );
 /** "(CNN) —" with no place. */
 const DATELINE_AGENCY = new RegExp(`^${AGENCY}${DASH}`, "u");
+/** An all-capitals outlet abbreviation or broadcast call sign ("MNN", "KTLA-TV"). */
+const CALL_SIGN = /^[A-Z]{2,6}(?:-(?:TV|FM|AM|DT))?$/;
 const KNOWN_AGENCY =
   /^(?:AP|AFP|Reuters|CNN|UPI|dpa|DPA|Xinhua|Bloomberg|BBC|EFE|ANI|PTI|IANS|TASS|CBS|NBC|ABC|AAP|KCNA|Yonhap|CNS|RNS|MarketWatch|HealthDay(?: News)?|The Hill|TheWrap|Variety|Sputnik|WSJ|NPR|Al Jazeera)$/;
 
@@ -115,8 +117,12 @@ export function findDateline(text: string): Dateline | undefined {
     const place = m[2] ? `${m[1]}, ${m[2]}` : m[1];
     return { length: m[0].length, ...(place ? { place } : {}) };
   }
+  // "(CNN) —", "(MNN) —", "(KTLA-TV) —": an outlet credit opening the article, with no place.
   m = DATELINE_AGENCY.exec(text);
-  if (m && KNOWN_AGENCY.test(m[1] ?? "") && !/:\s+$/.test(m[0])) return { length: m[0].length };
+  const credit = m?.[1] ?? "";
+  if (m && (KNOWN_AGENCY.test(credit) || CALL_SIGN.test(credit)) && !/:\s+$/.test(m[0])) {
+    return { length: m[0].length };
+  }
   return undefined;
 }
 
