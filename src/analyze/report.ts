@@ -1,9 +1,16 @@
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
-import { analyzeCluster, DEFAULT_WORDS, type SummarizeOptions, summarizeAnalysis } from "../summarize/index.ts";
+import {
+  analyzeCluster,
+  DEFAULT_WORDS,
+  type SummarizeOptions,
+  summarizeAnalysis,
+} from "../summarize/index.ts";
 import type { Article, Doc, Summary } from "../types.ts";
 import { type Comparison, compareSources } from "./compare.ts";
 import { extractClusterDates } from "./dates.ts";
+import { type Entity, extractEntities } from "./entities.ts";
+import { extractQuotes, type Quote } from "./quotes.ts";
 import { buildTimeline, type TimelineEvent } from "./timeline.ts";
 
 /** What a reader needs to know about one source, including its clean text and sentence spans so a
@@ -21,13 +28,21 @@ export interface ReportArticle {
 }
 
 export type ReportSection = "summary" | "timeline" | "quotes" | "entities" | "comparison";
-export const ALL_SECTIONS: readonly ReportSection[] = ["summary", "timeline", "quotes", "entities", "comparison"];
+export const ALL_SECTIONS: readonly ReportSection[] = [
+  "summary",
+  "timeline",
+  "quotes",
+  "entities",
+  "comparison",
+];
 
 /** One story's report: the cited summary plus the analyses (each present when requested). */
 export interface Report {
   articles: ReportArticle[];
   summary?: Summary;
   timeline?: TimelineEvent[];
+  quotes?: Quote[];
+  entities?: Entity[];
   comparison?: Comparison;
 }
 
@@ -87,7 +102,10 @@ export function reportDocs(docs: Doc[], options: ReportOptions = {}): Report {
   const sections = new Set(options.sections ?? ALL_SECTIONS);
   const report: Report = { articles: docs.map(articleInfo) };
   if (docs.every((d) => d.sentences.length === 0)) {
-    throw new NewsweaveError("EMPTY_INPUT", "no sentences to report on: every article is empty after cleaning");
+    throw new NewsweaveError(
+      "EMPTY_INPUT",
+      "no sentences to report on: every article is empty after cleaning",
+    );
   }
   const analysis = analyzeCluster(docs, options);
   const context = { rep: analysis.rep, alignment: analysis.alignment };
@@ -98,6 +116,11 @@ export function reportDocs(docs: Doc[], options: ReportOptions = {}): Report {
   }
   if (sections.has("timeline")) {
     report.timeline = buildTimeline(docs, { ...context, dates, references: options.references });
+  }
+  if (sections.has("entities") || sections.has("quotes")) {
+    const entities = extractEntities(docs);
+    if (sections.has("entities")) report.entities = entities;
+    if (sections.has("quotes")) report.quotes = extractQuotes(docs, entities);
   }
   if (sections.has("comparison")) {
     report.comparison = compareSources(docs, { ...context, dates, references: options.references });

@@ -1,0 +1,1131 @@
+/**
+ * Named entities of a cluster: people, organisations, places (and "other": prizes, events).
+ *
+ * 1. Candidates: runs of capitalised words per sentence (wordTokens), with possessives, hyphenated
+ *    suffixes ("New York-based") and abbreviation periods handled. Words that open a sentence, a quote
+ *    or a headline count only when the cluster shows them as names elsewhere (capitalised mid-sentence,
+ *    a given name, a gazetteer entry, an acronym).
+ * 2. Runs are cut by titles ("Secretary of State", "Sen.", "Press Secretary"), demonyms ("North Korean")
+ *    and gazetteer entries, so "U.S. President Donald Trump" gives "U.S." and "Donald Trump" (role
+ *    "president").
+ * 3. Each mention votes for a type from the gazetteer, titles and role nouns around it ("opposition
+ *    lawmaker X", "X, the county engineer,"), given names, head words ("… Department", "… River"),
+ *    context ("in X", "X, who", "X-based", "X, Calif.") and a weak default by shape.
+ * 4. Aliases merge across the cluster: normalised keys ("Kim Jong-un" = "Kim Jong Un", "U.S." = "United
+ *    States"), sub-names ("Robert Kane" ⊂ "Robert J. Kane"), single names to the full name they start or
+ *    end ("Kim", "Trump"; the most salient full name already seen in the article wins, so "Kim" is not
+ *    "Kim Yong Chol" unless only he fits), acronyms to their expansions and "(ACRONYM)" after a name.
+ *    Different full names stay distinct ("Kim Jong Un" / "Kim Yong Chol", "Serena" / "Venus Williams").
+ */
+import { NewsweaveError } from "../errors.ts";
+import { STOPWORDS } from "../lexicon/stopwords.ts";
+import { wordTokens } from "../segment/index.ts";
+import type { Doc } from "../types.ts";
+import { defaultGazetteer, type GazEntry, type Gazetteer, normKey } from "./gazetteer.ts";
+
+export type EntityType = "person" | "organization" | "place" | "other";
+
+export interface EntityMention {
+  articleId: string;
+  /** Character span of the name (without title or possessive) in the article's clean text. */
+  start: number;
+  end: number;
+}
+
+export interface Entity {
+  /** Stable within one result: a slug of the canonical name ("donald-trump"). */
+  id: string;
+  /** Canonical name: the gazetteer name or the fullest form used. */
+  name: string;
+  type: EntityType;
+  /** Other forms used in the articles, as written (without possessive). */
+  aliases: string[];
+  mentions: EntityMention[];
+  /** Number of articles that mention the entity. */
+  sources: number;
+  /** Titles and role nouns seen with a person or organisation ("mayor", "spokeswoman"). */
+  roles?: string[];
+  /** For people, when a given name, a title or a role says it. */
+  gender?: "male" | "female";
+}
+
+export interface EntityOptions {
+  /** Word lists (default: the shipped gazetteer). */
+  gazetteer?: Gazetteer;
+}
+
+type Scores = [number, number, number, number];
+const TYPES: EntityType[] = ["person", "organization", "place", "other"];
+const P = 0;
+const O = 1;
+const L = 2;
+const X = 3;
+
+interface Tok {
+  start: number;
+  end: number;
+  /** Text of the token as written (after trimming a possessive). */
+  text: string;
+  key: string;
+  lower: string;
+  cap: boolean;
+  /** Opens a sentence, a quotation, a parenthesis or follows a colon. */
+  initial: boolean;
+  /** A possessive or a cut hyphenated suffix ends the run after this token. */
+  endsRun: boolean;
+  /** The lower-case suffix cut from a hyphenated token ("based" from "York-based"). */
+  suffix?: string;
+}
+
+/** One candidate mention before merging. */
+interface Cand {
+  doc: number;
+  start: number;
+  end: number;
+  surface: string;
+  /** Normalised tokens of the name. */
+  toks: string[];
+  key: string;
+  /** Evidence from the gazetteer and the context of this mention. */
+  scores: Scores;
+  /** Weak evidence from the shape of the name alone: counted once per entity, not per mention. */
+  shape: Scores;
+  gaz?: { name: string; type: EntityType };
+  roles: string[];
+  gender: "" | "male" | "female";
+  acronym: boolean;
+  /** Group the candidate ends up in. */
+  group?: Group;
+}
+
+interface Group {
+  key: string;
+  toks: string[];
+  cands: Cand[];
+  gaz?: { name: string; type: EntityType };
+  merged?: Group;
+}
+
+const ABBREV_PERIOD = new Set(
+  (
+    "co inc corp ltd jr sr st mt ft bros dept gov sen rep reps dr mr mrs ms gen lt col det sgt capt prof rev pres " +
+    "adm maj cpl supt ave blvd rd ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich " +
+    "minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo no"
+  ).split(" "),
+);
+/** Lower-case endings cut from a hyphenated name: "New York-based", "Kremlin-backed". */
+const NAME_SUFFIXES = new Set(
+  (
+    "based born led owned backed run made style era area bound linked funded controlled held allied affiliated " +
+    "sponsored related only type like wide level class themed inspired focused centered centric registered " +
+    "flagged listed educated trained raised bred area-based friendly bashing"
+  ).split(" "),
+);
+const MONTH_ABBR =
+  /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$/;
+/** First words of place names: "Port Alder", "East End", "Lake Placid". */
+const PLACE_LEAD = new Set(
+  "port mount mt lake fort ft cape glen isle san santa los las east west north south upper lower greater".split(
+    " ",
+  ),
+);
+const PARTICLES = new Set([
+  "de",
+  "da",
+  "del",
+  "della",
+  "di",
+  "du",
+  "van",
+  "von",
+  "der",
+  "den",
+  "bin",
+  "al",
+  "la",
+  "le",
+]);
+const JOINERS = new Set(["of", "for", "and", "the"]);
+const ORG_LEAD = new Set(
+  (
+    "department ministry office bank university college institute council bureau museum gulf bay isle republic " +
+    "kingdom state states house school church board court academy centers center centre commission committee " +
+    "federation union league association society agency embassy port city county"
+  ).split(" "),
+);
+const SPEECH_AFTER = /^\s*(?:said|says|told|tells)\b/;
+const WHO_AFTER = /^\s*,?\s*who\b/;
+const WHICH_AFTER = /^\s*,\s*which\b/;
+const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/;
+const MEDIA_AFTER = /^\s*(?:reported|reports|reporting|quoted|published)\b/;
+const PLACE_BEFORE = /(?:^|\s)(?:in|near|outside|inside|across|throughout|around|along)\s+(?:the\s+)?$/i;
+const PLACE_OF =
+  /\b(?:city|town|village|province|state|region|zone|county|island|district|capital|port|suburb|neighbou?rhood|coast|outskirts|north|south|east|west|heart|streets)\s+of\s+(?:the\s+)?$/i;
+const FROM_BEFORE = /(?:^|\s)(?:from|to|at|into|toward|towards|via)\s+(?:the\s+)?$/i;
+const BYLINE = /^\s*by\s+\p{Lu}/iu;
+const UPPER = /^\p{Lu}/u;
+const QUOTE_OPENERS = new Set(["“", '"', "‘", "'", "(", "[", "«", "—", "–", ":"]);
+
+/** Gazetteer entry for a surface; acronym aliases ("UN", "US") only match when written in capitals. */
+function gazLookup(gaz: Gazetteer, surface: string): GazEntry | undefined {
+  const g = gaz.entries.get(normKey(surface));
+  if (g?.caps && /\p{Ll}/u.test(surface)) return undefined;
+  return g;
+}
+
+function isAcronym(text: string): boolean {
+  const letters = text.replace(/[.&-]/g, "");
+  return (
+    letters.length >= 2 &&
+    letters.length <= 6 &&
+    /^[\p{Lu}\d]+$/u.test(letters) &&
+    /\p{Lu}.*\p{Lu}/u.test(letters)
+  );
+}
+
+function slug(name: string): string {
+  return (
+    normKey(name)
+      .replace(/[^a-z0-9 ]/g, "")
+      .trim()
+      .replace(/\s+/g, "-") || "entity"
+  );
+}
+
+/** Tokens of one sentence, with name-specific repairs. */
+function sentenceTokens(text: string, start: number, end: number): Tok[] {
+  const raw = wordTokens(text, start, end);
+  const out: Tok[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i]!;
+    const s = w.start;
+    let e = w.end;
+    let norm = w.norm;
+    let endsRun = false;
+    let suffix: string | undefined;
+    if (norm.endsWith("'s") && norm.length > 2) {
+      e -= 2;
+      norm = norm.slice(0, -2);
+      endsRun = true;
+    }
+    const hy = text.slice(s, e).search(/-\p{Ll}+$/u);
+    if (hy > 0 && UPPER.test(text[s]!) && NAME_SUFFIXES.has(text.slice(s + hy + 1, e))) {
+      suffix = text.slice(s + hy + 1, e);
+      e = s + hy;
+      norm = norm.slice(0, hy);
+      endsRun = true;
+    }
+    // A period that belongs to the word: "Co.", "Mich.", an initial "J."
+    if (text.charCodeAt(e) === 46 && !endsRun) {
+      const bare = text.slice(s, e);
+      if (
+        (bare.length === 1 && UPPER.test(bare)) ||
+        ABBREV_PERIOD.has(norm) ||
+        /^(?:\p{L}\.)+\p{L}$/u.test(bare)
+      ) {
+        e += 1;
+      }
+    }
+    const t = text.slice(s, e);
+    // initial: first token of the sentence, or after an opening quote, parenthesis, dash or colon
+    let k = s - 1;
+    while (k >= start && (text[k] === " " || text[k] === "\u00a0")) k--;
+    const prevChar = k >= start ? text[k]! : "";
+    // after a quotation mark: an opening one sits right before the word, a closing one is followed by a space
+    const afterMark = QUOTE_OPENERS.has(prevChar) && !(/["'”’]/.test(prevChar) && k + 1 < s);
+    const initial = i === 0 || afterMark;
+    out.push({
+      start: s,
+      end: e,
+      text: t,
+      key: normKey(t),
+      lower: norm,
+      cap: UPPER.test(t),
+      initial,
+      endsRun,
+      ...(suffix !== undefined ? { suffix } : {}),
+    });
+  }
+  return out;
+}
+
+/** Title-case line without final punctuation: a headline or subhead left in the text. */
+function isHeadline(text: string, start: number, end: number, toks: Tok[]): boolean {
+  const long = toks.filter((t) => t.text.length >= 4);
+  if (long.length < 3) return false;
+  const caps = long.filter((t) => t.cap).length;
+  const last = text
+    .slice(start, end)
+    .replace(/["'”’)\]\s]+$/, "")
+    .slice(-1);
+  return caps / long.length >= 0.7 && last !== "." && last !== "?" && last !== "!";
+}
+
+interface Piece {
+  kind: "title" | "demonym" | "gaz" | "name" | "joiner";
+  from: number; // token index
+  to: number; // exclusive
+  role?: string;
+  gaz?: { name: string; type: EntityType };
+}
+
+interface Ctx {
+  gaz: Gazetteer;
+  /** Keys of words seen capitalised away from the start of a sentence somewhere in the cluster. */
+  capMid: Set<string>;
+  /** Lower-case words used in lower case somewhere in the cluster. */
+  lowerUsed: Set<string>;
+}
+
+function isNameWord(t: Tok, ctx: Ctx, headline: boolean): boolean {
+  if (!t.cap) return false;
+  if (ctx.gaz.nonNames.has(t.lower)) return false;
+  if (MONTH_ABBR.test(t.text)) return false;
+  if (/^\p{Lu}\.$/u.test(t.text)) return !t.initial && !headline;
+  const gazHit = gazLookup(ctx.gaz, t.text) !== undefined;
+  if (STOPWORDS.has(t.lower) && !gazHit && !isAcronym(t.text)) return false;
+  if (t.initial || headline) {
+    if (gazHit || isAcronym(t.text) || ctx.gaz.givenNames.has(t.key) || ctx.gaz.titles.has(t.key))
+      return true;
+    if (ctx.gaz.demonyms.has(t.key)) return true;
+    return ctx.capMid.has(t.key);
+  }
+  return true;
+}
+
+/** Splits a run of name words into titles, demonyms, gazetteer entries and plain names. */
+function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx): Piece[] {
+  const pieces: Piece[] = [];
+  let i = from;
+  while (i < to) {
+    let matched: Piece | undefined;
+    for (let j = Math.min(to, i + 7); j > i; j--) {
+      const last = toks[j - 1]!;
+      if (!last.cap) continue;
+      const key = normKey(text.slice(toks[i]!.start, last.end));
+      const title = ctx.gaz.titles.get(key);
+      if (title !== undefined) {
+        matched = { kind: "title", from: i, to: j, role: title };
+        break;
+      }
+      if (ctx.gaz.demonyms.has(key)) {
+        matched = { kind: "demonym", from: i, to: j };
+        break;
+      }
+      const g = gazLookup(ctx.gaz, text.slice(toks[i]!.start, last.end));
+      if (g) {
+        matched = { kind: "gaz", from: i, to: j, gaz: { name: g.name, type: g.type } };
+        break;
+      }
+    }
+    if (matched) {
+      pieces.push(matched);
+      i = matched.to;
+      continue;
+    }
+    const t = toks[i]!;
+    pieces.push({ kind: t.cap ? "name" : "joiner", from: i, to: i + 1 });
+    i++;
+  }
+  // a demonym after a given name is a surname ("Hugh Welsh")
+  for (let k = 1; k < pieces.length; k++) {
+    const prev = pieces[k - 1]!;
+    if (
+      pieces[k]!.kind === "demonym" &&
+      prev.kind === "name" &&
+      ctx.gaz.givenNames.has(toks[prev.to - 1]!.key)
+    ) {
+      pieces[k] = { kind: "name", from: pieces[k]!.from, to: pieces[k]!.to };
+    }
+  }
+  // a demonym before an organisation word is part of its name ("Socialist Party", "Korean Army")
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    if (pieces[k]!.kind !== "demonym" || pieces[k + 1]!.kind !== "name") continue;
+    let m = k + 1;
+    while (m + 1 < pieces.length && pieces[m + 1]!.kind === "name") m++;
+    if (ctx.gaz.orgHeads.has(toks[pieces[m]!.to - 1]!.lower))
+      pieces[k] = { kind: "name", from: pieces[k]!.from, to: pieces[k]!.to };
+  }
+  // a title closing the run names nobody: it is part of the name ("Gayle King", "Martin Luther King")
+  const lastPiece = pieces[pieces.length - 1];
+  if (lastPiece?.kind === "title" && pieces.length >= 2 && pieces[pieces.length - 2]!.kind === "name") {
+    pieces[pieces.length - 1] = { kind: "name", from: lastPiece.from, to: lastPiece.to };
+  }
+  // capitalised words that modify a following title ("Press" Secretary, "Labour" Minister)
+  for (let k = pieces.length - 1; k > 0; k--) {
+    const p = pieces[k]!;
+    if (p.kind !== "title") continue;
+    let m = k - 1;
+    while (m >= 0 && pieces[m]!.kind === "name" && ctx.gaz.titleModifiers.has(toks[pieces[m]!.from]!.key))
+      m--;
+    if (m < k - 1) {
+      const first = pieces[m + 1]!;
+      pieces.splice(m + 1, k - m, { kind: "title", from: first.from, to: p.to, role: p.role ?? "" });
+      k = m + 1;
+    }
+  }
+  return pieces;
+}
+
+function emptyScores(): Scores {
+  return [0, 0, 0, 0];
+}
+
+function typeIndex(t: EntityType): number {
+  return TYPES.indexOf(t);
+}
+
+function lastWordBefore(text: string, pos: number, floor: number): string {
+  let k = pos - 1;
+  while (k >= floor && /\s/.test(text[k]!)) k--;
+  const e = k + 1;
+  while (k >= floor && /[\p{L}\p{N}'’-]/u.test(text[k]!)) k--;
+  return text.slice(k + 1, e).toLowerCase();
+}
+
+/** Builds candidates for one document. */
+function docCandidates(d: number, doc: Doc, tokens: Tok[][], ctx: Ctx, skip: Set<string>): Cand[] {
+  const text = doc.article.text;
+  const out: Cand[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    if (BYLINE.test(text.slice(s.start, Math.min(s.end, s.start + 40))) && s.end - s.start < 120) continue;
+    const toks = tokens[si]!;
+    const headline = isHeadline(text, s.start, s.end, toks);
+    let i = 0;
+    while (i < toks.length) {
+      if (!isNameWord(toks[i]!, ctx, headline) && !gazStarts(toks, i, text, ctx)) {
+        i++;
+        continue;
+      }
+      // extend the run
+      let j = i + 1;
+      let lastName = i;
+      while (j < toks.length) {
+        const prev = toks[j - 1]!;
+        if (prev.endsRun && !(prev.suffix === undefined && possessiveJoin(toks, j, text, ctx))) break;
+        const gap = text.slice(prev.end, toks[j]!.start);
+        if (gap !== " " && gap !== " & " && gap !== "\u00a0" && !(prev.endsRun && /^['’]s $/.test(gap)))
+          break;
+        const t = toks[j]!;
+        if (gap === " & ") {
+          if (!t.cap) break;
+        }
+        if (isNameWord(t, ctx, headline) || (t.cap && gazEndsAt(toks, i, j, text, ctx))) {
+          lastName = j;
+          j++;
+          continue;
+        }
+        if (!t.cap && (JOINERS.has(t.lower) || PARTICLES.has(t.lower)) && j + 1 < toks.length) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      const end = lastName + 1;
+      emitRun(d, doc, toks, i, end, ctx, out, skip);
+      i = end;
+    }
+  }
+  return out;
+}
+
+/** A capitalised function word that opens a gazetteer name ("Us Weekly"). */
+function gazStarts(toks: Tok[], i: number, text: string, ctx: Ctx): boolean {
+  const t = toks[i]!;
+  const n = toks[i + 1];
+  if (!t.cap || !n?.cap || !STOPWORDS.has(t.lower) || text.slice(t.end, n.start) !== " ") return false;
+  return gazLookup(ctx.gaz, text.slice(t.start, n.end)) !== undefined;
+}
+
+/** A capitalised function word that closes a gazetteer name ("Marine One"). */
+function gazEndsAt(toks: Tok[], from: number, j: number, text: string, ctx: Ctx): boolean {
+  for (let k = from; k < j; k++)
+    if (gazLookup(ctx.gaz, text.slice(toks[k]!.start, toks[j]!.end))) return true;
+  return false;
+}
+
+/** "St. Mary's Medical Center": a possessive inside a name ending in a place or organisation word. */
+function possessiveJoin(toks: Tok[], j: number, text: string, ctx: Ctx): boolean {
+  const prev = toks[j - 1]!;
+  if (text.slice(prev.end, prev.end + 2).replace("’", "'") !== "'s") return false;
+  if (gazLookup(ctx.gaz, prev.text) || !toks[j]?.cap) return false;
+  let k = j;
+  while (k + 1 < toks.length && toks[k + 1]!.cap && text.slice(toks[k]!.end, toks[k + 1]!.start) === " ") k++;
+  const last = toks[k]!.lower;
+  return ctx.gaz.placeHeads.has(last) || ctx.gaz.orgHeads.has(last);
+}
+
+function emitRun(
+  d: number,
+  doc: Doc,
+  toks: Tok[],
+  from: number,
+  to: number,
+  ctx: Ctx,
+  out: Cand[],
+  skip: Set<string>,
+): void {
+  const text = doc.article.text;
+  const pieces = splitRun(toks, from, to, text, ctx);
+  // group plain names (with particles and lead-word joiners) into name groups
+  const groups: Array<{ from: number; to: number; gaz?: Piece["gaz"]; title?: string; ofTitle?: boolean }> =
+    [];
+  let pendingTitle: string | undefined;
+  let ofTitle = false;
+  let k = 0;
+  while (k < pieces.length) {
+    const p = pieces[k]!;
+    if (p.kind === "title") {
+      // "Director of National Intelligence", "President of Oxfam America": an organisation follows "of"
+      const next = pieces[k + 1];
+      if (next?.kind === "joiner" && toks[next.from]!.lower === "of") {
+        ofTitle = true;
+        pendingTitle = undefined;
+        k += 2;
+        continue;
+      }
+      pendingTitle = p.role;
+      k++;
+      continue;
+    }
+    if (p.kind === "demonym" || p.kind === "joiner") {
+      if (p.kind === "demonym") pendingTitle = undefined;
+      k++;
+      continue;
+    }
+    if (p.kind === "gaz") {
+      // gazetteer entry followed by plain names: one name ("U.S. Coast Guard", "CNN Worldwide", "Kellogg Co")
+      let m = k + 1;
+      while (m < pieces.length && pieces[m]!.kind === "name") m++;
+      const next = pieces[m];
+      const glueGaz =
+        m === k + 1 &&
+        next?.kind === "gaz" &&
+        p.gaz?.type === "organization" &&
+        next.gaz?.type === "place" &&
+        toks[next.from]!.start - toks[p.to - 1]!.end === 1;
+      if (glueGaz) m++;
+      const gazOnly = m === k + 1;
+      const g: { from: number; to: number; gaz?: Piece["gaz"]; title?: string; ofTitle?: boolean } = {
+        from: p.from,
+        to: pieces[m - 1]!.to,
+      };
+      if (gazOnly && p.gaz) g.gaz = p.gaz;
+      else if (p.gaz) g.gaz = { name: "", type: p.gaz.type };
+      if (pendingTitle !== undefined && p.gaz?.type === "person") g.title = pendingTitle;
+      if (ofTitle) g.ofTitle = true;
+      ofTitle = false;
+      groups.push(g);
+      pendingTitle = undefined;
+      k = m;
+      continue;
+    }
+    // name: take following names, particles, and lead-word joiners ("Department of Justice")
+    let m = k + 1;
+    while (m < pieces.length) {
+      const q = pieces[m]!;
+      if (q.kind === "name") {
+        // a given name after two or more words starts another name ("… Intelligence James Clapper")
+        const qTok = toks[q.from]!;
+        const prevTok = toks[pieces[m - 1]!.to - 1]!;
+        if (
+          m - k >= 2 &&
+          ctx.gaz.givenNames.has(qTok.key) &&
+          !ctx.gaz.givenNames.has(prevTok.key) &&
+          pieces[m + 1]?.kind === "name"
+        ) {
+          break;
+        }
+        m++;
+        continue;
+      }
+      if (q.kind === "joiner" && m + 1 < pieces.length && pieces[m + 1]!.kind !== "title") {
+        const word = toks[q.from]!.lower;
+        const firstKey = toks[p.from]!.lower;
+        const prevKey = toks[pieces[m - 1]!.to - 1]!.lower;
+        // the words after the joiner, up to the end of the names: "… Music and Arts Festival"
+        let r = m + 1;
+        while (r < pieces.length && (pieces[r]!.kind === "name" || pieces[r]!.kind === "gaz")) r++;
+        const tail = toks[pieces[r - 1]!.to - 1]!.lower;
+        const headAfter = r > m + 1 && (ctx.gaz.orgHeads.has(tail) || ctx.gaz.otherHeads.has(tail));
+        const lead =
+          ORG_LEAD.has(firstKey) || ORG_LEAD.has(prevKey) || ctx.gaz.orgHeads.has(prevKey) || headAfter;
+        if (PARTICLES.has(word) || (JOINERS.has(word) && word !== "the" && lead)) {
+          m++;
+          continue;
+        }
+      }
+      if (
+        q.kind === "gaz" &&
+        q.gaz?.type === "place" &&
+        m + 1 < pieces.length &&
+        pieces[m + 1]!.kind === "name"
+      ) {
+        m++;
+        continue;
+      }
+      break;
+    }
+    // trailing joiners are not part of the name
+    let last = m;
+    while (last > k && pieces[last - 1]!.kind === "joiner") last--;
+    const g: { from: number; to: number; title?: string; ofTitle?: boolean } = {
+      from: p.from,
+      to: pieces[last - 1]!.to,
+    };
+    if (pendingTitle !== undefined) g.title = pendingTitle;
+    if (ofTitle) g.ofTitle = true;
+    ofTitle = false;
+    groups.push(g);
+    pendingTitle = undefined;
+    k = m;
+  }
+  const sentenceStart = toks[0] ? toks[0].start : 0;
+  for (const g of groups) {
+    const first = toks[g.from]!;
+    const lastTok = toks[g.to - 1]!;
+    const start = first.start;
+    const end = lastTok.end;
+    const surface = text.slice(start, end);
+    const key = normKey(surface);
+    if (key === "" || skip.has(key)) continue;
+    const tks = key.split(" ");
+    const scores = emptyScores();
+    const roles: string[] = [];
+    let gender: "" | "male" | "female" = "";
+    const gz = g.gaz?.name ? g.gaz : undefined;
+    if (gz) scores[typeIndex(gz.type)]! += 5;
+    else if (g.gaz) scores[typeIndex(g.gaz.type)]! += 2;
+    if (g.title !== undefined) {
+      scores[P] += 4;
+      if (g.title) roles.push(g.title);
+      if (g.title === "mrs" || g.title === "ms" || g.title === "lady") gender = "female";
+      else if (g.title === "mr") gender = "male";
+      else gender = ctx.gaz.roles.get(g.title) || "";
+    }
+    // lower-case role noun right before: "opposition lawmaker Jose Guerra"
+    const before = lastWordBefore(text, start, Math.max(0, start - 40));
+    const roleG = ctx.gaz.roles.get(before);
+    if (roleG !== undefined && !gz) {
+      scores[P] += 4;
+      roles.push(before);
+      if (roleG) gender = roleG;
+    }
+    // appositive after: "Robert J. Kane, the Alder County bridge engineer," / "Jim Walton, president of CNN"
+    const after = text.slice(end, Math.min(text.length, end + 80));
+    const appo =
+      text.charCodeAt(end) === 44
+        ? /^,\s+(?:(?:the|a|an|his|her|their|its)\s+)?((?:[\p{L}'’.-]+\s+){0,4}?)([\p{L}-]+)(?=\s+of\b|\s+for\b|\s+at\b|,|\.)/u.exec(
+            after,
+          )
+        : null;
+    if (appo && !gz) {
+      const head = appo[2]!.toLowerCase();
+      const rg = ctx.gaz.roles.get(head);
+      if (rg !== undefined) {
+        scores[P] += 3;
+        roles.push(head);
+        if (rg) gender = rg;
+      }
+    }
+    const lastKey = tks[tks.length - 1]!;
+    if (tks.length >= 2 || !gz) {
+      if (ctx.gaz.orgHeads.has(lastKey)) scores[O] += 4;
+      if (ctx.gaz.placeHeads.has(lastKey)) scores[L] += 4;
+      if (ctx.gaz.otherHeads.has(lastKey)) scores[X] += 4;
+    }
+    if (lastKey === "center" && tks.includes("medical")) scores[L] += 3;
+    if (tks.length >= 2 && !gz && PLACE_LEAD.has(tks[0]!)) scores[L] += 2;
+    if (g.ofTitle) scores[O] += 3;
+    const given = ctx.gaz.givenNames.get(tks[0]!);
+    if (given !== undefined && !gz && !isAcronym(first.text)) {
+      scores[P] += tks.length >= 2 ? 3 : 2;
+      if (!gender && given) gender = given;
+    }
+    if (/\s\p{Lu}\.\s/u.test(surface)) scores[P] += 3;
+    const acronym = !/\s/.test(surface) && isAcronym(surface);
+    if (acronym && !gz) scores[O] += 1.5;
+    const pre = text.slice(Math.max(sentenceStart, start - 12), start);
+    if (
+      /of\s+(?:the\s+)?$/.test(pre) &&
+      PLACE_OF.test(text.slice(Math.max(sentenceStart, start - 30), start))
+    )
+      scores[L] += 3;
+    if (PLACE_BEFORE.test(pre)) scores[L] += 1.5;
+    else if (FROM_BEFORE.test(pre)) scores[L] += tks.length === 1 && !gz && /\bfrom\s+$/i.test(pre) ? 1 : 0.5;
+    const follow = text.slice(end, Math.min(text.length, end + 40));
+    if (WHO_AFTER.test(follow)) scores[P] += 2;
+    if (/^\s+and\s+(?:his|her)\b/.test(follow)) scores[P] += 2;
+    // "the Lewisham Odeon", "the Rickshaw Challenge": people's names take no article
+    if (
+      g.title === undefined &&
+      roleG === undefined &&
+      /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))
+    ) {
+      scores[P] -= 2;
+      scores[X] += 1;
+    }
+    if (AGE_AFTER.test(follow)) scores[P] += 3;
+    if (WHICH_AFTER.test(follow)) scores[O] += 1;
+    if (SPEECH_AFTER.test(follow)) {
+      scores[P] += 1;
+      scores[O] += 0.5;
+    }
+    if (MEDIA_AFTER.test(follow)) scores[O] += 1.5;
+    if (lastTok.suffix === "based") scores[L] += 2;
+    const comma =
+      text.charCodeAt(end) === 44 ? /^,\s+([\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?)/u.exec(follow) : null;
+    if (comma) {
+      const e2 = gazLookup(ctx.gaz, comma[1]!);
+      if (e2?.type === "place" && !gz) scores[L] += 2;
+    }
+    // shape: names of ordinary words are "other"; unknown words look like a person's name
+    const plain =
+      !acronym && tks.every((w) => /^\p{L}+$/u.test(w) && !ctx.lowerUsed.has(w) && !STOPWORDS.has(w));
+    const headed =
+      ctx.gaz.orgHeads.has(lastKey) || ctx.gaz.placeHeads.has(lastKey) || ctx.gaz.otherHeads.has(lastKey);
+    const shape = emptyScores();
+    if (plain && !headed && tks.length >= 2 && tks.length <= 4) shape[P] += 1;
+    else shape[X] += 0.5;
+    const cand: Cand = {
+      doc: d,
+      start,
+      end,
+      surface,
+      toks: tks,
+      key,
+      scores,
+      shape,
+      roles,
+      gender,
+      acronym,
+    };
+    if (gz) cand.gaz = gz;
+    out.push(cand);
+  }
+}
+
+const CORP = new Set(["co", "inc", "corp", "corporation", "ltd", "llc", "plc", "incorporated", "company"]);
+
+function aliasKey(c: Cand, gaz: Gazetteer): string {
+  if (c.gaz) return `g:${normKey(c.gaz.name)}`;
+  let t = c.toks;
+  while (t.length > 1 && CORP.has(t[t.length - 1]!)) t = t.slice(0, -1);
+  if (t.length < c.toks.length) {
+    const g = gaz.entries.get(t.join(" "));
+    if (g && g.type === "organization") {
+      c.gaz = { name: g.name, type: g.type };
+      return `g:${normKey(g.name)}`;
+    }
+  }
+  return t.join(" ");
+}
+
+/** Sums the context evidence of mentions, plus the shape evidence of the fullest name once. */
+function addEvidence(into: Scores, cands: readonly Cand[]): void {
+  let fullest: Cand | undefined;
+  for (const c of cands) {
+    for (let i = 0; i < 4; i++) into[i]! += c.scores[i]!;
+    if (!fullest || c.toks.length > fullest.toks.length) fullest = c;
+  }
+  if (fullest) for (let i = 0; i < 4; i++) into[i]! += fullest.shape[i]!;
+}
+
+function root(g: Group): Group {
+  let r = g;
+  while (r.merged) r = r.merged;
+  return r;
+}
+
+function bestType(scores: Scores): EntityType {
+  let best = 0;
+  for (let i = 1; i < 4; i++) if (scores[i]! > scores[best]!) best = i;
+  return TYPES[best]!;
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * Finds the people, organisations and places of a cluster and merges their aliases across articles.
+ * Spans point into each `Doc.article.text`.
+ */
+export function extractEntities(docs: readonly Doc[], options: EntityOptions = {}): Entity[] {
+  if (!Array.isArray(docs))
+    throw new NewsweaveError("BAD_FIELD", "docs must be an array of Doc", { field: "docs" });
+  const gaz = options.gazetteer ?? defaultGazetteer();
+  // cluster evidence: words capitalised mid-sentence, words used in lower case
+  const capMid = new Set<string>();
+  const soloCap = new Set<string>();
+  const lowerUsed = new Set<string>();
+  const tokCache: Tok[][][] = [];
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d];
+    if (!doc || typeof doc.article?.text !== "string" || !Array.isArray(doc.sentences)) {
+      throw new NewsweaveError("BAD_FIELD", `docs[${d}] is not a Doc (article.text and sentences)`, {
+        field: `docs[${d}]`,
+      });
+    }
+    const text = doc.article.text;
+    const perSentence: Tok[][] = [];
+    for (const s of doc.sentences) {
+      const toks = sentenceTokens(text, s.start, s.end);
+      perSentence.push(toks);
+      const headline = isHeadline(text, s.start, s.end, toks);
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        if (!t.cap) {
+          lowerUsed.add(t.lower);
+          continue;
+        }
+        if (t.initial || headline) continue;
+        capMid.add(t.key);
+        const prev = toks[i - 1];
+        const next = toks[i + 1];
+        const alone =
+          (!prev?.cap || text.slice(prev.end, t.start) !== " ") &&
+          (t.endsRun || !next?.cap || text.slice(t.end, next.start) !== " ");
+        if (alone) soloCap.add(t.key);
+      }
+    }
+    tokCache.push(perSentence);
+  }
+  // "Trump-Kim", "US-NoKor": split a hyphenated name when every part is a name of its own
+  for (const perSentence of tokCache) {
+    for (let si = 0; si < perSentence.length; si++) {
+      const toks = perSentence[si]!;
+      let changed = false;
+      const out: Tok[] = [];
+      for (const t of toks) {
+        if (!t.cap || !t.text.includes("-")) {
+          out.push(t);
+          continue;
+        }
+        const parts = t.text.split("-");
+        const ok = parts.every(
+          (p) =>
+            UPPER.test(p) && (soloCap.has(normKey(p)) || gazLookup(gaz, p) !== undefined || isAcronym(p)),
+        );
+        if (!ok) {
+          out.push(t);
+          continue;
+        }
+        changed = true;
+        let pos = t.start;
+        parts.forEach((p, k) => {
+          const last = k === parts.length - 1;
+          const piece: Tok = {
+            start: pos,
+            end: pos + p.length,
+            text: p,
+            key: normKey(p),
+            lower: p.toLowerCase(),
+            cap: true,
+            initial: k === 0 ? t.initial : false,
+            endsRun: last ? t.endsRun : true,
+          };
+          if (last && t.suffix !== undefined) piece.suffix = t.suffix;
+          out.push(piece);
+          pos += p.length + 1;
+        });
+      }
+      if (changed) perSentence[si] = out;
+    }
+  }
+  const ctx: Ctx = { gaz, capMid, lowerUsed };
+  const cands: Cand[] = [];
+  for (let d = 0; d < docs.length; d++) {
+    const a = docs[d]!.article;
+    const skip = new Set<string>();
+    if (a.author) for (const part of a.author.split(/,|\band\b/)) if (part.trim()) skip.add(normKey(part));
+    if (a.outlet) skip.add(normKey(a.outlet));
+    for (const c of docCandidates(d, docs[d]!, tokCache[d]!, ctx, skip)) cands.push(c);
+  }
+
+  // 1. groups by alias key
+  const groups = new Map<string, Group>();
+  for (const c of cands) {
+    const k = aliasKey(c, gaz);
+    let g = groups.get(k);
+    if (!g) {
+      g = { key: k, toks: c.gaz ? normKey(c.gaz.name).split(" ") : k.split(" "), cands: [] };
+      if (c.gaz) g.gaz = c.gaz;
+      groups.set(k, g);
+    }
+    g.cands.push(c);
+    c.group = g;
+  }
+  const typeOf = (g: Group): EntityType => {
+    const s = emptyScores();
+    addEvidence(s, g.cands);
+    return bestType(s);
+  };
+  const all = [...groups.values()];
+  const multi = all.filter((g) => g.toks.length >= 2 && !g.gaz);
+  // 2. sub-names: "Robert Kane" into "Robert J. Kane" (same first and last word)
+  multi.sort((a, b) => b.toks.length - a.toks.length);
+  for (const g of multi) {
+    if (g.merged) continue;
+    for (const h of multi) {
+      if (h === g || h.merged || h.toks.length >= g.toks.length) continue;
+      if (
+        h.toks[0] === g.toks[0] &&
+        h.toks[h.toks.length - 1] === g.toks[g.toks.length - 1] &&
+        isSubsequence(h.toks, g.toks)
+      ) {
+        const tg = typeOf(g);
+        const th = typeOf(h);
+        if (tg === th || tg === "other" || th === "other") h.merged = g;
+      }
+    }
+  }
+  // "Zeta-Jones" = "Catherine Zeta-Jones" (a person's last words); "San Andreas" = "San Andreas Fault"
+  for (const g of multi) {
+    if (g.merged) continue;
+    for (const h of multi) {
+      if (h === g || h.merged || h.toks.length >= g.toks.length) continue;
+      const suffix = g.key.endsWith(` ${h.key}`);
+      const headLess = g.toks.length === h.toks.length + 1 && g.key.startsWith(`${h.key} `);
+      if (!suffix && !headLess) continue;
+      const tg = typeOf(g);
+      const th = typeOf(h);
+      if (suffix && tg === "person" && (th === "person" || th === "other")) {
+        h.merged = g;
+        continue;
+      }
+      const gHead = g.toks[g.toks.length - 1]!;
+      const hHead = h.toks[h.toks.length - 1]!;
+      if (
+        headLess &&
+        (gaz.placeHeads.has(gHead) || gaz.orgHeads.has(gHead)) &&
+        !gaz.placeHeads.has(hHead) &&
+        !gaz.orgHeads.has(hHead) &&
+        tg !== "person" &&
+        th !== "person"
+      ) {
+        h.merged = g;
+      }
+    }
+  }
+  // 3. acronyms: "LAPD" = "Los Angeles Police Department"; "(PSUV)" after a name
+  const initials = (g: Group): string => {
+    const surface = g.cands[0]!.surface;
+    return surface
+      .split(/[\s-]+/)
+      .filter((w) => w !== "" && !JOINERS.has(w.toLowerCase()) && w !== "&")
+      .map((w) =>
+        (/^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}{2,}$/u.test(w) ? w.replace(/\./g, "") : w[0]!).toLowerCase(),
+      )
+      .join("");
+  };
+  for (const g of all) {
+    if (g.merged || g.toks.length !== 1) continue;
+    const c0 = g.cands[0]!;
+    if (!c0.acronym) continue;
+    const target = multi.find((h) => !h.merged && initials(h) === g.toks[0]);
+    if (target) {
+      g.merged = root(target);
+      continue;
+    }
+    for (const c of g.cands) {
+      const text = docs[c.doc]!.article.text;
+      if (text[c.start - 1] !== "(" || text[c.end] !== ")") continue;
+      const prev = cands.find(
+        (p) => p.doc === c.doc && p.end >= c.start - 3 && p.end <= c.start - 1 && p !== c,
+      );
+      if (prev?.group && prev.group !== g) {
+        g.merged = root(prev.group);
+        break;
+      }
+    }
+  }
+  // salience of full names: number of mentions, counted once the merges above are done
+  let counts: Map<Group, number> | undefined;
+  const weight = (g: Group): number => {
+    if (!counts) {
+      counts = new Map();
+      for (const h of all) {
+        const r = root(h);
+        counts.set(r, (counts.get(r) ?? 0) + h.cands.length);
+      }
+    }
+    return counts.get(g) ?? 0;
+  };
+  // 4. single words to a full name that starts or ends with them, per mention
+  const fullNames = multi.filter((g) => !g.merged);
+  const byWord = new Map<string, Group[]>();
+  for (const g of fullNames) {
+    const t = typeOf(g);
+    if (t === "place") {
+      // "Blanchfield" = "Blanchfield Army Community Hospital"
+      const w = g.toks[0]!;
+      if (gaz.placeHeads.has(g.toks[g.toks.length - 1]!) && !PLACE_LEAD.has(w) && g.toks.length >= 3) {
+        const list = byWord.get(w) ?? [];
+        if (!list.includes(g)) list.push(g);
+        byWord.set(w, list);
+      }
+      continue;
+    }
+    if (t !== "person" && t !== "organization") continue;
+    const ends = t === "person" ? [g.toks[0]!, g.toks[g.toks.length - 1]!] : [g.toks[0]!];
+    for (const w of ends) {
+      if (t === "organization") {
+        const rest = g.toks.slice(1).join(" ");
+        const restGaz = gaz.entries.get(rest);
+        if (!(restGaz?.type === "place" || CORP.has(rest))) continue;
+      }
+      const list = byWord.get(w) ?? [];
+      if (!list.includes(g)) list.push(g);
+      byWord.set(w, list);
+    }
+  }
+  const weights = new Map<Group, number>();
+  const wOf = (g: Group): number => {
+    let w = weights.get(g);
+    if (w === undefined) {
+      w = weight(g);
+      weights.set(g, w);
+    }
+    return w;
+  };
+  // first mention of every full name per document
+  const firstInDoc = new Map<string, number>();
+  for (const c of cands) {
+    const r = c.group ? root(c.group) : undefined;
+    if (!r || r.toks.length < 2) continue;
+    const k = `${c.doc}\u0000${r.key}`;
+    const prev = firstInDoc.get(k);
+    if (prev === undefined || c.start < prev) firstInDoc.set(k, c.start);
+  }
+  const reassigned = new Map<Cand, Group>();
+  for (const g of all) {
+    if (g.merged || g.toks.length !== 1) continue;
+    const opts = byWord.get(g.toks[0]!);
+    if (!opts || opts.length === 0) continue;
+    if (
+      g.gaz &&
+      g.gaz.type !== "person" &&
+      !(g.gaz.type === "organization" && opts.every((o) => typeOf(o) === "organization"))
+    ) {
+      // a gazetteer place ("Washington") never becomes part of a person's name
+      continue;
+    }
+    // a gendered title on the bare name in an article ("Mr. Trump") speaks for its other bare mentions there
+    const docGender = new Map<number, string>();
+    for (const c of g.cands) if (c.gender) docGender.set(c.doc, c.gender);
+    for (const c of g.cands) {
+      // "Mr. Trump" is not "Ivanka Trump": a title's gender must fit the full name's
+      const gender = c.gender || docGender.get(c.doc) || "";
+      const fits = opts.filter((o) => {
+        if (!gender) return true;
+        const gs = new Set(o.cands.map((x) => x.gender).filter((x) => x !== ""));
+        return gs.size === 0 || gs.has(gender as "male" | "female");
+      });
+      if (fits.length === 0) continue;
+      const seenBefore = fits.filter((o) => {
+        const f = firstInDoc.get(`${c.doc}\u0000${o.key}`);
+        return f !== undefined && f < c.start;
+      });
+      const inDoc = fits.filter((o) => firstInDoc.has(`${c.doc}\u0000${o.key}`));
+      const pool = seenBefore.length > 0 ? seenBefore : inDoc.length > 0 ? inDoc : fits;
+      const firstAt = (o: Group): number =>
+        firstInDoc.get(`${c.doc}\u0000${o.key}`) ?? Number.MAX_SAFE_INTEGER;
+      let best = pool[0]!;
+      for (const o of pool)
+        if (wOf(o) > wOf(best) || (wOf(o) === wOf(best) && firstAt(o) < firstAt(best))) best = o;
+      reassigned.set(c, best);
+    }
+  }
+
+  // 5. build entities
+  interface Acc {
+    group: Group;
+    cands: Cand[];
+  }
+  const accs = new Map<Group, Acc>();
+  for (const c of cands) {
+    const g = reassigned.get(c) ?? (c.group ? root(c.group) : undefined);
+    if (!g) continue;
+    let acc = accs.get(g);
+    if (!acc) {
+      acc = { group: g, cands: [] };
+      accs.set(g, acc);
+    }
+    acc.cands.push(c);
+  }
+  const entities: Entity[] = [];
+  const usedIds = new Map<string, number>();
+  for (const acc of accs.values()) {
+    const scores = emptyScores();
+    addEvidence(scores, acc.cands);
+    const best = Math.max(...scores);
+    if (best < 1 && acc.cands.length < 2) continue; // no evidence: a capitalised word seen once
+    const type = bestType(scores);
+    // canonical name
+    let name: string;
+    if (acc.group.gaz?.name) name = acc.group.gaz.name;
+    else {
+      const counts = new Map<string, number>();
+      for (const c of acc.cands) counts.set(c.surface, (counts.get(c.surface) ?? 0) + 1);
+      let bestName = acc.cands[0]!.surface;
+      let bestLen = -1;
+      let bestCount = -1;
+      for (const [s, n] of counts) {
+        const len = normKey(s).split(" ").length;
+        if (
+          len > bestLen ||
+          (len === bestLen && n > bestCount) ||
+          (len === bestLen && n === bestCount && s.length > bestName.length)
+        ) {
+          bestName = s;
+          bestLen = len;
+          bestCount = n;
+        }
+      }
+      name = bestName;
+    }
+    const aliases = [...new Set(acc.cands.map((c) => c.surface))].filter((s) => s !== name);
+    acc.cands.sort((a, b) => a.doc - b.doc || a.start - b.start);
+    const mentions: EntityMention[] = [];
+    const seen = new Set<string>();
+    for (const c of acc.cands) {
+      const k = `${c.doc}:${c.start}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      mentions.push({ articleId: docs[c.doc]!.article.id, start: c.start, end: c.end });
+    }
+    const roles = [...new Set(acc.cands.flatMap((c) => c.roles))];
+    let id = slug(name);
+    const n = usedIds.get(id) ?? 0;
+    usedIds.set(id, n + 1);
+    if (n > 0) id = `${id}-${n + 1}`;
+    const e: Entity = {
+      id,
+      name,
+      type,
+      aliases,
+      mentions,
+      sources: new Set(acc.cands.map((c) => c.doc)).size,
+    };
+    if (type === "person" || type === "organization") {
+      if (roles.length > 0) e.roles = roles;
+    }
+    if (type === "person") {
+      let m = 0;
+      let f = 0;
+      for (const c of acc.cands) {
+        if (c.gender === "male") m++;
+        else if (c.gender === "female") f++;
+      }
+      if (m > f) e.gender = "male";
+      else if (f > m) e.gender = "female";
+    }
+    entities.push(e);
+  }
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return entities;
+}

@@ -1,0 +1,221 @@
+/**
+ * Entities: candidates, types and alias merging, on short articles written for these tests (the events are
+ * invented). Docs are built with segmentArticle so that the tests do not depend on the clean stage.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type Entity, extractEntities } from "../src/analyze/entities.ts";
+import { defaultGazetteer, type Gazetteer, normKey } from "../src/analyze/gazetteer.ts";
+import { NewsweaveError } from "../src/errors.ts";
+import { segmentArticle } from "../src/segment/index.ts";
+import type { CleanArticle, Doc } from "../src/types.ts";
+
+function docsOf(...texts: string[]): Doc[] {
+  return texts.map((text, i) => {
+    const article: CleanArticle = {
+      id: `a${i}`,
+      text,
+      raw: text,
+      pieces: [{ cleanStart: 0, rawStart: 0, length: text.length }],
+      removed: [],
+      origin: { source: `a${i}.txt`, format: "text" },
+    };
+    return segmentArticle(article);
+  });
+}
+
+function find(entities: Entity[], name: string): Entity {
+  const e = entities.find((x) => x.name === name);
+  assert.ok(e, `no entity "${name}" in: ${entities.map((x) => x.name).join(", ")}`);
+  return e;
+}
+
+/** The texts of all mentions of an entity, as written. */
+function surfaces(docs: Doc[], e: Entity): string[] {
+  return e.mentions.map((m) => {
+    const doc = docs.find((d) => d.article.id === m.articleId)!;
+    return doc.article.text.slice(m.start, m.end);
+  });
+}
+
+describe("extractEntities: alias merging across articles", () => {
+  const docs = docsOf(
+    "North Korean leader Kim Jong Un will meet President Donald Trump in Hanoi, Vietnam, next month. " +
+      "Kim Yong Chol, the North's lead negotiator, met Trump at the White House last week. " +
+      "Chol carried a letter from Kim.",
+    "Kim Jong-un said the talks with the United States would go well. Trump said Kim was serious. " +
+      "Officials in the U.S. were more careful.",
+    "The US and North Korea have not agreed on a date. Kim Jong Un has not travelled since June.",
+  );
+  const entities = extractEntities(docs);
+
+  it('merges "Kim Jong Un" / "Kim Jong-un" / "Kim" and counts the articles', () => {
+    const kim = find(entities, "Kim Jong Un");
+    assert.equal(kim.type, "person");
+    assert.ok(kim.aliases.includes("Kim Jong-un"));
+    const forms = surfaces(docs, kim);
+    assert.ok(forms.filter((s) => s === "Kim").length >= 2, forms.join(", "));
+    assert.equal(kim.sources, 3);
+  });
+
+  it('keeps "Kim Yong Chol" distinct and gives him "Chol"', () => {
+    const chol = find(entities, "Kim Yong Chol");
+    assert.equal(chol.type, "person");
+    assert.deepEqual(surfaces(docs, chol).sort(), ["Chol", "Kim Yong Chol"]);
+    const kim = find(entities, "Kim Jong Un");
+    for (const m of kim.mentions) {
+      const text = docs.find((d) => d.article.id === m.articleId)!.article.text.slice(m.start, m.end);
+      assert.notEqual(text, "Chol");
+    }
+  });
+
+  it('merges "Trump" with "President Donald Trump", without the title in the span', () => {
+    const trump = find(entities, "Donald Trump");
+    assert.equal(trump.type, "person");
+    assert.ok(trump.roles?.includes("president"));
+    assert.deepEqual([...new Set(surfaces(docs, trump))].sort(), ["Donald Trump", "Trump"]);
+    assert.equal(trump.sources, 2);
+  });
+
+  it('merges "U.S." / "United States" / "US" into one place', () => {
+    const us = find(entities, "United States");
+    assert.equal(us.type, "place");
+    assert.deepEqual([...new Set(surfaces(docs, us))].sort(), ["U.S.", "US", "United States"]);
+  });
+
+  it("does not make demonyms or sentence openers into entities", () => {
+    const names = entities.map((e) => e.name);
+    assert.ok(!names.includes("North Korean"));
+    assert.ok(!names.includes("Officials"));
+  });
+
+  it("points every mention at the name in the article text", () => {
+    for (const e of entities) {
+      for (const m of e.mentions) {
+        const text = docs.find((d) => d.article.id === m.articleId)!.article.text.slice(m.start, m.end);
+        const forms = [e.name, ...e.aliases];
+        assert.ok(forms.includes(text), `${text} is not a form of ${e.name}`);
+      }
+    }
+  });
+});
+
+describe("extractEntities: people who share a name stay distinct", () => {
+  const docs = docsOf(
+    "Maria Lopez won the final on Sunday. Her sister Ana Lopez watched from the stands. Lopez said she was tired.",
+    "Maria Lopez, 31, has won four titles this year. Lopez will rest until March.",
+    "Ana Lopez plans to return next season, her coach said.",
+  );
+  const entities = extractEntities(docs);
+
+  it("keeps both sisters and gives the bare surname to the one already named in that article", () => {
+    const maria = find(entities, "Maria Lopez");
+    const ana = find(entities, "Ana Lopez");
+    assert.notEqual(maria.id, ana.id);
+    assert.equal(surfaces(docs, maria).filter((s) => s === "Lopez").length, 2);
+    assert.equal(surfaces(docs, ana).filter((s) => s === "Lopez").length, 0);
+    assert.equal(maria.gender, "female");
+  });
+});
+
+describe("extractEntities: types from titles, heads, context and the gazetteer", () => {
+  const docs = docsOf(
+    "Secretary of State Ellen Varga said the Alder County Highway Department inspected the Kittredge Memorial Bridge " +
+      "in Port Alder on Monday. The Metro Transit Authority (MTA) added buses. The MTA said service would resume. " +
+      "Tomasz Brennan, who owns Brennan Lobster Co., said his trucks use the Tannery Street Bridge. " +
+      "The engineer, Robert J. Kane, won the Nobel Prize in 2010. Kane spoke to Reuters.",
+    "Hanoi, Vietnam, will host the talks, according to the Foreign Ministry. Varga arrived from Seoul.",
+  );
+  const entities = extractEntities(docs);
+  const typeOf = (name: string): string => find(entities, name).type;
+
+  it("types people by titles, roles, appositives and given names", () => {
+    assert.equal(typeOf("Ellen Varga"), "person");
+    assert.ok(find(entities, "Ellen Varga").roles?.includes("secretary"));
+    assert.equal(typeOf("Tomasz Brennan"), "person");
+    assert.equal(typeOf("Robert J. Kane"), "person");
+    assert.deepEqual([...new Set(surfaces(docs, find(entities, "Robert J. Kane")))].sort(), [
+      "Kane",
+      "Robert J. Kane",
+    ]);
+  });
+
+  it("types organisations by head words and the gazetteer", () => {
+    assert.equal(typeOf("Alder County Highway Department"), "organization");
+    assert.equal(typeOf("Brennan Lobster Co."), "organization");
+    assert.equal(typeOf("Reuters"), "organization");
+    assert.equal(typeOf("Foreign Ministry"), "organization");
+  });
+
+  it("types places by head words, context and the gazetteer", () => {
+    assert.equal(typeOf("Kittredge Memorial Bridge"), "place");
+    assert.equal(typeOf("Tannery Street Bridge"), "place");
+    assert.equal(typeOf("Port Alder"), "place");
+    assert.equal(typeOf("Hanoi"), "place");
+    assert.equal(typeOf("Vietnam"), "place");
+  });
+
+  it('types prizes and events as "other"', () => {
+    assert.equal(typeOf("Nobel Prize"), "other");
+  });
+
+  it("links an acronym given in parentheses to its name", () => {
+    const mta = find(entities, "Metro Transit Authority");
+    assert.equal(mta.type, "organization");
+    assert.deepEqual([...new Set(surfaces(docs, mta))].sort(), ["MTA", "Metro Transit Authority"]);
+  });
+
+  it("does not split a person named with a title across articles", () => {
+    const varga = find(entities, "Ellen Varga");
+    assert.equal(varga.sources, 2);
+  });
+});
+
+describe("extractEntities: what is not an entity", () => {
+  it("ignores the article's own author and outlet", () => {
+    const [doc] = docsOf(
+      "Priya Natarajan reports that Mayor Dana Whitlock closed the bridge. Metro News Network asked why.",
+    );
+    doc!.article.author = "Priya Natarajan";
+    doc!.article.outlet = "Metro News Network";
+    const names = extractEntities([doc!]).map((e) => e.name);
+    assert.ok(names.includes("Dana Whitlock"));
+    assert.ok(!names.includes("Priya Natarajan"));
+    assert.ok(!names.includes("Metro News Network"));
+  });
+
+  it("ignores months, weekdays and capitalised sentence openers", () => {
+    const names = extractEntities(
+      docsOf("However, the vote was delayed. Preparations began on Tuesday. In March the council met again."),
+    ).map((e) => e.name);
+    assert.deepEqual(names, []);
+  });
+
+  it("returns nothing for an empty cluster", () => {
+    assert.deepEqual(extractEntities([]), []);
+  });
+});
+
+describe("extractEntities: resources and errors", () => {
+  it("uses a gazetteer passed in", () => {
+    const base = defaultGazetteer();
+    const entries = new Map(base.entries);
+    entries.set(normKey("Zorvania"), { name: "Zorvania", type: "place" });
+    const gazetteer: Gazetteer = { ...base, entries };
+    const docs = docsOf("Zorvania signed the pact. Zorvania will host the summit.");
+    const without = extractEntities(docs).find((e) => e.name === "Zorvania");
+    assert.notEqual(without?.type, "place");
+    assert.equal(find(extractEntities(docs, { gazetteer }), "Zorvania").type, "place");
+  });
+
+  it("rejects input that is not a list of Docs with BAD_FIELD", () => {
+    assert.throws(
+      () => extractEntities([{ article: {} } as unknown as Doc]),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_FIELD",
+    );
+    assert.throws(
+      () => extractEntities("text" as unknown as Doc[]),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_FIELD",
+    );
+  });
+});

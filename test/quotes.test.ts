@@ -1,0 +1,260 @@
+/**
+ * Quotes: marks, attribution, speakers, merging and variants, on short articles written for these tests
+ * (the events are invented). Docs are built with segmentArticle so that the tests do not depend on the
+ * clean stage.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { extractEntities } from "../src/analyze/entities.ts";
+import { extractQuotes, type Quote } from "../src/analyze/quotes.ts";
+import { NewsweaveError } from "../src/errors.ts";
+import { segmentArticle } from "../src/segment/index.ts";
+import type { CleanArticle, Doc } from "../src/types.ts";
+
+function docsOf(...texts: string[]): Doc[] {
+  return texts.map((text, i) => {
+    const article: CleanArticle = {
+      id: `a${i}`,
+      text,
+      raw: text,
+      pieces: [{ cleanStart: 0, rawStart: 0, length: text.length }],
+      removed: [],
+      origin: { source: `a${i}.txt`, format: "text" },
+    };
+    return segmentArticle(article);
+  });
+}
+
+function quotesOf(...texts: string[]): { docs: Doc[]; quotes: Quote[] } {
+  const docs = docsOf(...texts);
+  return { docs, quotes: extractQuotes(docs, extractEntities(docs)) };
+}
+
+function speakerName(q: Quote): string {
+  return q.speaker === "unattributed" ? "unattributed" : q.speaker.name;
+}
+
+function byText(quotes: Quote[], start: string): Quote {
+  const q = quotes.find((x) => x.text.startsWith(start));
+  assert.ok(q, `no quote starting "${start}" in: ${quotes.map((x) => x.text).join(" | ")}`);
+  return q;
+}
+
+/** Every mention's parts are verbatim source text, and the quote text is made of those parts. */
+function assertVerbatim(docs: Doc[], q: Quote): void {
+  for (const m of q.mentions) {
+    const text = docs.find((d) => d.article.id === m.articleId)!.article.text;
+    for (const p of m.parts) {
+      const piece = text.slice(p.start, p.end);
+      assert.ok(!/^["“”]|["“”]$/.test(piece), `part includes a quotation mark: ${piece}`);
+    }
+  }
+  const longest = q.mentions.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  const text = docs.find((d) => d.article.id === longest.articleId)!.article.text;
+  const joined = longest.parts
+    .map((p) => text.slice(p.start, p.end))
+    .join(" ")
+    .replace(/[\s,]+$/, "");
+  assert.equal(q.text, joined);
+}
+
+describe("extractQuotes: marks and shapes", () => {
+  it("finds straight and curly quotes, verbatim, without the comma before the attribution", () => {
+    const { docs, quotes } = quotesOf(
+      'Mayor Dana Whitlock closed the bridge on Tuesday. "We are not going to gamble with people\'s lives," Whitlock said.',
+      "Police Chief Anthony Ruiz asked drivers to leave early. “Please be patient and put the phone down,” Ruiz said.",
+    );
+    assert.equal(quotes.length, 2);
+    const a = byText(quotes, "We are not going");
+    assert.equal(a.text, "We are not going to gamble with people's lives");
+    assert.equal(speakerName(a), "Dana Whitlock");
+    const b = byText(quotes, "Please be patient");
+    assert.equal(speakerName(b), "Anthony Ruiz");
+    for (const q of quotes) assertVerbatim(docs, q);
+  });
+
+  it("joins a quote split by its attribution and resolves the pronoun to the nearest person", () => {
+    const { docs, quotes } = quotesOf(
+      "Mayor Dana Whitlock spoke after the council vote. “We will find the money,” she said, “and we will fix this bridge.”",
+    );
+    assert.equal(quotes.length, 1);
+    const q = quotes[0]!;
+    assert.equal(q.mentions[0]!.parts.length, 2);
+    assert.equal(q.text, "We will find the money, and we will fix this bridge.");
+    assert.equal(speakerName(q), "Dana Whitlock");
+    assertVerbatim(docs, q);
+  });
+
+  it("keeps a quote that runs over several paragraphs together", () => {
+    const { docs, quotes } = quotesOf(
+      'Gov. Ellen Marchetti wrote to the council on Friday: "The state will stand with Port Alder.\n\n' +
+        '"I have asked our engineers to help the city, and they will start on Monday."\n\n' +
+        "The council meets again next week.",
+    );
+    assert.equal(quotes.length, 1);
+    const q = quotes[0]!;
+    assert.equal(q.mentions[0]!.parts.length, 2);
+    assert.ok(q.text.endsWith("they will start on Monday."));
+    assert.equal(speakerName(q), "Ellen Marchetti");
+    assertVerbatim(docs, q);
+  });
+
+  it("continues a speaker over the next quote when it has no attribution of its own", () => {
+    const { quotes } = quotesOf(
+      "Both cracks sit near the riveted connections, county engineer Robert Kane said.\n" +
+        "“When a beam cracks near its connection, the load has to go somewhere else.”",
+    );
+    assert.equal(quotes.length, 1);
+    assert.equal(speakerName(quotes[0]!), "Robert Kane");
+  });
+
+  it("finds partial quotes and gives them the speaker of the sentence", () => {
+    const { quotes } = quotesOf(
+      "Tomasz Brennan said on Monday that the detour was “costing us every single day” and that he had hired two drivers.",
+    );
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0]!.kind, "partial");
+    assert.equal(speakerName(quotes[0]!), "Tomasz Brennan");
+  });
+});
+
+describe("extractQuotes: what is not a quote", () => {
+  it("skips titles, nicknames, one-word and scare quotes", () => {
+    const { quotes } = quotesOf(
+      "The band played “Born This Way” and the new single “The Cure” on Saturday. " +
+        "Police dubbed the robbers the “Cold Hands Bandits” last year. " +
+        "Critics called the show “brilliant” on Sunday. Fans gathered around the “water cooler” for hours.",
+    );
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      [],
+    );
+  });
+
+  it("yields no quotes for indirect speech", () => {
+    const { quotes } = quotesOf(
+      "Council President Gloria Feeney said the council had acted on the best information it had. " +
+        "She said engineers had not described the problem as urgent and that she would support emergency spending.",
+    );
+    assert.deepEqual(quotes, []);
+  });
+
+  it("does not count a fragment repeated from a longer quote of the same article", () => {
+    const { quotes } = quotesOf(
+      "Marisol Vega said “nobody told us” about the closure. " +
+        "“I walk my kids across that bridge to school. Nobody told us anything until the barricades went up,” Vega said.",
+    );
+    assert.equal(quotes.length, 1);
+    assert.ok(quotes[0]!.text.startsWith("I walk my kids"));
+  });
+});
+
+describe("extractQuotes: speakers", () => {
+  it("resolves said X, according to X, roles and titles", () => {
+    const { quotes } = quotesOf(
+      "Mayor Dana Whitlock called a news conference.\n" +
+        "“The bridge stays closed until the engineers say it is safe,” the mayor said.\n" +
+        "“Please be patient,” said Police Chief Anthony Ruiz.\n" +
+        "Inspectors found “cracks in two floor beams,” according to the Alder County Highway Department.",
+    );
+    assert.equal(speakerName(byText(quotes, "The bridge stays")), "Dana Whitlock");
+    assert.equal(speakerName(byText(quotes, "Please be patient")), "Anthony Ruiz");
+    assert.equal(speakerName(byText(quotes, "cracks in two")), "Alder County Highway Department");
+  });
+
+  it("uses the gender of the pronoun to pick between two people", () => {
+    const { quotes } = quotesOf(
+      "Marisol Vega walked to the barricade with her neighbour John Miller.\n" +
+        "“Nobody told us anything until the barricades went up,” she said.",
+    );
+    assert.equal(speakerName(quotes[0]!), "Marisol Vega");
+  });
+
+  it("keeps an unnamed speaker as described, and says unattributed when there is none", () => {
+    const { quotes } = quotesOf(
+      "“We are reviewing the inspection records,” a spokesman for the county said.\n\n" +
+        "The bridge opened in 1961.\n\n" +
+        "“Some repairs cannot wait for the next budget.”",
+    );
+    const described = byText(quotes, "We are reviewing");
+    assert.ok(described.speaker !== "unattributed");
+    assert.equal(described.speaker.name, "a spokesman for the county");
+    assert.equal(described.speaker.entityId, undefined);
+    assert.equal(byText(quotes, "Some repairs").speaker, "unattributed");
+  });
+
+  it("attributes a quote to the entity found by extractEntities", () => {
+    const docs = docsOf("“We will rebuild,” said Gov. Ellen Marchetti.");
+    const entities = extractEntities(docs);
+    const [q] = extractQuotes(docs, entities);
+    assert.ok(q && q.speaker !== "unattributed");
+    const entity = entities.find((e) => e.id === (q.speaker as { entityId?: string }).entityId);
+    assert.equal(entity?.name, "Ellen Marchetti");
+  });
+});
+
+describe("extractQuotes: across outlets", () => {
+  const { docs, quotes } = quotesOf(
+    "Mayor Dana Whitlock closed the bridge. “We are not going to gamble with people's lives. The bridge stays closed until the engineers tell me it is safe,” Whitlock said.",
+    'The mayor, Dana Whitlock, spoke at City Hall. "We are not going to gamble with people\'s lives. The bridge stays closed until the engineers tell me it is safe," Whitlock told reporters.',
+    "Whitlock was firm. “We are not going to gamble with people's lives,” she said.",
+    "Mayor Dana Whitlock said on Tuesday the span would stay shut. “We're not going to gamble with anybody's life. That bridge stays closed until engineers say it's safe,” she said.",
+  );
+
+  it("merges the same quote from several articles into one quote with all sources", () => {
+    const q = byText(quotes, "We are not going to gamble");
+    assert.equal(q.sources, 3);
+    assert.deepEqual(
+      q.mentions.map((m) => m.articleId),
+      ["a0", "a1", "a2"],
+    );
+    assert.equal(speakerName(q), "Dana Whitlock");
+    assertVerbatim(docs, q);
+    for (const m of q.mentions) {
+      const sentence = docs.find((d) => d.article.id === m.articleId)!.sentences[m.sentence]!;
+      assert.ok(sentence.start <= m.start && m.start < sentence.end);
+    }
+  });
+
+  it("shows a reworded version as a separate variant, not merged", () => {
+    const main = byText(quotes, "We are not going to gamble");
+    const variant = byText(quotes, "We're not going to gamble");
+    assert.notEqual(main.id, variant.id);
+    assert.equal(variant.sources, 1);
+    assert.ok(main.group && main.group === variant.group);
+    assert.equal(variant.variantOf, main.id);
+    assert.equal(main.variantOf, undefined);
+    assert.deepEqual(main.variants, [variant.id]);
+  });
+
+  it("does not link different statements of the same speaker as variants", () => {
+    const { quotes: qs } = quotesOf(
+      "“We will find the money for the repairs,” Mayor Dana Whitlock said.",
+      "“The ferry will add six trips a day starting Wednesday,” Mayor Dana Whitlock said.",
+    );
+    assert.equal(qs.length, 2);
+    assert.ok(qs.every((q) => q.group === undefined));
+  });
+});
+
+describe("extractQuotes: input", () => {
+  it("rejects bad input and options with NewsweaveError", () => {
+    const docs = docsOf("“Hello there,” she said.");
+    assert.throws(
+      () => extractQuotes(docs, extractEntities(docs), { minWords: 0 }),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_OPTION",
+    );
+    assert.throws(
+      () => extractQuotes([{} as Doc], []),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_FIELD",
+    );
+    assert.throws(
+      () => extractQuotes(docs, null as unknown as []),
+      (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_FIELD",
+    );
+  });
+
+  it("handles articles without quotes or text", () => {
+    assert.deepEqual(extractQuotes(docsOf("", "No quotes here."), []), []);
+  });
+});
