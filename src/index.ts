@@ -6,6 +6,18 @@
 export type { Alignment, AlignOptions, Link } from "./align/index.ts";
 export { alignSentences, representCluster } from "./align/index.ts";
 export type { Background, ClusterRep, SentenceRep } from "./align/represent.ts";
+export type { Comparison, Conflict, ConflictValue, Fact } from "./analyze/compare.ts";
+export { compareSources } from "./analyze/compare.ts";
+export type { DateMention, Granularity, ResolvedDate } from "./analyze/dates.ts";
+export { extractDates } from "./analyze/dates.ts";
+export type { Entity, EntityMention, EntityType } from "./analyze/entities.ts";
+export { extractEntities } from "./analyze/entities.ts";
+export type { Quote, QuoteMention, Speaker } from "./analyze/quotes.ts";
+export { extractQuotes } from "./analyze/quotes.ts";
+export type { Report, ReportArticle, ReportOptions, ReportSection } from "./analyze/report.ts";
+export { ALL_SECTIONS, buildReport, reportDocs } from "./analyze/report.ts";
+export type { TimelineEvent } from "./analyze/timeline.ts";
+export { buildTimeline } from "./analyze/timeline.ts";
 export type { CleanContext } from "./clean/index.ts";
 export { buildCleanContext, cleanArticle, cleanCluster } from "./clean/index.ts";
 export type { ErrorCode, ErrorLocation } from "./errors.ts";
@@ -28,7 +40,13 @@ export {
 export { prepare } from "./pipeline.ts";
 export { segmentArticle, splitSentences, wordTokens } from "./segment/index.ts";
 export type { ClusterAnalysis, SummarizeOptions } from "./summarize/index.ts";
-export { analyzeCluster, DEFAULT_WORDS, summarize, summarizeDocs } from "./summarize/index.ts";
+export {
+  analyzeCluster,
+  DEFAULT_WORDS,
+  summarize,
+  summarizeAnalysis,
+  summarizeDocs,
+} from "./summarize/index.ts";
 export type { ScoringModel } from "./summarize/model.ts";
 export type {
   Article,

@@ -1,5 +1,5 @@
 import { SingleBar } from "cli-progress";
-import { isNewsweaveError, type NewsweaveError } from "../errors.ts";
+import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { ingestPath } from "../ingest/index.ts";
 import type { Article, Cluster } from "../types.ts";
 
@@ -56,6 +56,53 @@ export function progress(io: CliIo, quiet: boolean, total: number, label: string
   });
   bar.start(total, 0);
   return { tick: () => bar.increment(), stop: () => bar.stop() };
+}
+
+/**
+ * Runs `build` on every story of the inputs (all non-JSONL inputs together are one story; each JSONL
+ * line is its own), with a progress bar; a story that fails is reported with its file and line and the
+ * others go on.
+ */
+export async function forEachStory<T>(
+  io: CliIo,
+  inputs: readonly string[],
+  quiet: boolean,
+  label: string,
+  build: (cluster: Cluster) => T,
+): Promise<{ results: Array<{ id: string; value: T }>; errors: NewsweaveError[] }> {
+  const { clusters, errors } = await loadInputs(inputs);
+  const bar = progress(io, quiet, clusters.length, label);
+  const results: Array<{ id: string; value: T }> = [];
+  for (const c of clusters) {
+    try {
+      results.push({ id: c.id, value: build(c) });
+    } catch (e) {
+      if (!isNewsweaveError(e)) throw e;
+      const file = c.articles[0]?.origin.source;
+      const line = c.articles[0]?.origin.line;
+      errors.push(
+        new NewsweaveError(
+          e.code,
+          `story ${c.id}: ${e.message}`,
+          { ...e.location, file: e.location.file ?? file, line: e.location.line ?? line },
+          { cause: e },
+        ),
+      );
+    }
+    bar.tick();
+  }
+  bar.stop();
+  return { results, errors };
+}
+
+/** Prints errors and turns the outcome into an exit code: 0 all good, 1 any bad input or nothing found. */
+export function finish(io: CliIo, found: number, errors: readonly NewsweaveError[]): number {
+  reportErrors(io, errors);
+  if (found === 0 && errors.length === 0) {
+    reportErrors(io, [new NewsweaveError("EMPTY_INPUT", "no articles found in the input")]);
+    return 1;
+  }
+  return errors.length > 0 ? 1 : 0;
 }
 
 export function reportErrors(io: CliIo, errors: readonly NewsweaveError[]): void {

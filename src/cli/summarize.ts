@@ -1,13 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { isNewsweaveError, NewsweaveError } from "../errors.ts";
+import { NewsweaveError } from "../errors.ts";
 import { formatSummary, type StorySummary, SUMMARY_FORMATS, type SummaryFormat } from "../format/summary.ts";
 import { prepare } from "../pipeline.ts";
 import { DEFAULT_WORDS, summarizeDocs } from "../summarize/index.ts";
-import { type CliIo, loadInputs, progress, reportErrors } from "./io.ts";
+import { type CliIo, finish, forEachStory } from "./io.ts";
 import type { CommandInstaller } from "./main.ts";
-
-const EXIT_OK = 0;
-const EXIT_BAD_INPUT = 1;
 
 interface SummarizeCliOptions {
   words: number;
@@ -33,36 +30,18 @@ export function checkWordsOption(words: number): void {
 
 async function runSummarize(io: CliIo, inputs: string[], opts: SummarizeCliOptions): Promise<number> {
   checkWordsOption(opts.words);
-  const { clusters, errors } = await loadInputs(inputs);
-  const bar = progress(io, Boolean(opts.quiet), clusters.length, "summarizing");
-  const stories: StorySummary[] = [];
-  for (const c of clusters) {
-    try {
-      const docs = prepare(c.articles);
-      stories.push({ id: c.id, docs, summary: summarizeDocs(docs, { words: opts.words }) });
-    } catch (e) {
-      if (!isNewsweaveError(e)) throw e;
-      const file = c.articles[0]?.origin.source;
-      const line = c.articles[0]?.origin.line;
-      errors.push(
-        new NewsweaveError(
-          e.code,
-          `story ${c.id}: ${e.message}`,
-          { ...e.location, file: e.location.file ?? file, line: e.location.line ?? line },
-          { cause: e },
-        ),
-      );
-    }
-    bar.tick();
-  }
-  bar.stop();
-  if (stories.length > 0) io.stdout(formatSummary(stories, opts.format));
-  reportErrors(io, errors);
-  if (stories.length === 0 && errors.length === 0) {
-    reportErrors(io, [new NewsweaveError("EMPTY_INPUT", "no articles found in the input")]);
-    return EXIT_BAD_INPUT;
-  }
-  return errors.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+  const { results, errors } = await forEachStory(io, inputs, Boolean(opts.quiet), "summarizing", (c) => {
+    const docs = prepare(c.articles);
+    return { id: c.id, docs, summary: summarizeDocs(docs, { words: opts.words }) } satisfies StorySummary;
+  });
+  if (results.length > 0)
+    io.stdout(
+      formatSummary(
+        results.map((r) => r.value),
+        opts.format,
+      ),
+    );
+  return finish(io, results.length, errors);
 }
 
 export const installSummarize: CommandInstaller = (program: Command, io, setResult) => {

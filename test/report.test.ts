@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { buildReport } from "../src/analyze/report.ts";
+import { NewsweaveError } from "../src/errors.ts";
+import { formatReport } from "../src/format/report.ts";
+import { ingestPath } from "../src/ingest/index.ts";
+import type { Article } from "../src/types.ts";
+
+const example = await ingestPath("examples/harbor-bridge");
+const story = example.articles.filter((a) => !/maple|festival/i.test(a.title ?? ""));
+
+test("a report has every section, computed on one shared analysis", () => {
+  const r = buildReport(story, { words: 150 });
+  assert.equal(r.articles.length, story.length);
+  assert.ok(r.summary && r.summary.sentences.length > 0);
+  assert.ok(r.timeline && r.timeline.length > 0);
+  assert.ok(r.quotes && r.quotes.length > 0);
+  assert.ok(r.entities && r.entities.length > 0);
+  assert.ok(r.comparison);
+  for (const a of r.articles) {
+    for (const s of a.sentences) assert.ok(s.start >= 0 && s.end <= a.text.length && s.start < s.end);
+  }
+  const dates = r.timeline.map((e) => e.date);
+  assert.deepEqual([...dates].sort(), dates, "timeline is in date order");
+});
+
+test("a summary sentence on one side of a conflict is marked and not 'supported' by the other side", () => {
+  const r = buildReport(story, { words: 400 });
+  const conflicts = r.comparison!.conflicts;
+  assert.ok(conflicts.length >= 1, "the planted 12,000 vs 14,000 conflict is found");
+  const onASide = r.summary!.sentences.filter((s) =>
+    conflicts.some((c) =>
+      c.values.some((v) => v.citations.some((x) => x.articleId === s.from.articleId && x.sentence === s.from.sentence)),
+    ),
+  );
+  assert.ok(onASide.length >= 1, "the summary states one side of the conflict");
+  for (const s of onASide) assert.ok(s.conflicts && s.conflicts.length > 0, "and marks it");
+  for (const s of r.summary!.sentences) {
+    if (!s.conflicts) continue;
+    for (const k of s.conflicts) {
+      const c = conflicts[k]!;
+      const mySide = c.values.findIndex((v) =>
+        v.citations.some((x) => x.articleId === s.from.articleId && x.sentence === s.from.sentence),
+      );
+      assert.ok(mySide >= 0);
+      for (const sup of s.support.slice(1)) {
+        const other = c.values.some(
+          (v, side) =>
+            side !== mySide && v.citations.some((x) => x.articleId === sup.articleId && x.sentence === sup.sentence),
+        );
+        assert.ok(!other, "a sentence stating the other value is not cited as support");
+      }
+    }
+  }
+});
+
+test("sections can be chosen, and bad input is refused clearly", () => {
+  const r = buildReport(story, { sections: ["timeline"] });
+  assert.ok(r.timeline);
+  assert.equal(r.summary, undefined);
+  assert.equal(r.quotes, undefined);
+  assert.throws(() => buildReport([]), (e: unknown) => e instanceof NewsweaveError && e.code === "EMPTY_INPUT");
+});
+
+test("report formats never let source text become markup", () => {
+  const evil: Article = {
+    id: "evil",
+    title: "Harbor <script>alert(1)</script> vote",
+    text: 'The harbor council voted <img src=x onerror=alert(1)> on Monday to raise the harbor tax by two percent.\n"We <b>will</b> build new docks," said council chair Ada Moss.\nFishermen said the harbor tax was too high.',
+    origin: { source: "evil.txt", format: "text" },
+  };
+  const report = buildReport([evil, ...story.slice(0, 2)]);
+  const html = formatReport([{ id: "s1", report }], "html");
+  assert.ok(!html.includes("<script>alert"), "no raw script tag");
+  assert.ok(!/<img[^>]*onerror/i.test(html), "no raw img with a handler");
+  assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;") || html.includes("&lt;script&gt;"));
+  const md = formatReport([{ id: "s1", report }], "md");
+  assert.ok(!md.includes("<script>") && !/<img/i.test(md));
+  const json = JSON.parse(formatReport([{ id: "s1", report }], "json"));
+  assert.ok(Array.isArray(json.articles) && json.summary);
+});
