@@ -30,7 +30,9 @@ test("a summary sentence on one side of a conflict is marked and not 'supported'
   assert.ok(conflicts.length >= 1, "the planted 12,000 vs 14,000 conflict is found");
   const onASide = r.summary!.sentences.filter((s) =>
     conflicts.some((c) =>
-      c.values.some((v) => v.citations.some((x) => x.articleId === s.from.articleId && x.sentence === s.from.sentence)),
+      c.values.some((v) =>
+        v.citations.some((x) => x.articleId === s.from.articleId && x.sentence === s.from.sentence),
+      ),
     ),
   );
   assert.ok(onASide.length >= 1, "the summary states one side of the conflict");
@@ -46,7 +48,8 @@ test("a summary sentence on one side of a conflict is marked and not 'supported'
       for (const sup of s.support.slice(1)) {
         const other = c.values.some(
           (v, side) =>
-            side !== mySide && v.citations.some((x) => x.articleId === sup.articleId && x.sentence === sup.sentence),
+            side !== mySide &&
+            v.citations.some((x) => x.articleId === sup.articleId && x.sentence === sup.sentence),
         );
         assert.ok(!other, "a sentence stating the other value is not cited as support");
       }
@@ -59,7 +62,10 @@ test("sections can be chosen, and bad input is refused clearly", () => {
   assert.ok(r.timeline);
   assert.equal(r.summary, undefined);
   assert.equal(r.quotes, undefined);
-  assert.throws(() => buildReport([]), (e: unknown) => e instanceof NewsweaveError && e.code === "EMPTY_INPUT");
+  assert.throws(
+    () => buildReport([]),
+    (e: unknown) => e instanceof NewsweaveError && e.code === "EMPTY_INPUT",
+  );
 });
 
 test("report formats never let source text become markup", () => {

@@ -1,4 +1,4 @@
-import type { Report, ReportArticle } from "../analyze/report.ts";
+import type { Report } from "../analyze/report.ts";
 import type { Citation } from "../types.ts";
 import { escapeHtml, escapeMarkdown } from "./summary.ts";
 
@@ -30,10 +30,6 @@ function marksOf(nums: Map<string, number>, cits: readonly Citation[]): number[]
   return [
     ...new Set(cits.map((c) => nums.get(c.articleId)).filter((n): n is number => n !== undefined)),
   ].sort((a, b) => a - b);
-}
-
-function sourceName(a: ReportArticle): string {
-  return oneLine(a.outlet ?? a.title ?? a.id);
 }
 
 function blocksOf(story: StoryReport, many: boolean): Block[] {
