@@ -5,6 +5,9 @@ import { prepare } from "../pipeline.ts";
 import type { Doc } from "../types.ts";
 import { installEval } from "./eval.ts";
 import { type CliIo, loadInputs, processIo, progress, reportErrors } from "./io.ts";
+import { installReport } from "./report.ts";
+import { installServe } from "./serve.ts";
+import { installStream } from "./stream.ts";
 import { installSummarize } from "./summarize.ts";
 
 /** Exit codes: 0 ok, 1 bad input, 2 usage. */
@@ -50,7 +53,13 @@ async function runClean(io: CliIo, inputs: string[], opts: CleanOptions): Promis
 /** Each command module adds its command to the program and reports its exit code through setResult. */
 export type CommandInstaller = (program: Command, io: CliIo, setResult: (code: number) => void) => void;
 
-const extraCommands: CommandInstaller[] = [installSummarize, installEval];
+const extraCommands: CommandInstaller[] = [
+  installSummarize,
+  installReport,
+  installEval,
+  installServe,
+  installStream,
+];
 
 export function buildProgram(io: CliIo, setResult: (code: number) => void): Command {
   const program = new Command();

@@ -1,0 +1,174 @@
+/**
+ * Load test of POST /v1/summarize on loopback: p50/p95 latency and throughput at 1, 8 and 32 concurrent
+ * clients, on one story of five files (examples/harbor-bridge). Starts `newsweave serve` as a child process
+ * on 127.0.0.1 (or uses --url, which must be a loopback address), and is bounded: each level runs for at
+ * most --seconds and --max-requests.
+ *
+ * Two request mixes:
+ *   distinct: every request is new to the server (article ids carry a counter), so each one is analysed;
+ *   repeat:   the same request again and again, answered from the report cache after the first.
+ *
+ * Usage: node --import tsx bench/load.ts [--seconds 4] [--max-requests 400] [--clients 1,8,32]
+ *        [--mix distinct,repeat] [--workers N] [--url http://127.0.0.1:8080] [--dir examples/harbor-bridge]
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "4" },
+    "max-requests": { type: "string", default: "400" },
+    clients: { type: "string", default: "1,8,32" },
+    mix: { type: "string", default: "distinct,repeat" },
+    workers: { type: "string" },
+    url: { type: "string" },
+    dir: { type: "string", default: "examples/harbor-bridge" },
+  },
+});
+
+const SECONDS = Math.min(30, Math.max(1, Number(args.seconds)));
+const MAX_REQUESTS = Math.min(5_000, Math.max(10, Number(args["max-requests"])));
+const LEVELS = args.clients.split(",").map((n) => Math.min(64, Math.max(1, Number(n))));
+const MIXES = args.mix
+  .split(",")
+  .filter((m): m is "distinct" | "repeat" => m === "distinct" || m === "repeat");
+const PER_REQUEST_TIMEOUT_MS = 30_000;
+
+const files = readdirSync(args.dir)
+  .filter((f) => !f.startsWith("."))
+  .sort();
+const articles = files.map((name) => ({ name, text: readFileSync(join(args.dir, name), "utf8") }));
+
+function body(counter: number | undefined): string {
+  if (counter === undefined) return JSON.stringify({ articles });
+  return JSON.stringify({
+    articles: articles.map((a) => ({ ...a, id: `${a.name.replace(/\.[^.]*$/, "")}-${counter}` })),
+  });
+}
+
+async function startServer(): Promise<{ url: string; child?: ChildProcess }> {
+  if (args.url) {
+    const host = new URL(args.url).hostname;
+    if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host))
+      throw new Error(`--url must be a loopback address, got ${host}`);
+    return { url: args.url.replace(/\/$/, "") };
+  }
+  const extra = args.workers ? ["--workers", args.workers] : [];
+  const child = spawn(
+    process.execPath,
+    ["bin/newsweave.js", "serve", "--port", "0", "--host", "127.0.0.1", "--no-store", ...extra],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not start within 30 s")), 30_000);
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /serving on (http:\/\/[^\s/]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+  return { url, child };
+}
+
+interface Result {
+  status: number;
+  ms: number;
+}
+
+function post(url: URL, agent: Agent, payload: string): Promise<Result> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+        timeout: PER_REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+    req.end(payload);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const k = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[k]!;
+}
+
+let counter = 0;
+
+async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const same = body(undefined);
+  const results: Result[] = [];
+  const deadline = performance.now() + SECONDS * 1000;
+  let issued = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline && issued < MAX_REQUESTS) {
+        issued++;
+        results.push(await post(url, agent, mix === "repeat" ? same : body(++counter)));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+  const errors = results.filter((r) => r.status !== 200).length;
+  return {
+    mix,
+    clients,
+    requests: results.length,
+    errors,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    max: ms[ms.length - 1] ?? Number.NaN,
+    rps: results.length / seconds,
+  };
+}
+
+const { url, child } = await startServer();
+try {
+  const endpoint = new URL(`${url}/v1/summarize`);
+  const warm = new Agent({ keepAlive: true, maxSockets: 4 });
+  for (let k = 0; k < 6; k++) await post(endpoint, warm, body(++counter)); // JIT and caches of both workers
+  warm.destroy();
+  console.log(
+    `POST /v1/summarize on ${url}: ${files.length} files (${articles.reduce((n, a) => n + a.text.length, 0)} chars), ` +
+      `each level ≤ ${SECONDS} s and ≤ ${MAX_REQUESTS} requests`,
+  );
+  const load = () => loadavg()[0]!.toFixed(2);
+  console.log(`${availableParallelism()} cores; load average before: ${load()}`);
+  console.log("mix       clients  requests  errors   p50 ms   p95 ms   max ms     req/s");
+  for (const mix of MIXES)
+    for (const clients of LEVELS) {
+      const r = await level(endpoint, clients, mix);
+      console.log(
+        `${r.mix.padEnd(9)} ${String(r.clients).padStart(7)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)}` +
+          ` ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${r.rps.toFixed(1).padStart(9)}`,
+      );
+    }
+  console.log(`load average after: ${load()} (other processes on the machine count too)`);
+} finally {
+  child?.kill("SIGTERM");
+}

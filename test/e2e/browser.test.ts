@@ -1,0 +1,265 @@
+/**
+ * The reading page in a real browser (Debian's Chromium driven by playwright-core): paste → summary →
+ * citation highlight, file upload, errors, a phone-width layout, and markup in articles that must stay text.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { type RunningServer, serve } from "../../src/server/serve.ts";
+import { openStore } from "../../src/server/stories.ts";
+import { openSqliteStore } from "../../src/store/index.ts";
+import { launchChromium } from "./chromium.ts";
+
+const FIXTURES = "test/fixtures/server";
+const FILES = ["a-valley-times.txt", "b-county-ledger.txt", "c-radio-north.html"].map((f) =>
+  join(FIXTURES, f),
+);
+const TIMEOUT = { timeout: 30_000 };
+
+interface Citation {
+  articleId: string;
+  start: number;
+  end: number;
+}
+interface ReportJson {
+  articles: Array<{ id: string; title?: string; text: string }>;
+  summary: { sentences: Array<{ text: string; support: Citation[] }> };
+}
+
+let server: RunningServer;
+let browser: Browser;
+let tmp = "";
+
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "newsweave-e2e-"));
+  const store = openStore(openSqliteStore(":memory:"));
+  [server, browser] = await Promise.all([serve({ port: 0, workers: 1, store }), launchChromium()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A fresh page that records script errors, dialogs and CSP violations. */
+async function open(width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${server.url}/`);
+  return { page, problems };
+}
+
+/** Clicks Summarize and returns the report the page received. */
+async function summarize(page: Page): Promise<ReportJson> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/v1/summarize")),
+    page.click("#go"),
+  ]);
+  assert.equal(response.status(), 200);
+  const report = (await response.json()) as ReportJson;
+  await page.waitForSelector("#summary .sent");
+  return report;
+}
+
+const highlighted = (page: Page) => page.$$eval(".s.hl", (nodes) => nodes.map((n) => n.textContent ?? ""));
+
+describe("reading page", () => {
+  test(
+    "paste → summary → focusing or hovering a citation highlights the exact source sentence",
+    TIMEOUT,
+    async () => {
+      const { page, problems } = await open();
+      const pasted = FILES.slice(0, 2)
+        .map((f) => readFileSync(f, "utf8"))
+        .join("\n---\n");
+      await page.fill("#paste", pasted);
+      const report = await summarize(page);
+      assert.equal(await page.locator("#sources details").count(), 2, "two pasted articles, two sources");
+      const sentences = page.locator("#summary .sent");
+      assert.equal(await sentences.count(), report.summary.sentences.length);
+
+      // Keyboard: Tab from the report to the first citation button.
+      let onCite = false;
+      for (let k = 0; k < 25 && !onCite; k++) {
+        await page.keyboard.press("Tab");
+        onCite = await page.evaluate<boolean>("document.activeElement?.classList.contains('cite') ?? false");
+      }
+      assert.ok(onCite, "a citation is reachable with Tab");
+      const first = report.summary.sentences[0]!;
+      const label = (await page.evaluate<string | undefined>("document.activeElement?.textContent")) ?? "";
+      const number = Number(/\[(\d+)\]/.exec(label)?.[1]);
+      const article = report.articles[number - 1]!;
+      const expected = first.support
+        .filter((c) => c.articleId === article.id)
+        .map((c) => article.text.slice(c.start, c.end));
+      assert.ok(expected.length > 0, "the first button cites the first summary sentence's support");
+      assert.deepEqual(await highlighted(page), expected, "exactly the cited sentences are highlighted");
+      assert.ok(
+        await page.locator("#preview").isVisible(),
+        "the cited text is also shown next to the summary",
+      );
+      const previewText = (await page.locator("#preview").textContent()) ?? "";
+      assert.ok(previewText.includes(expected[0]!.replace(/\s+/g, " ").trim().slice(0, 40)));
+
+      // Hover: another summary sentence's citation moves the highlight to its source sentence.
+      const last = report.summary.sentences.length - 1;
+      const other = report.summary.sentences[last]!;
+      const cite = sentences.nth(last).locator(".cite").first();
+      const n2 = Number(/\[(\d+)\]/.exec((await cite.textContent()) ?? "")?.[1]);
+      const a2 = report.articles[n2 - 1]!;
+      await cite.hover();
+      assert.deepEqual(
+        await highlighted(page),
+        other.support.filter((c) => c.articleId === a2.id).map((c) => a2.text.slice(c.start, c.end)),
+      );
+      assert.deepEqual(problems, []);
+      await page.close();
+    },
+  );
+
+  test("uploaded files (text, HTML, a JSONL story) are summarized", TIMEOUT, async () => {
+    const { page, problems } = await open();
+    await page.setInputFiles("#files", FILES);
+    await page.waitForSelector("#file-list li >> nth=2");
+    const report = await summarize(page);
+    assert.deepEqual(
+      report.articles.map((a) => a.id),
+      ["a-valley-times", "b-county-ledger", "c-radio-north"],
+    );
+    const titles = await page.locator("#sources summary .title").allTextContents();
+    assert.equal(titles.length, 3);
+    assert.match(titles[2]!, /Glenmoor reservoir to be drained/);
+
+    // A JSONL file with two stories: pick the second one.
+    await page.reload();
+    const jsonl = join(tmp, "two-stories.jsonl");
+    const story = (id: string, texts: string[]) =>
+      JSON.stringify({ id, documents: texts.map((text) => ({ text })) });
+    const texts = FILES.slice(0, 2).map((f) => readFileSync(f, "utf8"));
+    writeFileSync(jsonl, `${story("first", texts)}\n${story("glenmoor-dam", texts)}\n`);
+    await page.setInputFiles("#files", jsonl);
+    await page.waitForSelector("#cluster-pick:not([hidden])");
+    await page.selectOption("#cluster", { index: 1 });
+    const second = await summarize(page);
+    assert.deepEqual(
+      second.articles.map((a) => a.id),
+      ["glenmoor-dam/0", "glenmoor-dam/1"],
+    );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("bad input shows an error that names the problem", TIMEOUT, async () => {
+    const { page } = await open();
+    await page.click("#go");
+    await page.waitForSelector("#error:not([hidden])");
+    assert.match((await page.textContent("#error")) ?? "", /Nothing to summarize/);
+
+    const empty = join(tmp, "blank-report.txt");
+    writeFileSync(empty, "   \n\n  \n");
+    await page.setInputFiles("#files", [FILES[0]!, empty]);
+    await page.waitForSelector("#file-list li >> nth=1");
+    await page.click("#go");
+    await page.waitForSelector("#error:not([hidden])");
+    const message = (await page.textContent("#error")) ?? "";
+    assert.match(message, /blank-report\.txt/, "the error names the file");
+    assert.match(message, /EMPTY_INPUT/);
+    assert.ok(await page.locator("#report").isHidden(), "no report for a failed request");
+
+    const broken = join(tmp, "broken.jsonl");
+    writeFileSync(broken, '{"id": "x", "documents": [{"text": "ok"}]}\n{"id": "y", "documents": [\n');
+    await page.setInputFiles("#files", broken);
+    await page.locator("#error", { hasText: /broken\.jsonl, line 2/ }).waitFor();
+    await page.close();
+  });
+
+  test("markup inside articles is shown as text and never runs", TIMEOUT, async () => {
+    const { page, problems } = await open();
+    const hostilePaste =
+      "Dam protest turns noisy\n\n" +
+      'Protesters held signs reading <img src=x onerror="window.__pwned=1;alert(1)"> outside the water board on Friday. ' +
+      "Others chanted <script>window.__pwned=2;alert(2)</script> near the Glenmoor dam gates, police said. " +
+      "The water board said the reservoir would be drained by four meters within a week.\n";
+    const hostileHtml = join(tmp, "hostile.html");
+    writeFileSync(
+      hostileHtml,
+      "<html><head><title>Dam &lt;script&gt;window.__pwned=3&lt;/script&gt; leak</title></head><body><article>" +
+        "<h1>Dam &lt;img src=x onerror=alert(3)&gt; leak</h1>" +
+        "<p>A banner said &lt;img src=x onerror=&quot;window.__pwned=4&quot;&gt; at the Glenmoor dam on Friday, residents said.</p>" +
+        "<p>The water board said the reservoir would be drained by four meters within a week after the leak.</p>" +
+        "<p>Engineers said 300 homes downstream were on alert while pumps ran day and night.</p>" +
+        "</article></body></html>",
+    );
+    await page.fill("#paste", `${hostilePaste}\n---\n${readFileSync(FILES[0]!, "utf8")}`);
+    await page.setInputFiles("#files", hostileHtml);
+    await summarize(page);
+    for (const details of await page.locator("#sources details").all())
+      await details.evaluate("(d) => { d.open = true; }");
+    await page.waitForTimeout(300); // give any injected handler the chance to fire
+    assert.equal(await page.evaluate<unknown>("window.__pwned"), undefined);
+    assert.equal(await page.locator("img").count(), 0, "no image element was created");
+    assert.equal(await page.locator("script:not([src])").count(), 0, "no inline script element");
+    const shown = (await page.locator("#sources").textContent()) ?? "";
+    assert.match(shown, /<img src=x onerror=/, "the markup is visible as text");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a stored story can be picked and read", TIMEOUT, async () => {
+    const articles = FILES.map((f) => ({ name: f.split("/").pop(), text: readFileSync(f, "utf8") }));
+    const stored = await fetch(`${server.url}/v1/articles`, {
+      method: "POST",
+      body: JSON.stringify({ articles }),
+      headers: { "content-type": "application/json" },
+    });
+    assert.equal(stored.status, 201);
+    const { page, problems } = await open();
+    await page.waitForSelector("#story-pick:not([hidden])");
+    const options = await page.locator("#stored option").allTextContents();
+    const pick = options.findIndex((o) => /Glenmoor/.test(o) && /3 articles/.test(o));
+    assert.ok(pick > 0, `the dam story is offered: ${options.join(" | ")}`);
+    await page.selectOption("#stored", { index: pick });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/v1/stories/")),
+      page.click("#go"),
+    ]);
+    assert.equal(response.status(), 200);
+    await page.waitForSelector("#summary .sent");
+    assert.equal(await page.locator("#sources details").count(), 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("at phone width the page fits the screen and citations still work", TIMEOUT, async () => {
+    const { page, problems } = await open(390);
+    await page.setInputFiles("#files", FILES);
+    await page.waitForSelector("#file-list li >> nth=2");
+    const report = await summarize(page);
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
+    await page
+      .locator("#summary .cite")
+      .first()
+      .tap({ force: true })
+      .catch(() => page.locator("#summary .cite").first().click());
+    assert.ok((await highlighted(page)).length > 0);
+    assert.ok(await page.locator("#preview").isVisible());
+    assert.ok(report.summary.sentences.length > 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
