@@ -1,0 +1,53 @@
+/** The news stream: near-duplicates, online story clustering, story summaries and "what's new" updates. */
+export {
+  addToProfile,
+  addVectors,
+  CLUSTER_DEFAULTS,
+  type ClusterOptions,
+  clusterOptions,
+  joinThreshold,
+  mergeProfiles,
+  newProfile,
+  rankCandidates,
+  scoreStory,
+  storySimilarity,
+  timeDecay,
+} from "./cluster.ts";
+export { type ClusteringScores, scoreClustering } from "./eval.ts";
+export {
+  type ArticleFeatures,
+  articleFeatures,
+  contentKey,
+  type FeatureOptions,
+  type SparseVector,
+  textKey,
+} from "./features.ts";
+export {
+  bandKeys,
+  type DuplicateOptions,
+  estimateJaccard,
+  isNearDuplicate,
+  type MinHashOptions,
+  resemblance,
+  type Sketch,
+  shingleHashes,
+  sketchText,
+} from "./minhash.ts";
+export {
+  type ArticleOutcome,
+  type ArticleStatus,
+  articleTime,
+  type IngestReport,
+  ingestArticles,
+  type StreamOptions,
+} from "./stream.ts";
+export {
+  DEFAULT_UPDATE_WORDS,
+  parseSince,
+  representatives,
+  type Since,
+  type StoryOptions,
+  type StorySummaryResult,
+  summarizeStory,
+  updateStory,
+} from "./update.ts";

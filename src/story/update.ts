@@ -1,0 +1,295 @@
+/**
+ * Summaries of stored stories, and "what's new" updates.
+ *
+ * Every summary produced for a story is saved with an id (`sum<n>`), the last article it saw and the text
+ * of every sentence the reader has been shown so far. An update since a summary (or since a time) takes
+ * the sentences of articles that arrived later, drops each one the alignment links (score ≥ the alignment
+ * threshold) to a sentence the reader has already seen, and summarises the rest, cited like the main
+ * summary. Duplicates are not independent sources: of each group of copies only the latest version is used.
+ */
+import type { Alignment } from "../align/index.ts";
+import { contentOverlap, cosine } from "../align/represent.ts";
+import { NewsweaveError } from "../errors.ts";
+import { prepare } from "../pipeline.ts";
+import type { Store, StoredArticle, StoryInfo } from "../store/types.ts";
+import { DANGLING_OPENERS } from "../summarize/features.ts";
+import {
+  analyzeCluster,
+  type ClusterAnalysis,
+  citationsFor,
+  orderSentences,
+  type SummarizeOptions,
+  selectionUnits,
+  summarizeDocs,
+} from "../summarize/index.ts";
+import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../types.ts";
+
+export const DEFAULT_UPDATE_WORDS = 120;
+
+/** The pseudo-article holding what the reader has already seen. */
+const SEEN_ID = "\u0000seen";
+
+export interface StoryOptions extends SummarizeOptions {
+  /** The clock (ms since epoch) for the saved summary's time. */
+  now?: () => number;
+}
+
+export interface StorySummaryResult {
+  /** Id of the saved summary (pass it to an update's `since`). */
+  summaryId: string;
+  kind: "story" | "update";
+  story: StoryInfo;
+  /** The story id asked for, when it was merged into `story`. */
+  requested: string;
+  /** Prepared articles the summary cites (one per group of duplicates). */
+  docs: Doc[];
+  summary: Summary;
+  /** Articles that arrived after the baseline (updates only). */
+  newArticles?: number;
+}
+
+/** The latest version of each group of duplicate articles, in stream order. */
+export function representatives(articles: readonly StoredArticle[]): StoredArticle[] {
+  const latest = new Map<string, StoredArticle>();
+  for (const a of articles) latest.set(a.duplicateOf ?? a.id, a);
+  return [...latest.values()].sort((x, y) => x.seq - y.seq);
+}
+
+async function loadStory(store: Store, id: string): Promise<{ info: StoryInfo; articles: StoredArticle[] }> {
+  const info = await store.story(id);
+  if (!info) throw new NewsweaveError("NOT_FOUND", `no story ${id}`, { field: "story" });
+  const articles = await store.articlesOf(info.id);
+  if (articles.length === 0) throw new NewsweaveError("EMPTY_INPUT", `story ${info.id} has no articles`);
+  return { info, articles };
+}
+
+function plain(a: StoredArticle) {
+  const { seq: _s, story: _t, duplicateOf: _d, duplicateKind: _k, ingestedAt: _i, time: _m, ...article } = a;
+  return article;
+}
+
+/** Summarises a stored story and saves the summary (its id comes back in `summaryId`). */
+export async function summarizeStory(
+  store: Store,
+  id: string,
+  options: StoryOptions = {},
+): Promise<StorySummaryResult> {
+  const { info, articles } = await loadStory(store, id);
+  const reps = representatives(articles);
+  const docs = prepare(reps.map(plain));
+  const summary = summarizeDocs(docs, options);
+  const saved = await store.saveSummary({
+    story: info.id,
+    kind: "story",
+    lastSeq: Math.max(...articles.map((a) => a.seq)),
+    covers: summary.sentences.map((s) => s.text),
+    body: summary,
+    createdAt: new Date((options.now ?? Date.now)()).toISOString(),
+  });
+  return { summaryId: saved.id, kind: "story", story: info, requested: id, docs, summary };
+}
+
+/** A baseline: a saved summary id ("sum12") or a time (ISO 8601 string or ms since epoch). */
+export type Since = string | number;
+
+/** Parses `--since`: a summary id, or a time. */
+export function parseSince(since: Since): { summary: string } | { time: number } {
+  if (typeof since === "number") return { time: since };
+  const s = since.trim();
+  if (/^sum\d+$/.test(s)) return { summary: s };
+  const t = /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(s) : Number.NaN;
+  if (Number.isNaN(t))
+    throw new NewsweaveError(
+      "BAD_OPTION",
+      `--since must be a summary id (like sum3) or an ISO date/time (like 2025-03-01T12:00Z), got "${since}"`,
+      { field: "since" },
+    );
+  return { time: t };
+}
+
+/** A document made of sentences the reader has seen, so the alignment can link new sentences to them. */
+export function seenDoc(texts: readonly string[]): Doc {
+  let text = "";
+  const sentences: Sentence[] = [];
+  for (const t of texts) {
+    const s = t.replace(/\s+/g, " ").trim();
+    if (!s) continue;
+    if (text) text += "\n";
+    const start = text.length;
+    text += s;
+    sentences.push({
+      articleId: SEEN_ID,
+      index: sentences.length,
+      start,
+      end: text.length,
+      paragraph: sentences.length,
+    });
+  }
+  const article: CleanArticle = {
+    id: SEEN_ID,
+    text,
+    raw: text,
+    pieces: [{ cleanStart: 0, rawStart: 0, length: text.length }],
+    removed: [],
+    origin: { source: "<earlier summary>", format: "text" },
+  };
+  return { article, sentences };
+}
+
+/** Sentence ids of `fresh` articles that no link ties to a `seen` sentence. */
+export function newSentenceIds(
+  analysis: Pick<ClusterAnalysis, "rep"> & { alignment: Pick<Alignment, "links"> },
+  fresh: ReadonlySet<number>,
+  seen: ReadonlySet<number>,
+): Set<number> {
+  const out = new Set<number>();
+  const { rep, alignment } = analysis;
+  for (let id = 0; id < rep.sents.length; id++) {
+    if (!fresh.has(rep.sents[id]!.doc)) continue;
+    const links = alignment.links[id]!;
+    if (links.some((l) => seen.has(rep.sents[l.s]!.doc))) continue;
+    out.add(id);
+  }
+  return out;
+}
+
+/** Greedy selection like the main summary's, among allowed sentences only. */
+function selectAmong(
+  analysis: ClusterAnalysis,
+  allowed: ReadonlySet<number>,
+  budget: number,
+  options: SummarizeOptions,
+): number[] {
+  const { rep, scores } = analysis;
+  const redundancy = options.redundancy ?? 0.5;
+  const minWords = options.minWords ?? 6;
+  const similarity = options.similarity ?? 0.5;
+  const units = selectionUnits(rep)
+    .filter((ids) => ids.every((id) => allowed.has(id)))
+    .map((ids) => {
+      let score = 0;
+      let words = 0;
+      for (const id of ids) {
+        score += scores[id]!;
+        words += rep.sents[id]!.nWords;
+      }
+      return { ids, score: score / ids.length, words };
+    })
+    .sort((a, b) => b.score - a.score || a.ids[0]! - b.ids[0]!);
+  const chosen: number[] = [];
+  const chosenSet = new Set<number>();
+  let words = 0;
+  const slack = Math.max(5, Math.round(budget * 0.05));
+  for (const unit of units) {
+    if (words >= budget) break;
+    const first = rep.sents[unit.ids[0]!]!;
+    const last = rep.sents[unit.ids[unit.ids.length - 1]!]!;
+    if (unit.words < minWords || !last.endsWithPunct) continue;
+    if (words + unit.words > budget + slack) continue;
+    if (DANGLING_OPENERS.has(first.firstWord)) {
+      const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
+      if (prev === undefined || !chosenSet.has(prev)) continue;
+    }
+    const redundant = chosen.some((c) =>
+      unit.ids.some((id) => contentOverlap(rep, id, c) > redundancy || cosine(rep, id, c) >= similarity),
+    );
+    if (redundant) continue;
+    for (const id of unit.ids) {
+      chosen.push(id);
+      chosenSet.add(id);
+    }
+    words += unit.words;
+  }
+  return chosen;
+}
+
+/**
+ * What is new in a story since a saved summary or a time: a cited summary of the facts in later articles
+ * that the reader has not seen. Saved as a summary too, so the next update can continue from it.
+ */
+export async function updateStory(
+  store: Store,
+  id: string,
+  since: Since,
+  options: StoryOptions = {},
+): Promise<StorySummaryResult> {
+  const words = options.words ?? DEFAULT_UPDATE_WORDS;
+  if (!Number.isInteger(words) || words <= 0)
+    throw new NewsweaveError("BAD_OPTION", `the word budget must be a positive whole number, got ${words}`, {
+      field: "words",
+    });
+  const baseline = parseSince(since);
+  const { info, articles } = await loadStory(store, id);
+  let isFresh: (a: StoredArticle) => boolean;
+  let seenTexts: string[] = [];
+  let parent: string | undefined;
+  if ("summary" in baseline) {
+    const earlier = await store.summary(baseline.summary);
+    if (!earlier) throw new NewsweaveError("NOT_FOUND", `no summary ${baseline.summary}`, { field: "since" });
+    if (earlier.story !== info.id)
+      throw new NewsweaveError(
+        "BAD_OPTION",
+        `summary ${earlier.id} is of story ${earlier.story}, not of ${info.id}`,
+        { field: "since" },
+      );
+    isFresh = (a) => a.seq > earlier.lastSeq;
+    seenTexts = earlier.covers;
+    parent = earlier.id;
+  } else {
+    isFresh = (a) => Date.parse(a.ingestedAt) > baseline.time;
+  }
+
+  // old and new versions of one article are both kept: the old one tells what the reader has seen
+  const reps = [
+    ...representatives(articles.filter((a) => !isFresh(a))),
+    ...representatives(articles.filter(isFresh)),
+  ].sort((x, y) => x.seq - y.seq);
+  const docs = prepare(reps.map(plain));
+  const freshDocs = new Set<number>();
+  const seenDocs = new Set<number>();
+  reps.forEach((a, k) => {
+    if (isFresh(a)) freshDocs.add(k);
+    else seenDocs.add(k);
+  });
+  const withSeen = seenTexts.length > 0 ? [...docs, seenDoc(seenTexts)] : docs;
+  if (seenTexts.length > 0) {
+    // a summary is the baseline: what the reader saw is its text, not every old article
+    seenDocs.clear();
+    seenDocs.add(docs.length);
+  }
+  let summary: Summary = { sentences: [], words: 0 };
+  if (freshDocs.size > 0 && withSeen.some((d) => d.sentences.length > 0)) {
+    const analysis = analyzeCluster(withSeen, options);
+    const allowed = newSentenceIds(analysis, freshDocs, seenDocs);
+    const chosen = orderSentences(analysis, selectAmong(analysis, allowed, words, options));
+    const sentences: SummarySentence[] = chosen.map((sid) => {
+      const support = citationsFor(analysis, sid, options.citationsPerArticle).filter(
+        (c) => c.articleId !== SEEN_ID,
+      );
+      const from = support[0]!;
+      const text = withSeen[analysis.rep.sents[sid]!.doc]!.article.text.slice(from.start, from.end);
+      return { text, from, support };
+    });
+    let total = 0;
+    for (const sid of chosen) total += analysis.rep.sents[sid]!.nWords;
+    summary = { sentences, words: total };
+  }
+  const saved = await store.saveSummary({
+    story: info.id,
+    kind: "update",
+    ...(parent ? { parent } : {}),
+    lastSeq: Math.max(...articles.map((a) => a.seq)),
+    covers: [...seenTexts, ...summary.sentences.map((s) => s.text)],
+    body: summary,
+    createdAt: new Date((options.now ?? Date.now)()).toISOString(),
+  });
+  return {
+    summaryId: saved.id,
+    kind: "update",
+    story: info,
+    requested: id,
+    docs,
+    summary,
+    newArticles: articles.filter(isFresh).length,
+  };
+}

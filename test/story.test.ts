@@ -1,0 +1,343 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { openSqliteStore, type SqliteStore } from "../src/store/index.ts";
+import {
+  CLUSTER_DEFAULTS,
+  clusterOptions,
+  estimateJaccard,
+  ingestArticles,
+  isNearDuplicate,
+  parseSince,
+  resemblance,
+  scoreClustering,
+  shingleHashes,
+  sketchText,
+  summarizeStory,
+  timeDecay,
+  updateStory,
+} from "../src/story/index.ts";
+import type { Article } from "../src/types.ts";
+import { inventedStories, inventedWord, rng } from "./stream-fixtures.ts";
+
+const DAY = 86_400_000;
+const NOW = Date.parse("2025-06-01T12:00:00Z");
+const clock = () => NOW;
+
+function memoryStore(): SqliteStore {
+  return openSqliteStore(":memory:");
+}
+
+function article(id: string, text: string, extra: Partial<Article> = {}): Article {
+  return { id, text, origin: { source: `${id}.txt`, format: "text" }, ...extra };
+}
+
+/** A long invented text: sentences of invented words. */
+function inventedText(seed: number, sentences: number): string {
+  const r = rng(seed);
+  const out: string[] = [];
+  for (let s = 0; s < sentences; s++) {
+    const words = Array.from({ length: 12 }, () => inventedWord(r));
+    out.push(`${words[0]![0]!.toUpperCase()}${words.join(" ").slice(1)}.`);
+  }
+  return out.join(" ");
+}
+
+describe("MinHash near-duplicates", () => {
+  test("the signature estimates Jaccard similarity of shingle sets", () => {
+    const a = inventedText(1, 30);
+    // replace the last third of the sentences: true Jaccard is well below 1
+    const sentences = a.split(". ");
+    const b = [...sentences.slice(0, 20), ...inventedText(2, 10).split(". ")].join(". ");
+    const sa = new Set(shingleHashes(a));
+    const sb = new Set(shingleHashes(b));
+    const inter = [...sa].filter((x) => sb.has(x)).length;
+    const truth = inter / (sa.size + sb.size - inter);
+    const est = estimateJaccard(sketchText(a).signature, sketchText(b).signature);
+    assert.ok(truth > 0.3 && truth < 0.8, `true Jaccard ${truth}`);
+    assert.ok(Math.abs(est - truth) < 0.2, `estimate ${est} vs true ${truth}`);
+  });
+
+  test("copies with a trimmed end or an added byline are near-duplicates; other texts are not", () => {
+    const text = inventedText(3, 12);
+    const trimmed = text.split(". ").slice(0, 10).join(". ");
+    const byline = `By Alex Invented, Staff Writer\n${text}`;
+    const other = inventedText(4, 12);
+    const s = sketchText(text);
+    assert.ok(isNearDuplicate(s, sketchText(trimmed)));
+    assert.ok(isNearDuplicate(s, sketchText(byline)));
+    assert.equal(isNearDuplicate(s, sketchText(other)), false);
+    assert.ok(resemblance(s, sketchText(other)).jaccard < 0.2);
+  });
+
+  test("an empty text resembles nothing", () => {
+    const e = sketchText("");
+    assert.equal(e.shingles, 0);
+    assert.equal(isNearDuplicate(e, sketchText("")), false);
+  });
+});
+
+describe("clustering scores", () => {
+  test("B-cubed and pairwise scores of a small clustering, computed by hand", () => {
+    const gold = new Map([
+      ["a", "X"],
+      ["b", "X"],
+      ["c", "X"],
+      ["d", "Y"],
+    ]);
+    const predicted = new Map([
+      ["a", "1"],
+      ["b", "1"],
+      ["c", "2"],
+      ["d", "2"],
+    ]);
+    const s = scoreClustering(predicted, gold);
+    // precision per item: a 1, b 1, c 1/2, d 1/2; recall: a 2/3, b 2/3, c 1/3, d 1
+    assert.ok(Math.abs(s.precision - 0.75) < 1e-12);
+    assert.ok(Math.abs(s.recall - 2 / 3) < 1e-12);
+    // pairs: predicted {ab, cd}, gold {ab, ac, bc}
+    assert.ok(Math.abs(s.pairPrecision - 0.5) < 1e-12);
+    assert.ok(Math.abs(s.pairRecall - 1 / 3) < 1e-12);
+    const perfect = scoreClustering(gold, gold);
+    assert.equal(perfect.f1, 1);
+    assert.equal(perfect.pairF1, 1);
+  });
+});
+
+describe("time decay", () => {
+  test("full weight inside the grace period, half after one half-life more", () => {
+    const o = clusterOptions({ graceDays: 2, halfLifeDays: 3 });
+    assert.equal(timeDecay(0, o), 1);
+    assert.equal(timeDecay(2, o), 1);
+    assert.ok(Math.abs(timeDecay(5, o) - 0.5) < 1e-12);
+    assert.ok(timeDecay(30, o) < timeDecay(10, o));
+  });
+});
+
+describe("online story clustering", () => {
+  test("articles of invented stories, shuffled, end up in one story per event", async () => {
+    const stories = inventedStories(12, 4, 7);
+    const stream = stories.flatMap((s) => s.articles).sort((a, b) => (a.text < b.text ? -1 : 1));
+    const store = memoryStore();
+    const report = await ingestArticles(store, stream, { now: clock, batchSize: 7 });
+    assert.equal(report.added, 48);
+    assert.equal(report.errors.length, 0);
+    const members = await store.membership();
+    assert.equal(members.size, 12);
+    for (const ids of members.values()) {
+      assert.equal(ids.length, 4);
+      assert.equal(new Set(ids.map((id) => id.split("-")[0])).size, 1, `mixed story: ${ids.join(", ")}`);
+    }
+    await store.close();
+  });
+
+  test("ingest is idempotent: the same articles again change nothing", async () => {
+    const stream = inventedStories(3, 3, 8).flatMap((s) => s.articles);
+    const store = memoryStore();
+    await ingestArticles(store, stream, { now: clock });
+    const before = await store.stats();
+    const again = await ingestArticles(store, stream, { now: clock });
+    assert.equal(again.added, 0);
+    assert.equal(again.existing, stream.length);
+    assert.deepEqual(await store.stats(), before);
+    await store.close();
+  });
+
+  test("an edited article under a known id is stored as a new version, linked to the first", async () => {
+    const [s] = inventedStories(1, 1, 15);
+    const first = s!.articles[0]!;
+    const edited = { ...first, text: `${first.text} A spokesperson said the repairs would take six weeks.` };
+    const store = memoryStore();
+    await ingestArticles(store, [first], { now: clock });
+    const r = await ingestArticles(store, [edited], { now: clock });
+    const o = r.outcomes[0]!;
+    assert.equal(o.status, "duplicate");
+    assert.equal(o.storedId, `${first.id}~2`);
+    assert.equal(o.duplicateOf, first.id);
+    assert.equal((await store.stats()).articles, 2);
+    await store.close();
+  });
+
+  test("a near copy joins the story of its original as a duplicate, not as a new source", async () => {
+    const [s] = inventedStories(1, 2, 9);
+    const original = s!.articles[0]!;
+    const copy = {
+      ...original,
+      id: "wire-copy",
+      title: "Another headline",
+      text: `By Sam Wire\n${original.text}`,
+    };
+    const store = memoryStore();
+    const report = await ingestArticles(store, [...s!.articles, copy], { now: clock });
+    const outcome = report.outcomes.find((o) => o.id === "wire-copy")!;
+    assert.equal(outcome.status, "duplicate");
+    assert.equal(outcome.duplicateOf, original.id);
+    const info = (await store.stories())[0]!;
+    assert.equal(info.articles, 3);
+    assert.equal(info.sources, 2);
+    await store.close();
+  });
+
+  test("an article with no text is reported and the others are stored", async () => {
+    const stream = inventedStories(1, 2, 10).flatMap((s) => s.articles);
+    const store = memoryStore();
+    const report = await ingestArticles(store, [stream[0]!, article("blank", "  \n \n"), stream[1]!], {
+      now: clock,
+    });
+    assert.equal(report.added, 2);
+    assert.equal(report.errors.length, 1);
+    assert.equal(report.errors[0]!.code, "EMPTY_INPUT");
+    assert.match(report.errors[0]!.message, /blank/);
+    await store.close();
+  });
+
+  test("a date far in the future is stored but clustered at the ingest time", async () => {
+    const [s] = inventedStories(1, 3, 11, "2025-06-01T08:00:00Z");
+    const future = { ...s!.articles[1]!, published: "2999-01-01T00:00:00Z" };
+    const store = memoryStore();
+    await ingestArticles(store, [s!.articles[0]!, future, s!.articles[2]!], { now: clock });
+    const list = await store.stories();
+    assert.equal(list.length, 1, "the future-dated article joined its story");
+    assert.ok(Date.parse(list[0]!.last) <= NOW + DAY, `story ends at ${list[0]!.last}`);
+    const stored = await store.articlesOf(list[0]!.id);
+    assert.equal(stored.find((a) => a.id === future.id)!.published, "2999-01-01T00:00:00Z");
+    await store.close();
+  });
+
+  test("the same words months apart make separate stories (time window)", async () => {
+    const [s] = inventedStories(1, 2, 12);
+    const early = { ...s!.articles[0]!, published: "2025-01-01T00:00:00Z" };
+    const late = { ...s!.articles[1]!, published: "2025-05-30T00:00:00Z" };
+    const store = memoryStore();
+    await ingestArticles(store, [early, late], { now: clock });
+    assert.equal((await store.stories()).length, 2);
+    const near = memoryStore();
+    await ingestArticles(near, [early, { ...late, published: "2025-01-02T00:00:00Z" }], { now: clock });
+    assert.equal((await near.stories()).length, 1);
+    await store.close();
+    await near.close();
+  });
+
+  test("grouped articles (a JSONL cluster) stay together even when their words differ", async () => {
+    const [a, b] = inventedStories(2, 1, 13);
+    const group = () => "g";
+    const store = memoryStore();
+    await ingestArticles(store, [a!.articles[0]!, b!.articles[0]!], { now: clock, groupOf: group });
+    assert.equal((await store.stories()).length, 1);
+    await store.close();
+  });
+
+  test("two stories that one article shows to be the same are merged; the younger id redirects", async () => {
+    const [x, y] = inventedStories(2, 1, 14);
+    // half of each story's article: too different from either to be a copy of it
+    const half = (t: string) => t.split(". ").slice(0, 3).join(". ");
+    const bridge = article("bridge", `${half(x!.articles[0]!.text)}. ${half(y!.articles[0]!.text)}.`);
+    const store = memoryStore();
+    // a high join threshold keeps x and y apart; the bridging article fits both well
+    const options = { now: clock, threshold: 0.5, mergeThreshold: 0.5, mergeSimilarity: 0.0001 };
+    const first = await ingestArticles(store, [x!.articles[0]!, y!.articles[0]!], options);
+    const [sx, sy] = first.outcomes.map((o) => o.story!);
+    assert.notEqual(sx, sy);
+    const r = await ingestArticles(store, [bridge], options);
+    assert.equal(r.merges, 1);
+    assert.equal(await store.resolveStory(sy!), sx);
+    assert.equal(await store.resolveStory(sx!), sx);
+    const live = await store.stories();
+    assert.deepEqual(
+      live.map((s) => s.id),
+      [sx],
+    );
+    assert.equal(live[0]!.articles, 3);
+    assert.deepEqual(
+      (await store.articlesOf(sy!)).map((a) => a.id).sort(),
+      ["bridge", ...first.outcomes.map((o) => o.id)].sort(),
+    );
+    await store.close();
+  });
+
+  test("defaults are sane", () => {
+    assert.ok(CLUSTER_DEFAULTS.threshold > 0 && CLUSTER_DEFAULTS.threshold < 1);
+    assert.ok(CLUSTER_DEFAULTS.mergeThreshold >= CLUSTER_DEFAULTS.threshold);
+  });
+});
+
+describe("story summaries and updates", () => {
+  const base = [
+    "Flood waters from the Tarn River cut off the village of Millbrook on Sunday after two days of heavy rain.",
+    "About 400 residents were told to leave their homes, county officials said.",
+    "Rescue crews used boats to reach families trapped on the east side of the village.",
+  ].join(" ");
+  const second = [
+    "County officials ordered about 400 Millbrook residents to leave their homes on Sunday as the Tarn River flooded.",
+    "Boats carried families trapped on the east side of the village, rescue crews said.",
+    "The Tarn River rose more than three meters above its normal level by Sunday evening.",
+  ].join(" ");
+  const later = [
+    "The Tarn River flood cut off Millbrook village on Sunday after two days of heavy rain, county officials said.",
+    "A bridge on the Millbrook road collapsed on Tuesday morning and two drivers were taken to hospital.",
+    "Engineers from the county will inspect every bridge over the Tarn River this week.",
+  ].join(" ");
+
+  async function setUp() {
+    const store = memoryStore();
+    let now = NOW;
+    const tick = () => now;
+    await ingestArticles(store, [article("valley-post", base), article("county-news", second)], {
+      now: tick,
+    });
+    const id = (await store.stories())[0]!.id;
+    const first = await summarizeStory(store, id, { now: tick });
+    now += DAY;
+    await ingestArticles(store, [article("radio", later)], { now: tick });
+    assert.equal((await store.stories()).length, 1, "the later article joins the story");
+    return { store, id, first, tick };
+  }
+
+  test("the story summary cites its articles and is saved with an id", async () => {
+    const { store, id, first } = await setUp();
+    assert.match(first.summaryId, /^sum\d+$/);
+    assert.ok(first.summary.sentences.length > 0);
+    const saved = await store.summary(first.summaryId);
+    assert.equal(saved?.story, id);
+    assert.deepEqual(
+      saved?.covers,
+      first.summary.sentences.map((s) => s.text),
+    );
+    await store.close();
+  });
+
+  test("an update since a summary holds the new facts only, cited to the new article", async () => {
+    const { store, id, first } = await setUp();
+    const u = await updateStory(store, id, first.summaryId, { now: clock });
+    const texts = u.summary.sentences.map((s) => s.text);
+    assert.ok(
+      texts.some((t) => /bridge .*collapsed/.test(t)),
+      texts.join(" | "),
+    );
+    assert.ok(!texts.some((t) => /cut off Millbrook village/.test(t)), "a fact already seen is not new");
+    for (const s of u.summary.sentences) assert.equal(s.from.articleId, "radio");
+    assert.equal(u.newArticles, 1);
+    // nothing new since the update itself
+    const again = await updateStory(store, id, u.summaryId, { now: clock });
+    assert.equal(again.summary.sentences.length, 0);
+    await store.close();
+  });
+
+  test("an update since a time counts the articles ingested after it", async () => {
+    const { store, id } = await setUp();
+    const u = await updateStory(store, id, new Date(NOW + DAY / 2).toISOString(), { now: clock });
+    assert.equal(u.newArticles, 1);
+    assert.ok(u.summary.sentences.some((s) => /bridge/.test(s.text)));
+    const none = await updateStory(store, id, new Date(NOW + 2 * DAY).toISOString(), { now: clock });
+    assert.equal(none.newArticles, 0);
+    assert.equal(none.summary.sentences.length, 0);
+    await store.close();
+  });
+
+  test("bad baselines are clear errors", async () => {
+    const { store, id } = await setUp();
+    assert.throws(() => parseSince("yesterday"), { code: "BAD_OPTION" });
+    await assert.rejects(updateStory(store, id, "sum999"), { code: "NOT_FOUND" });
+    await assert.rejects(summarizeStory(store, "s999"), { code: "NOT_FOUND" });
+    await store.close();
+  });
+});
