@@ -39,6 +39,16 @@ export {
 } from "./ingest/index.ts";
 export { prepare } from "./pipeline.ts";
 export { segmentArticle, splitSentences, wordTokens } from "./segment/index.ts";
+export type { Store, StoreWriter, StoryInfo, StoryQuery } from "./store/index.ts";
+export { defaultDbPath, openSqliteStore, SqliteStore } from "./store/index.ts";
+export type { IngestReport, StorySummaryResult, StreamOptions } from "./story/index.ts";
+export {
+  ingestArticles,
+  isNearDuplicate,
+  scoreClustering,
+  summarizeStory,
+  updateStory,
+} from "./story/index.ts";
 export type { ClusterAnalysis, SummarizeOptions } from "./summarize/index.ts";
 export {
   analyzeCluster,
