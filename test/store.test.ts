@@ -204,3 +204,28 @@ describe("SQLite store: data", () => {
     await again.close();
   });
 });
+
+describe("SQLite store: read-only", () => {
+  test("writing through a read-only store is a clear STORE error and changes nothing", async () => {
+    const path = dbPath();
+    const [x, y] = inventedStories(2, 2, 41);
+    const store = openSqliteStore(path);
+    await ingestArticles(store, x!.articles);
+    const before = (await store.stories()).map((s) => s.id);
+    await store.close();
+    const ro = openSqliteStore(path, { readonly: true });
+    await assert.rejects(
+      async () => {
+        const report = await ingestArticles(ro, y!.articles);
+        if (report.errors.length > 0) throw report.errors[0];
+      },
+      (e: unknown) =>
+        e instanceof Error && "code" in e && e.code === "STORE" && /read-only|readonly/i.test(e.message),
+    );
+    assert.deepEqual(
+      (await ro.stories()).map((s) => s.id),
+      before,
+    );
+    await ro.close();
+  });
+});

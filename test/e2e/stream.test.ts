@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { type SpawnOptions, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import { main } from "../../src/cli/main.ts";
@@ -276,6 +276,18 @@ describe("store faults", () => {
     const more = join(tmp, "ro-more");
     writeArticles(more, inventedStories(1, 1, 38));
     const user = asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: tmp } } : {};
+    if (asRoot) {
+      // the checkout itself must be readable by that user (a clone inside a private temp dir is not)
+      const probe = spawnSync(
+        process.execPath,
+        ["-e", `require("fs").accessSync(${JSON.stringify(resolve(BIN))})`],
+        user,
+      );
+      if (probe.status !== 0) {
+        t.skip("the checkout is not readable by the unprivileged user 'nobody'");
+        return;
+      }
+    }
     const r = run(["ingest", "--db", db, more], user);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /read-only/);
