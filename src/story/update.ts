@@ -8,18 +8,16 @@
  * summary. Duplicates are not independent sources: of each group of copies only the latest version is used.
  */
 import type { Alignment } from "../align/index.ts";
-import { contentOverlap, cosine } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
 import type { Store, StoredArticle, StoryInfo } from "../store/types.ts";
-import { DANGLING_OPENERS } from "../summarize/features.ts";
 import {
   analyzeCluster,
   type ClusterAnalysis,
   citationsFor,
   orderSentences,
   type SummarizeOptions,
-  selectionUnits,
+  selectSentences,
   summarizeDocs,
 } from "../summarize/index.ts";
 import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../types.ts";
@@ -153,56 +151,6 @@ export function newSentenceIds(
   return out;
 }
 
-/** Greedy selection like the main summary's, among allowed sentences only. */
-function selectAmong(
-  analysis: ClusterAnalysis,
-  allowed: ReadonlySet<number>,
-  budget: number,
-  options: SummarizeOptions,
-): number[] {
-  const { rep, scores } = analysis;
-  const redundancy = options.redundancy ?? 0.5;
-  const minWords = options.minWords ?? 6;
-  const similarity = options.similarity ?? 0.5;
-  const units = selectionUnits(rep)
-    .filter((ids) => ids.every((id) => allowed.has(id)))
-    .map((ids) => {
-      let score = 0;
-      let words = 0;
-      for (const id of ids) {
-        score += scores[id]!;
-        words += rep.sents[id]!.nWords;
-      }
-      return { ids, score: score / ids.length, words };
-    })
-    .sort((a, b) => b.score - a.score || a.ids[0]! - b.ids[0]!);
-  const chosen: number[] = [];
-  const chosenSet = new Set<number>();
-  let words = 0;
-  const slack = Math.max(5, Math.round(budget * 0.05));
-  for (const unit of units) {
-    if (words >= budget) break;
-    const first = rep.sents[unit.ids[0]!]!;
-    const last = rep.sents[unit.ids[unit.ids.length - 1]!]!;
-    if (unit.words < minWords || !last.endsWithPunct) continue;
-    if (words + unit.words > budget + slack) continue;
-    if (DANGLING_OPENERS.has(first.firstWord)) {
-      const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
-      if (prev === undefined || !chosenSet.has(prev)) continue;
-    }
-    const redundant = chosen.some((c) =>
-      unit.ids.some((id) => contentOverlap(rep, id, c) > redundancy || cosine(rep, id, c) >= similarity),
-    );
-    if (redundant) continue;
-    for (const id of unit.ids) {
-      chosen.push(id);
-      chosenSet.add(id);
-    }
-    words += unit.words;
-  }
-  return chosen;
-}
-
 /**
  * What is new in a story since a saved summary or a time: a cited summary of the facts in later articles
  * that the reader has not seen. Saved as a summary too, so the next update can continue from it.
@@ -261,7 +209,10 @@ export async function updateStory(
   if (freshDocs.size > 0 && withSeen.some((d) => d.sentences.length > 0)) {
     const analysis = analyzeCluster(withSeen, options);
     const allowed = newSentenceIds(analysis, freshDocs, seenDocs);
-    const chosen = orderSentences(analysis, selectAmong(analysis, allowed, words, options));
+    const chosen = orderSentences(
+      analysis,
+      selectSentences(analysis, { ...options, words, allowed, overshoot: false }),
+    );
     const sentences: SummarySentence[] = chosen.map((sid) => {
       const support = citationsFor(analysis, sid, options.citationsPerArticle).filter(
         (c) => c.articleId !== SEEN_ID,

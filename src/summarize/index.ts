@@ -22,6 +22,8 @@ export interface SummarizeOptions {
   overshoot?: boolean;
   /** A candidate at least this similar (TF-IDF cosine) to a chosen sentence says the same thing: skipped. */
   similarity?: number;
+  /** Only these sentence ids may be chosen (e.g. what is new since an earlier summary); all by default. */
+  allowed?: ReadonlySet<number>;
   /** Sentences shorter than this many words are never chosen. */
   minWords?: number;
   /** Citations kept per supporting article. */
@@ -88,7 +90,11 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const minWords = options.minWords ?? 6;
   const similarity = options.similarity ?? 0.5;
   const { rep, scores } = analysis;
-  const units = selectionUnits(rep).map((ids) => {
+  const allowed = options.allowed;
+  const candidates = allowed
+    ? selectionUnits(rep).filter((ids) => ids.every((id) => allowed.has(id)))
+    : selectionUnits(rep);
+  const units = candidates.map((ids) => {
     let score = 0;
     let words = 0;
     for (const id of ids) {
