@@ -11,6 +11,7 @@ import { buildTimeline } from "../src/analyze/timeline.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { ingestPath } from "../src/ingest/index.ts";
 import { prepare } from "../src/pipeline.ts";
+import { segmentArticle } from "../src/segment/index.ts";
 import { analyzeCluster } from "../src/summarize/index.ts";
 import type { Article, Doc } from "../src/types.ts";
 import { fixtureDocs, fixtureNames, loadFixture, locate } from "./fixtures/analysis/load.ts";
@@ -255,4 +256,18 @@ describe("buildTimeline", () => {
       (e: unknown) => e instanceof NewsweaveError && e.code === "BAD_OPTION",
     );
   });
+});
+
+test("'N minutes earlier' compares times and does not make a later weekday past", () => {
+  const doc = segmentArticle({
+    id: "schools",
+    text: "The district said buses would leave 15 minutes earlier starting Wednesday because of the detour.",
+    raw: "",
+    pieces: [],
+    removed: [],
+    published: "2026-03-10",
+    origin: { source: "schools.txt", format: "text" },
+  });
+  const wednesday = extractDates(doc).find((m) => /Wednesday/.test(m.text));
+  assert.equal(wednesday?.resolved?.date, "2026-03-11");
 });

@@ -243,6 +243,12 @@ function cueAt(toks: readonly { norm: string }[], k: number): Cue | undefined {
     const next = toks[k + 1]?.norm;
     return next === "to" || next === "for" ? { tense: "future", strong: true } : undefined;
   }
+  // "leave 15 minutes earlier", "an hour later": a comparison of times, not the tense of the clause
+  if (
+    (norm === "earlier" || norm === "later") &&
+    /^(?:seconds?|minutes?|hours?)$/.test(toks[k - 1]?.norm ?? "")
+  )
+    return undefined;
   const c = bareCue(norm);
   if (!c) return undefined;
   if (c.tense === "past" && !BE.has(norm) && norm !== "had" && norm !== "did") {
