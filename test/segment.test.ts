@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { describe, it } from "node:test";
+import { describe, it, test } from "node:test";
 import { isNewsweaveError } from "../src/errors.ts";
-import { segmentArticle, splitSentences, wordTokens } from "../src/segment/index.ts";
+import { segmentArticle, splitSentences, withWordTokenCache, wordTokens } from "../src/segment/index.ts";
 import type { CleanArticle } from "../src/types.ts";
 
 function sentences(text: string): string[] {
@@ -441,4 +441,35 @@ describe("wordTokens", () => {
     assert.deepEqual(wordTokens(""), []);
     assert.deepEqual(wordTokens(" -- ... !! "), []);
   });
+});
+
+test("withWordTokenCache: same tokens inside and outside the scope, shared only within one scope", () => {
+  const text = "The U.S. mayor's office said on Monday that 12,000 vehicles crossed.";
+  const plain = wordTokens(text, 4, 40);
+  let first: ReturnType<typeof wordTokens> | undefined;
+  let again: ReturnType<typeof wordTokens> | undefined;
+  const result = withWordTokenCache(() => {
+    first = wordTokens(text, 4, 40);
+    again = wordTokens(text, 4, 40);
+    assert.deepEqual(wordTokens(text), wordTokens(text, 0, text.length));
+    return "done";
+  });
+  assert.equal(result, "done");
+  assert.deepEqual(first, plain);
+  assert.equal(first, again, "one scope reuses the tokens of a span");
+  const outside = wordTokens(text, 4, 40);
+  assert.notEqual(outside, first, "nothing is kept after the scope ends");
+  assert.deepEqual(outside, plain);
+  assert.throws(
+    () =>
+      withWordTokenCache(() => {
+        throw new Error("boom");
+      }),
+    /boom/,
+  );
+  assert.notEqual(
+    wordTokens(text, 4, 40),
+    wordTokens(text, 4, 40),
+    "a throwing scope does not leave the cache on",
+  );
 });

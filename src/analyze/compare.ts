@@ -122,6 +122,11 @@ function clauseOf(text: string, toks: readonly Tok[], i: number, j: number): [nu
   return [a, b];
 }
 
+/** A-Z (the first character of a token: tokens are never empty). */
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** Content stems of tokens [a, b): common words only (names say who or where, not what happened). */
 function contentStems(
   text: string,
@@ -133,11 +138,11 @@ function contentStems(
   const out = new Set<string>();
   for (let k = a; k < b; k++) {
     if (skip(k)) continue;
-    if (k > 0 && /^[A-Z]/.test(text.slice(toks[k]!.start, toks[k]!.end))) continue;
+    if (k > 0 && isAsciiUpper(text.charCodeAt(toks[k]!.start))) continue;
     const w = toks[k]!.norm;
     if (STOPWORDS.has(w) || w.length < 2 || /\d/.test(w)) continue;
     const st = stem(w);
-    out.add(UNIT_SYNONYMS[st] ?? CONTEXT_SYNONYMS[st] ?? st);
+    out.add(unitSynonym(st) ?? contextSynonym(st) ?? st);
   }
   return out;
 }
@@ -264,6 +269,23 @@ const CONTEXT_SYNONYMS: Record<string, string> = {
   annual: "year",
   yearli: "year",
 };
+const PROTO_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * `table[key]` as a function backed by a Map: a keyed load on an object with a freshly sliced string interns
+ * the string first, which made these lookups a hot spot. Keys of Object.prototype ("constructor") still
+ * read the object, so results are exactly those of `table[key]`.
+ */
+function lookupTable<V>(table: Readonly<Record<string, V>>): (key: string) => V | undefined {
+  const map = new Map(Object.entries(table));
+  return (key) => map.get(key) ?? (PROTO_KEYS.has(key) ? table[key] : undefined);
+}
+
+const numberWord = lookupTable(NUMBER_WORDS);
+const scaleOf = lookupTable(SCALE);
+const unitSynonym = lookupTable(UNIT_SYNONYMS);
+const contextSynonym = lookupTable(CONTEXT_SYNONYMS);
+
 /** Words after a number that are never a unit noun. */
 const NOT_UNIT = new Set([
   "a",
@@ -291,10 +313,17 @@ const NOT_UNIT = new Set([
 const ORDINAL =
   /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)$/;
 
+const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+
 function parseNumberToken(norm: string): number | undefined {
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(norm)) return Number(norm.replace(/,/g, ""));
-  if (/^\d+(?:\.\d+)?$/.test(norm)) return Number(norm);
-  return NUMBER_WORDS[norm];
+  const c = norm.charCodeAt(0);
+  // both number patterns start with a digit
+  if (c >= 48 && c <= 57) {
+    if (GROUPED_NUMBER.test(norm)) return Number(norm.replace(/,/g, ""));
+    if (PLAIN_NUMBER.test(norm)) return Number(norm);
+  }
+  return numberWord(norm);
 }
 
 /** Numbers with a unit noun: "about 12,000 vehicles a day", "$1.8 million contract", "14 people", "45-year-old". */
@@ -305,6 +334,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     let n = parseNumberToken(t.norm);
     let age = false;
     if (n === undefined) {
+      if (!t.norm.endsWith("-old")) continue;
       const m = /^(\d+|[a-z]+)-(year|month|week|day)-old$/.exec(t.norm);
       if (!m) continue;
       n = parseNumberToken(m[1]!);
@@ -320,7 +350,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     const prevTok = toks[k - 1];
     if (
       prevTok &&
-      /^[A-Z]/.test(text.slice(prevTok.start, prevTok.end)) &&
+      isAsciiUpper(text.charCodeAt(prevTok.start)) &&
       !/[$€£]\s*$/.test(before) &&
       k > 1 &&
       /^\d/.test(t.norm)
@@ -329,8 +359,8 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     let k2 = k + 1;
     let value = n;
     // "two dozen", "1.8 million", "3 hundred"
-    while (k2 < toks.length && SCALE[toks[k2]!.norm] !== undefined) {
-      value *= SCALE[toks[k2]!.norm]!;
+    while (k2 < toks.length && scaleOf(toks[k2]!.norm) !== undefined) {
+      value *= scaleOf(toks[k2]!.norm)!;
       k2++;
     }
     const money = /[$€£]\s*$/.test(before);
@@ -388,7 +418,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       if (money) unit = unit ? `$ ${unit}` : undefined;
     }
     if (unit === undefined) continue;
-    unit = UNIT_SYNONYMS[unit] ?? unit;
+    unit = unitSynonym(unit) ?? unit;
     const rateMatch = RATE.exec(text.slice(toks[endTok - 1]!.end, toks[endTok - 1]!.end + 48));
     const rate = rateMatch
       ? (RATE_NORM[rateMatch[2]?.toLowerCase() ?? ""] ??
@@ -417,7 +447,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
   return out;
 }
 
-const PLACE_PREP = /^(?:in|at|near|outside|inside)$/;
+const PLACE_PREP = new Set(["in", "at", "near", "outside", "inside"]);
 const NOT_PLACE = new Set(
   (
     "January February March April May June July August September October November December Monday Tuesday Wednesday " +
@@ -430,7 +460,7 @@ const NOT_PLACE = new Set(
 function placeValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
   const out: Value[] = [];
   for (let k = 1; k + 1 < toks.length; k++) {
-    if (!PLACE_PREP.test(toks[k]!.norm)) continue;
+    if (!PLACE_PREP.has(toks[k]!.norm)) continue;
     let j = k + 1;
     if (toks[j]?.norm === "the") j++;
     const first = toks[j];

@@ -101,11 +101,46 @@ function yearResult(y: number): ResolvedDate {
 /** First and last day number covered by a resolved date. */
 export function dateInterval(r: ResolvedDate): [number, number] {
   if (r.start && r.end) return [parseIsoDay(r.start)!, parseIsoDay(r.end)!];
-  const [y, m, d] = r.date.split("-").map(Number) as [number, number?, number?];
+  const [y, m, d] = dateParts(r.date);
   if (r.granularity === "year") return [dayNumber(y, 1, 1), dayNumber(y, 12, 31)];
   if (r.granularity === "month") return [dayNumber(y, m!, 1), dayNumber(y, m!, daysInMonth(y, m!))];
   const n = dayNumber(y, m!, d!);
   return [n, n];
+}
+
+/** Whether s[from, to) is all ASCII digits. */
+function digitsAt(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `Number` of the digits s[from, to). */
+function digitValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/** `s.split("-").map(Number)`, without the arrays for the usual "YYYY", "YYYY-MM", "YYYY-MM-DD". */
+function dateParts(s: string): [number, number?, number?] {
+  const n = s.length;
+  if (
+    (n === 4 || n === 7 || n === 10) &&
+    digitsAt(s, 0, 4) &&
+    (n === 4 ||
+      (s.charCodeAt(4) === 45 &&
+        digitsAt(s, 5, 7) &&
+        (n === 7 || (s.charCodeAt(7) === 45 && digitsAt(s, 8, 10)))))
+  ) {
+    const y = digitValue(s, 0, 4);
+    if (n === 4) return [y];
+    const m = digitValue(s, 5, 7);
+    return n === 7 ? [y, m] : [y, m, digitValue(s, 8, 10)];
+  }
+  return s.split("-").map(Number) as [number, number?, number?];
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
@@ -268,7 +303,26 @@ function cueAt(toks: readonly { norm: string }[], k: number): Cue | undefined {
   return c;
 }
 
-const CLAUSE_BREAK = /[,;:()“”"—–]/;
+/** Whether text[from, to) holds a clause break: , ; : ( ) “ ” " — – */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 44 ||
+      c === 59 ||
+      c === 58 ||
+      c === 40 ||
+      c === 41 ||
+      c === 34 ||
+      c === 0x201c ||
+      c === 0x201d ||
+      c === 0x2014 ||
+      c === 0x2013
+    )
+      return true;
+  }
+  return false;
+}
 const CLAUSE_WORDS = new Set([
   "that",
   "while",
@@ -296,18 +350,20 @@ export function tenseAround(text: string, sStart: number, sEnd: number, start: n
   const cues: { tense: Tense; strong: boolean; dist: number; inClause: boolean; before: boolean }[] = [];
   let inClause = true;
   for (let k = first - 1, dist = 1; k >= 0; k--, dist++) {
-    const gap = text.slice(toks[k]!.end, k + 1 < first ? toks[k + 1]!.start : start);
-    if (CLAUSE_BREAK.test(gap)) inClause = false;
+    if (hasClauseBreak(text, toks[k]!.end, k + 1 < first ? toks[k + 1]!.start : start)) inClause = false;
     const c = cueAt(toks, k);
-    if (c) cues.push({ ...c, dist, inClause, before: true });
+    if (c) cues.push({ tense: c.tense, strong: c.strong, dist, inClause, before: true });
     if (CLAUSE_WORDS.has(toks[k]!.norm)) inClause = false;
   }
   inClause = true;
   for (let k = last, dist = 1; k < toks.length; k++, dist++) {
-    const gap = text.slice(k === last ? end : toks[k - 1]!.end, toks[k]!.start);
-    if (CLAUSE_BREAK.test(gap) || CLAUSE_WORDS.has(toks[k]!.norm)) inClause = false;
+    if (
+      hasClauseBreak(text, k === last ? end : toks[k - 1]!.end, toks[k]!.start) ||
+      CLAUSE_WORDS.has(toks[k]!.norm)
+    )
+      inClause = false;
     const c = cueAt(toks, k);
-    if (c) cues.push({ ...c, dist, inClause, before: false });
+    if (c) cues.push({ tense: c.tense, strong: c.strong, dist, inClause, before: false });
   }
   if (cues.length === 0) return "unknown";
   const order = (a: (typeof cues)[0], b: (typeof cues)[0]) =>
@@ -465,9 +521,19 @@ function findYears(text: string, from: number, to: number, taken: (s: number, e:
 const ANAPHORIC_SCAN =
   /\bthe\s+(?:following|previous|prior|next)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b|\bthe\s+day\s+(?:before|after)\b(?!\s*[\p{L}\d])|\b(?:that|the\s+same)\s+day\b|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)\b(?!\s+than)/giu;
 
+/**
+ * Every match of ANAPHORIC_SCAN contains one of these words, and one of its direction words (same flags, so
+ * the same case folding): cheap tests that skip the scan on most sentences.
+ */
+const ANAPHORIC_HINT = /day|week|month|year|morning|afternoon|evening|night/iu;
+const ANAPHORIC_DIRECTION =
+  /following|previous|prior|next|later|earlier|before|after|that\s+day|same\s+day/iu;
+
 /** Relative expressions chrono misses: "two weeks back". */
 const BACK_RE =
   /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(days?|weeks?|months?|years?)\s+back\b/gi;
+/** Every match of BACK_RE contains "back". */
+const BACK_HINT = /back/i;
 
 function classify(r: chrono.ParsedResult, sentence: string): Candidate | undefined {
   const t = r.text.replace(/[\s,]+$/, "");
@@ -832,6 +898,16 @@ const GRAN_RANK: Record<Granularity, number> = { day: 0, month: 1, year: 2 };
  * `resolved` undefined.
  */
 export function extractDates(doc: Doc, options: DateOptions = {}): DateMention[] {
+  return datesOf(doc, options, undefined);
+}
+
+/**
+ * chrono's results by reference day and sentence, shared by the articles of one cluster: wire copies repeat
+ * sentences, and chrono is the costly part. Its results are only read.
+ */
+type ChronoCache = Map<string, chrono.ParsedResult[]>;
+
+function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | undefined): DateMention[] {
   if (!doc || typeof doc !== "object" || !doc.article || typeof doc.article.text !== "string") {
     throw new NewsweaveError("BAD_FIELD", "extractDates needs a prepared document (article.text)", {
       field: "article.text",
@@ -853,7 +929,12 @@ export function extractDates(doc: Doc, options: DateOptions = {}): DateMention[]
     }
     const sentence = text.slice(s.start, s.end);
     if (!CUE_RE.test(sentence)) continue;
-    const results = chrono.casual.parse(sentence, ref ? refInstant(ref.day) : SENTINEL);
+    const cacheKey = chronoCache ? `${ref ? ref.day : "-"}\u0000${sentence}` : "";
+    let results = chronoCache?.get(cacheKey);
+    if (results === undefined) {
+      results = chrono.casual.parse(sentence, ref ? refInstant(ref.day) : SENTINEL);
+      chronoCache?.set(cacheKey, results);
+    }
     const cands: Candidate[] = [];
     for (const r of results) {
       const c = classify(r, sentence);
@@ -861,7 +942,8 @@ export function extractDates(doc: Doc, options: DateOptions = {}): DateMention[]
       rangeTail(sentence, c);
       cands.push(c);
     }
-    for (const m of sentence.matchAll(ANAPHORIC_SCAN)) {
+    const anaphoric = ANAPHORIC_HINT.test(sentence) && ANAPHORIC_DIRECTION.test(sentence);
+    for (const m of anaphoric ? sentence.matchAll(ANAPHORIC_SCAN) : []) {
       const st = m.index;
       const en = st + m[0].length;
       for (let k = cands.length - 1; k >= 0; k--) {
@@ -871,7 +953,7 @@ export function extractDates(doc: Doc, options: DateOptions = {}): DateMention[]
       }
       cands.push({ start: st, end: en, text: m[0], kind: "anaphoric" });
     }
-    for (const m of sentence.matchAll(BACK_RE)) {
+    for (const m of BACK_HINT.test(sentence) ? sentence.matchAll(BACK_RE) : []) {
       const st = m.index;
       if (cands.some((c) => c.start < st + m[0].length && st < c.end)) continue;
       cands.push({ start: st, end: st + m[0].length, text: m[0], kind: "ago" });
@@ -932,9 +1014,10 @@ export function extractClusterDates(
   references: Readonly<Record<string, string>> = {},
 ): Map<string, DateMention[]> {
   const out = new Map<string, DateMention[]>();
+  const chronoCache: ChronoCache = new Map();
   for (const d of docs) {
     const reference = references[d.article.id];
-    out.set(d.article.id, extractDates(d, reference !== undefined ? { reference } : {}));
+    out.set(d.article.id, datesOf(d, reference !== undefined ? { reference } : {}, chronoCache));
   }
   return out;
 }

@@ -192,6 +192,18 @@ function slug(name: string): string {
   );
 }
 
+function hasHyphen(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 45) return true;
+  return false;
+}
+
+/** `UPPER.test(s)`, without the regular expression for ASCII first characters. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(s);
+}
+
 /** Tokens of one sentence, with name-specific repairs. */
 function sentenceTokens(text: string, start: number, end: number): Tok[] {
   const raw = wordTokens(text, start, end);
@@ -208,7 +220,7 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       norm = norm.slice(0, -2);
       endsRun = true;
     }
-    const hy = text.slice(s, e).search(/-\p{Ll}+$/u);
+    const hy = hasHyphen(text, s, e) ? text.slice(s, e).search(/-\p{Ll}+$/u) : -1;
     if (hy > 0 && UPPER.test(text[s]!) && NAME_SUFFIXES.has(text.slice(s + hy + 1, e))) {
       suffix = text.slice(s + hy + 1, e);
       e = s + hy;
@@ -240,7 +252,7 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       text: t,
       key: normKey(t),
       lower: norm,
-      cap: UPPER.test(t),
+      cap: startsUpper(t),
       initial,
       endsRun,
       ...(suffix !== undefined ? { suffix } : {}),
@@ -384,14 +396,21 @@ function lastWordBefore(text: string, pos: number, floor: number): string {
 }
 
 /** Builds candidates for one document. */
-function docCandidates(d: number, doc: Doc, tokens: Tok[][], ctx: Ctx, skip: Set<string>): Cand[] {
+function docCandidates(
+  d: number,
+  doc: Doc,
+  tokens: Tok[][],
+  headlines: ReadonlyArray<boolean | undefined>,
+  ctx: Ctx,
+  skip: Set<string>,
+): Cand[] {
   const text = doc.article.text;
   const out: Cand[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     if (BYLINE.test(text.slice(s.start, Math.min(s.end, s.start + 40))) && s.end - s.start < 120) continue;
     const toks = tokens[si]!;
-    const headline = isHeadline(text, s.start, s.end, toks);
+    const headline = headlines[si] ?? isHeadline(text, s.start, s.end, toks);
     let i = 0;
     while (i < toks.length) {
       if (!isNameWord(toks[i]!, ctx, headline) && !gazStarts(toks, i, text, ctx)) {
@@ -763,6 +782,8 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
   const soloCap = new Set<string>();
   const lowerUsed = new Set<string>();
   const tokCache: Tok[][][] = [];
+  /** isHeadline of each sentence's tokens (undefined once the tokens change). */
+  const headlineCache: Array<Array<boolean | undefined>> = [];
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
     if (!doc || typeof doc.article?.text !== "string" || !Array.isArray(doc.sentences)) {
@@ -772,10 +793,12 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
     }
     const text = doc.article.text;
     const perSentence: Tok[][] = [];
+    const headlines: Array<boolean | undefined> = [];
     for (const s of doc.sentences) {
       const toks = sentenceTokens(text, s.start, s.end);
       perSentence.push(toks);
       const headline = isHeadline(text, s.start, s.end, toks);
+      headlines.push(headline);
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i]!;
         if (!t.cap) {
@@ -793,11 +816,13 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
       }
     }
     tokCache.push(perSentence);
+    headlineCache.push(headlines);
   }
   // "Trump-Kim", "US-NoKor": split a hyphenated name when every part is a name of its own
-  for (const perSentence of tokCache) {
+  tokCache.forEach((perSentence, d) => {
     for (let si = 0; si < perSentence.length; si++) {
       const toks = perSentence[si]!;
+      if (!toks.some((t) => t.cap && t.text.includes("-"))) continue;
       let changed = false;
       const out: Tok[] = [];
       for (const t of toks) {
@@ -833,9 +858,12 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
           pos += p.length + 1;
         });
       }
-      if (changed) perSentence[si] = out;
+      if (changed) {
+        perSentence[si] = out;
+        headlineCache[d]![si] = undefined;
+      }
     }
-  }
+  });
   const ctx: Ctx = { gaz, capMid, lowerUsed };
   const cands: Cand[] = [];
   for (let d = 0; d < docs.length; d++) {
@@ -843,7 +871,7 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
     const skip = new Set<string>();
     if (a.author) for (const part of a.author.split(/,|\band\b/)) if (part.trim()) skip.add(normKey(part));
     if (a.outlet) skip.add(normKey(a.outlet));
-    for (const c of docCandidates(d, docs[d]!, tokCache[d]!, ctx, skip)) cands.push(c);
+    for (const c of docCandidates(d, docs[d]!, tokCache[d]!, headlineCache[d]!, ctx, skip)) cands.push(c);
   }
 
   // 1. groups by alias key

@@ -158,14 +158,21 @@ function isSpace(c: string | undefined): boolean {
 
 function paragraphs(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\n") {
-      if (text.slice(s, i).trim() !== "") out.push([s, i]);
-      s = i + 1;
-    }
+  for (let s = 0; ; ) {
+    let i = text.indexOf("\n", s);
+    if (i === -1) i = text.length;
+    if (text.slice(s, i).trim() !== "") out.push([s, i]);
+    if (i === text.length) return out;
+    s = i + 1;
   }
-  return out;
+}
+
+/** Quotation marks by code: " “ ” « » „ (double) and ‘ ’ ' (single). */
+function isDoubleMarkCode(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e;
+}
+function isSingleMarkCode(c: number): boolean {
+  return c === 0x2018 || c === 0x2019 || c === 39;
 }
 
 /** Does the text use double quotation marks at all? */
@@ -195,6 +202,8 @@ function scanQuotes(doc: number, text: string): Raw[] {
       partStart = i;
     }
     for (; i < pe; i++) {
+      const code = text.charCodeAt(i);
+      if (single ? !isSingleMarkCode(code) : !isDoubleMarkCode(code)) continue;
       const c = text[i]!;
       if (!isMark(c)) continue;
       const prev = i > ps ? text[i - 1] : undefined;
@@ -1175,17 +1184,21 @@ export function extractQuotes(
     }
     return i;
   };
+  // each item's words as a set, built when first needed
+  const bags: Array<Set<string> | undefined> = [];
+  const bagOf = (k: number): Set<string> => (bags[k] ??= new Set(items[k]!.tokens));
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i]!;
       const b = items[j]!;
       if (a.d === b.d) continue;
-      const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
+      const aShort = a.tokens.length <= b.tokens.length;
+      const [short, long] = aShort ? [a, b] : [b, a];
       if (short.tokens.length < 3) continue;
       let same = containsSeq(long.tokens, short.tokens);
       if (!same && short.tokens.length >= 6) {
         // cheap bag-of-words bound before the quadratic LCS
-        const bag = new Set(long.tokens);
+        const bag = bagOf(aShort ? j : i);
         let shared = 0;
         for (const t of short.tokens) if (bag.has(t)) shared++;
         if (shared >= 0.9 * short.tokens.length)

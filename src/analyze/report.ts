@@ -1,5 +1,6 @@
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
+import { withWordTokenCache } from "../segment/index.ts";
 import {
   analyzeCluster,
   DEFAULT_WORDS,
@@ -99,6 +100,11 @@ function linkConflicts(summary: Summary, comparison: Comparison): void {
 
 /** Builds the report of prepared documents of one story; the cluster analysis is computed once. */
 export function reportDocs(docs: Doc[], options: ReportOptions = {}): Report {
+  // the stages tokenise the same sentences: once, for the duration of this report
+  return withWordTokenCache(() => assembleReport(docs, options));
+}
+
+function assembleReport(docs: Doc[], options: ReportOptions): Report {
   const sections = new Set(options.sections ?? ALL_SECTIONS);
   const report: Report = { articles: docs.map(articleInfo) };
   if (docs.every((d) => d.sentences.length === 0)) {

@@ -28,6 +28,11 @@ interface Rule {
   reason: RemovalReason;
   /** Only lines with at most this many words. */
   max: number;
+  /**
+   * For rules not anchored at the start: a plain search for words that every match of `re` contains (same
+   * case sensitivity), tried first because it is much cheaper than `re` on the many lines without them.
+   */
+  hint?: RegExp;
 }
 
 /** Longest line judged a caption as a whole; a credit at the end of a longer line is cut off alone. */
@@ -131,7 +136,12 @@ const LINE_RULES: Rule[] = [
   { re: /^media playback is unsupported on your device\b/i, reason: "caption", max: 45 },
   { re: /^(?:photo|video) gallery\b/i, reason: "widget", max: 30 },
   { re: /^skip (?:twitter|instagram|facebook|youtube|tiktok) post\b/i, reason: "embed", max: EMBED_MAX },
-  { re: /\bthis copy is for your personal,? non-?commercial use only\b/i, reason: "other", max: 60 },
+  {
+    re: /\bthis copy is for your personal,? non-?commercial use only\b/i,
+    reason: "other",
+    max: 60,
+    hint: /this copy is for your personal/i,
+  },
   { re: /^\((?:photo |image )?credits?:[^()]*\)$/i, reason: "caption", max: 12 },
   { re: /^FILE(?: PHOTO)?\s*[-–—:|]\s*\S/, reason: "caption", max: OPENING_MAX },
   { re: /^CLOSE\s+[A-Z"“]/, reason: "caption", max: 50 },
@@ -151,6 +161,7 @@ const LINE_RULES: Rule[] = [
     re: /^click (?:here|for more|to (?:read|see|watch|view|learn|find out|donate|subscribe|play|listen|enlarge|continue))\b|\bclick here\b/i,
     reason: "navigation",
     max: 14,
+    hint: /click/i,
   },
   {
     re: /^view (?:graphic|interactive|photos?|gallery|video|slideshow|full (?:story|article|coverage)|more|all)\b/i,
@@ -167,6 +178,7 @@ const LINE_RULES: Rule[] = [
     re: /\b(?:just watched|must watch|replay more videos|video will start in|copy this code to your (?:website|site|blog)|autoplay autoplay)\b/i,
     reason: "widget",
     max: 40,
+    hint: /just watched|must watch|replay more videos|video will start in|copy this code to your|autoplay autoplay/i,
   },
   // Credits and notes about the article itself
   {
@@ -178,8 +190,14 @@ const LINE_RULES: Rule[] = [
     re: /\bcontributed (?:to )?(?:this|the) (?:report|story|article|reporting)\W*$/i,
     reason: "byline",
     max: 25,
+    hint: /contributed /i,
   },
-  { re: /^[\p{Lu}][\p{L}.'’ ,&-]{2,150}\bcontributed\W*$/u, reason: "byline", max: 15 },
+  {
+    re: /^[\p{Lu}][\p{L}.'’ ,&-]{2,150}\bcontributed\W*$/u,
+    reason: "byline",
+    max: 15,
+    hint: /contributed/,
+  },
   {
     re: /^[—–-]*\s*(?:with )?(?:assistance|reporting|additional reporting) (?:from|by)\b|^contributing\s*:/i,
     reason: "byline",
@@ -225,11 +243,13 @@ const LINE_RULES: Rule[] = [
     re: /\ball rights reserved\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i,
     reason: "other",
     max: 30,
+    hint: /all rights reserved|may not be /i,
   },
   {
     re: /\b(?:(?:please )?enable javascript|javascript (?:is )?(?:disabled|required)|not a robot|your browser (?:does not|doesn['’]t) support|(?:update|upgrade) your browser|ad ?blocker|disable your ad|whitelist (?:us|our site))\b/i,
     reason: "other",
     max: 60,
+    hint: /javascript|not a robot|your browser|blocker|disable your ad|whitelist /i,
   },
 ];
 
@@ -330,10 +350,27 @@ function tail(text: string): string {
 export function trailingCreditStart(text: string, words: number): number {
   const t = tail(text);
   const offset = text.length - t.length;
-  let m = TRAILING_PHOTO_CREDIT.exec(t) ?? TRAILING_AGENCY_CREDIT.exec(t);
-  if (!m && words <= LABELLED_MAX) m = TRAILING_LABELLED_CREDIT.exec(t);
-  if (!m && words <= PHOTO_LABEL_MAX) m = TRAILING_PHOTO_LABEL.exec(t);
+  let m = photoOrAgencyCredit(t);
+  if (!m && words <= LABELLED_MAX && t.includes(":")) m = TRAILING_LABELLED_CREDIT.exec(t);
+  if (!m && words <= PHOTO_LABEL_MAX && t.includes(":")) m = TRAILING_PHOTO_LABEL.exec(t);
   return m ? offset + m.index : -1;
+}
+
+/**
+ * `TRAILING_PHOTO_CREDIT.exec(t) ?? TRAILING_AGENCY_CREDIT.exec(t)`, skipping an expression when `t` lacks
+ * what all its matches contain: "(" for a photo credit; "/", "via " or "(" for an agency credit.
+ */
+function photoOrAgencyCredit(t: string): RegExpExecArray | null {
+  const paren = t.includes("(");
+  return (
+    (paren ? TRAILING_PHOTO_CREDIT.exec(t) : null) ??
+    (paren || t.includes("/") || t.includes("via ") ? TRAILING_AGENCY_CREDIT.exec(t) : null)
+  );
+}
+
+/** Whether the last character that is not whitespace (`\s`) is ")". */
+function endsWithParen(t: string): boolean {
+  return t.trimEnd().endsWith(")");
 }
 
 function menuItemsShort(text: string, sep: RegExp): boolean {
@@ -404,7 +441,9 @@ export function classifyLine(line: Line): Verdict | undefined {
   }
 
   for (const rule of LINE_RULES) {
-    if (words <= rule.max && rule.re.test(text)) {
+    if (words > rule.max) continue;
+    if (rule.hint && !rule.hint.test(text)) continue;
+    if (rule.re.test(text)) {
       if (rule.reason === "navigation" && words <= 6 && LIST_LABEL.test(text))
         return { reason: "navigation", listLabel: true };
       return { reason: rule.reason };
@@ -414,15 +453,16 @@ export function classifyLine(line: Line): Verdict | undefined {
   // Embedded posts: Twitter/Instagram signatures, picture links, thread markers.
   if (words <= EMBED_MAX) {
     const t = tail(text);
+    // each expression is tried only when the text holds a string every match contains
     if (
-      PIC_TWITTER.test(text) ||
-      TWEET_SIGNATURE.test(t) ||
-      INSTAGRAM_SIGNATURE.test(text) ||
-      POSTED_BY_SIGNATURE.test(t)
+      (text.includes("pic.twitter.com/") && PIC_TWITTER.test(text)) ||
+      (t.includes("(@") && TWEET_SIGNATURE.test(t)) ||
+      (/shared by/i.test(text) && INSTAGRAM_SIGNATURE.test(text)) ||
+      (t.includes("Posted by ") && POSTED_BY_SIGNATURE.test(t))
     ) {
       return { reason: "embed" };
     }
-    if (THREAD_MARK.test(t)) return { reason: "embed" };
+    if (endsWithParen(t) && THREAD_MARK.test(t)) return { reason: "embed" };
   }
 
   // Captions: a credit at the end, or a caption opening.
@@ -558,15 +598,29 @@ export function isWeakFooterLine(line: Line): boolean {
   return SOFT_PROMPT.test(line.text) || addressesReader(line.text);
 }
 
-const TRAILING_FRAGMENTS: { re: RegExp; reason: RemovalReason }[] = [
+/** `may(t)`: whether the tail holds what every match of `re` contains (much cheaper than `re`). */
+const TRAILING_FRAGMENTS: {
+  re: RegExp;
+  reason: RemovalReason;
+  may: (t: string) => boolean;
+}[] = [
   // "(Published Wednesday, July 26, 2017)"
-  { re: /\s*\((?:published|updated|posted|first published)(?:\s+on)?\s+[^()]{3,60}\)\s*$/i, reason: "stamp" },
+  {
+    re: /\s*\((?:published|updated|posted|first published)(?:\s+on)?\s+[^()]{3,60}\)\s*$/i,
+    reason: "stamp",
+    may: (t) => endsWithParen(t),
+  },
   // "Read or Share this story: https://…"
-  { re: /\s*\bRead or Share this story:\s*\S+\s*$/i, reason: "share" },
+  {
+    re: /\s*\bRead or Share this story:\s*\S+\s*$/i,
+    reason: "share",
+    may: (t) => /read or share this story:/i.test(t),
+  },
   // "Copyright 2014 The Associated Press. All rights reserved. This material may not be published, …"
   {
     re: /\s*(?:article continues below\s+)?(?:copyright|©)\s*(?:©\s*)?\d{4}\b[^©]{0,120}?\ball rights reserved\.?(?:\s*this material may not be published, broadcast, rewritten,? (?:or|and) redistributed\.?)?\s*$/i,
     reason: "other",
+    may: (t) => /all rights reserved/i.test(t),
   },
 ];
 
@@ -581,21 +635,23 @@ export function trailingFragment(
 ): { start: number; reason: RemovalReason } | undefined {
   const t = tail(text);
   const offset = text.length - t.length;
-  for (const { re, reason } of TRAILING_FRAGMENTS) {
+  for (const { re, reason, may } of TRAILING_FRAGMENTS) {
+    if (!may(t)) continue;
     const m = re.exec(t);
     if (m) return { start: offset + m.index, reason };
   }
   if (words > CAPTION_MAX) {
-    const m = TRAILING_PHOTO_CREDIT.exec(t) ?? TRAILING_AGENCY_CREDIT.exec(t);
+    const m = photoOrAgencyCredit(t);
     if (m) return { start: offset + m.index, reason: "caption" };
   }
-  if (words > PHOTO_LABEL_MAX) {
+  // both labelled forms contain ":"
+  if (words > PHOTO_LABEL_MAX && t.includes(":")) {
     const m =
       (words > LABELLED_MAX ? TRAILING_LABELLED_CREDIT.exec(t) : null) ?? TRAILING_PHOTO_LABEL.exec(t);
     // The label starts after the sentence end that the pattern includes.
     if (m) return { start: offset + m.index + (/^[.!?)"”]+/.exec(m[0])?.[0].length ?? 0), reason: "caption" };
   }
-  if (words > EMBED_MAX) {
+  if (words > EMBED_MAX && t.includes("(@")) {
     const m = TWEET_SIGNATURE.exec(t);
     if (m) return { start: offset + m.index, reason: "embed" };
   }

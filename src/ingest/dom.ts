@@ -145,10 +145,17 @@ function wrapDocument(html: string): string {
   return `<!DOCTYPE html><html><head>${head}</head><body>${rest}</body></html>`;
 }
 
+/** Markup that can hold an <html> and a <body> element: linkedom creates elements only from tags. */
+const HTML_TAG = /<html/i;
+const BODY_TAG = /<body/i;
+
 /** Parses an HTML document or fragment into a DOM with a real <body>. Scripts are not executed. */
 export function loadDocument(html: string): DomDocument {
-  const first = (parseHTML(html) as unknown as { document: DomDocument }).document;
-  if (hasRealBody(first)) return first;
+  // without both tags the first parse could only be thrown away (fragments: feed items, titles)
+  if (HTML_TAG.test(html) && BODY_TAG.test(html)) {
+    const first = (parseHTML(html) as unknown as { document: DomDocument }).document;
+    if (hasRealBody(first)) return first;
+  }
   return (parseHTML(wrapDocument(html)) as unknown as { document: DomDocument }).document;
 }
 

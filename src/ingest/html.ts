@@ -190,6 +190,8 @@ function readable(document: DomDocument): ReadabilityResult | null {
     type Options = NonNullable<ConstructorParameters<typeof Readability>[1]>;
     const reader = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
       serializer: ((node: DomNode) => node) as unknown as Options["serializer"],
+      // class attributes never reach the text: skip stripping them from the result
+      keepClasses: true,
     });
     return reader.parse() as unknown as ReadabilityResult | null;
   } catch {

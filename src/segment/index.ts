@@ -5,7 +5,7 @@ import { splitSentences } from "./sentences.ts";
 export type { SentenceSpan } from "./sentences.ts";
 export { splitSentences } from "./sentences.ts";
 export type { WordToken } from "./words.ts";
-export { wordTokens } from "./words.ts";
+export { withWordTokenCache, wordTokens } from "./words.ts";
 
 /** Splits a cleaned article into sentences: spans into `article.text`. */
 export function segmentArticle(article: CleanArticle): Doc {

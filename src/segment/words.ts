@@ -41,9 +41,54 @@ function dottedEnd(text: string, i: number, end: number): number {
  * "9:50") and dotted abbreviations ("U.S." → "u.s."). Offsets are absolute in `text`.
  */
 export function wordTokens(text: string, start = 0, end: number = text.length): WordToken[] {
-  const out: WordToken[] = [];
   if (start < 0) start = 0;
   if (end > text.length) end = text.length;
+  const cache = scopeCache;
+  if (
+    cache === undefined ||
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    text.length > MAX_CACHED_TEXT
+  )
+    return tokenize(text, start, end);
+  let byText = cache.get(text);
+  if (byText === undefined) {
+    byText = new Map();
+    cache.set(text, byText);
+  }
+  const key = start * (text.length + 1) + end;
+  let toks = byText.get(key);
+  if (toks === undefined) {
+    toks = tokenize(text, start, end);
+    byText.set(key, toks);
+  }
+  return toks;
+}
+
+/** Texts longer than this are not cached (the span key `start * (length + 1) + end` must stay exact). */
+const MAX_CACHED_TEXT = 50_000_000;
+
+/** Tokens by text and span while a `withWordTokenCache` scope runs. */
+let scopeCache: Map<string, Map<number, WordToken[]>> | undefined;
+
+/**
+ * Runs `f` with `wordTokens` remembering its results, so the stages of one analysis that tokenise the same
+ * sentences (alignment, dates, entities, comparison, …) do it once. Inside the scope the arrays returned
+ * by `wordTokens` (and their tokens) are shared: callers must not modify them. Nested scopes share the outer cache; the cache
+ * is dropped when the outermost scope ends, so nothing is kept between analyses.
+ */
+export function withWordTokenCache<T>(f: () => T): T {
+  if (scopeCache !== undefined) return f();
+  scopeCache = new Map();
+  try {
+    return f();
+  } finally {
+    scopeCache = undefined;
+  }
+}
+
+function tokenize(text: string, start: number, end: number): WordToken[] {
+  const out: WordToken[] = [];
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
