@@ -10,18 +10,27 @@
  * The default threshold was tuned on the first 1,000 clusters (`--tune`); N = 200 and N = 1,000 are
  * measured on the clusters after them (held out), "all" on every cluster.
  *
- * Usage: node --import tsx bench/stream.ts [--data file] [--tune] [--quick]
+ * `--diagnose` measures what the article representation allows, offline and with the gold labels, on the
+ * held-out N = 1,000 documents: how often an article's most similar other article is in its cluster, the
+ * similarity to the best same-cluster vs the best other-cluster article, the B-cubed recall a perfect-precision
+ * linker would reach when it may only link pairs above a similarity, and the best B-cubed F1 of offline
+ * average-link clustering (the cut chosen with the gold labels).
+ *
+ * Usage: node --import tsx bench/stream.ts [--data file] [--tune] [--quick] [--diagnose]
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cleanArticle } from "../src/clean/index.ts";
 import { ingestBytes } from "../src/ingest/index.ts";
 import { splitSentences } from "../src/segment/index.ts";
 import { openSqliteStore } from "../src/store/index.ts";
 import type { Store } from "../src/store/types.ts";
 import type { ClusterOptions } from "../src/story/cluster.ts";
 import { scoreClustering } from "../src/story/eval.ts";
+import { articleFeatures, dot } from "../src/story/features.ts";
 import { ingestArticles, type StreamOptions } from "../src/story/stream.ts";
+import { defaultBackground } from "../src/summarize/resources.ts";
 import type { Article } from "../src/types.ts";
 
 const args = process.argv.slice(2);
@@ -107,12 +116,9 @@ async function tune(): Promise<void> {
   console.log(`tuning on the first ${clusters.length} clusters (${docs.length} docs), B-cubed F1`);
   const grid: ClusterOptions[] = [];
   for (const threshold of [0.18, 0.2, 0.22])
-    for (const sizePenalty of [0, 0.03, 0.06, 0.1])
-      for (const [mergeThreshold, mergeSimilarity] of [
-        [9, 1],
-        [0.3, 0.3],
-      ] as const)
-        grid.push({ threshold, sizePenalty, mergeThreshold, mergeSimilarity });
+    for (const sizePenalty of [0.03, 0.06, 0.1])
+      for (const absorbMargin of [Number.POSITIVE_INFINITY, 0, 0.03])
+        grid.push({ threshold, sizePenalty, absorbMargin });
   const results: Array<{ o: ClusterOptions; f1: number; r: RunResult }> = [];
   for (const o of grid) {
     const r = await runStream(docs, o, true);
@@ -120,7 +126,128 @@ async function tune(): Promise<void> {
   }
   results.sort((a, b) => b.f1 - a.f1);
   for (const { o, r } of results.slice(0, 12))
-    console.log(line(JSON.stringify(o), docs.length, clusters.length, r));
+    console.log(
+      line(
+        JSON.stringify(o, (_k, v) => (v === Number.POSITIVE_INFINITY ? "off" : v)),
+        docs.length,
+        clusters.length,
+        r,
+      ),
+    );
+}
+
+/** Offline look at the representation (see the header): gold labels used, nothing tuned. */
+async function diagnose(): Promise<void> {
+  const clusters = clusterIds.slice(TUNE_CLUSTERS, TUNE_CLUSTERS + 1000);
+  const docs = docsOf(clusters);
+  const background = defaultBackground();
+  const vectors = docs.map((a) => articleFeatures(cleanArticle(a), { background }).vector);
+  const gold = docs.map((a) => a.origin.cluster!);
+  const n = docs.length;
+  const sim = vectors.map((v, i) => Float64Array.from(vectors, (u, j) => (i === j ? -1 : dot(v, u))));
+  let nnSame = 0;
+  let withMate = 0;
+  const bestSame: number[] = [];
+  const bestOther: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let same = -1;
+    let other = -1;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      if (gold[j] === gold[i]) same = Math.max(same, sim[i]![j]!);
+      else other = Math.max(other, sim[i]![j]!);
+    }
+    bestOther.push(other);
+    if (same < 0) continue;
+    withMate++;
+    bestSame.push(same);
+    if (same > other) nnSame++;
+  }
+  const q = (xs: number[], p: number) => f3([...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))]!);
+  const goldMap = new Map(docs.map((a) => [a.id, a.origin.cluster!]));
+  const score = (label: (i: number) => number) =>
+    scoreClustering(new Map(docs.map((a, i) => [a.id, String(label(i))])), goldMap);
+  console.log(
+    `representation on the held-out N=1000 documents (${n}, ${withMate} with another of their cluster):`,
+  );
+  console.log(`  nearest other article in the same cluster: ${f3(nnSame / withMate)}`);
+  console.log(
+    `  best same-cluster similarity  q10 ${q(bestSame, 0.1)}  q25 ${q(bestSame, 0.25)}  q50 ${q(bestSame, 0.5)}`,
+  );
+  console.log(
+    `  best other-cluster similarity q50 ${q(bestOther, 0.5)}  q75 ${q(bestOther, 0.75)}  q90 ${q(bestOther, 0.9)}`,
+  );
+  const parent = new Int32Array(n);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const oracle: string[] = [];
+  for (const t of [0.1, 0.15, 0.2]) {
+    for (let i = 0; i < n; i++) parent[i] = i;
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) if (gold[i] === gold[j] && sim[i]![j]! >= t) parent[find(i)] = find(j);
+    const s = score(find);
+    oracle.push(`≥${t}: R ${f3(s.recall)} F1 ${f3(s.f1)}`);
+  }
+  console.log(`  perfect precision, linking same-cluster pairs with similarity ${oracle.join(", ")}`);
+  // average-link agglomerative clustering (Lance–Williams), merges recorded, then the best cut
+  const S = sim.map((r) => Float64Array.from(r));
+  const size = new Float64Array(n).fill(1);
+  const alive = new Uint8Array(n).fill(1);
+  const nn = new Int32Array(n);
+  const nnSim = new Float64Array(n);
+  const best = (i: number) => {
+    let b = -1;
+    let bs = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < n; j++)
+      if (j !== i && alive[j] && S[i]![j]! > bs) {
+        bs = S[i]![j]!;
+        b = j;
+      }
+    nn[i] = b;
+    nnSim[i] = bs;
+  };
+  for (let i = 0; i < n; i++) best(i);
+  const merges: Array<[number, number, number]> = [];
+  for (;;) {
+    let a = -1;
+    for (let i = 0; i < n; i++) if (alive[i] && (a < 0 || nnSim[i]! > nnSim[a]!)) a = i;
+    if (a < 0 || nnSim[a]! < 0.05) break;
+    const b = nn[a]!;
+    merges.push([a, b, nnSim[a]!]);
+    for (let k = 0; k < n; k++) {
+      if (!alive[k] || k === a || k === b) continue;
+      const v = (size[a]! * S[a]![k]! + size[b]! * S[b]![k]!) / (size[a]! + size[b]!);
+      S[a]![k] = v;
+      S[k]![a] = v;
+    }
+    size[a]! += size[b]!;
+    alive[b] = 0;
+    for (let k = 0; k < n; k++) {
+      if (!alive[k] || k === a) continue;
+      if (nn[k] === a || nn[k] === b) best(k);
+      else if (S[k]![a]! > nnSim[k]!) {
+        nn[k] = a;
+        nnSim[k] = S[k]![a]!;
+      }
+    }
+    best(a);
+  }
+  let top = { t: 0, s: score((i) => i) };
+  for (let t = 0.1; t <= 0.4; t += 0.01) {
+    for (let i = 0; i < n; i++) parent[i] = i;
+    for (const [a, b, h] of merges) if (h >= t) parent[find(b)] = find(a);
+    const s = score(find);
+    if (s.f1 > top.s.f1) top = { t, s };
+  }
+  const s = top.s;
+  console.log(
+    `  offline average-link clustering, best cut (${top.t.toFixed(2)}): B3 P ${f3(s.precision)} R ${f3(s.recall)} F1 ${f3(s.f1)}  pair F1 ${f3(s.pairF1)}`,
+  );
 }
 
 /** A copy of an article in invented words (a fixed substitution per word): same statistics, no overlap. */
@@ -248,6 +375,10 @@ async function duplicates(): Promise<void> {
 async function main(): Promise<void> {
   if (flag("--tune")) {
     await tune();
+    return;
+  }
+  if (flag("--diagnose")) {
+    await diagnose();
     return;
   }
   console.log(`data: ${file} (${clusterIds.length} clusters, ${all.length} documents)`);

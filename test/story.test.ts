@@ -254,6 +254,37 @@ describe("online story clustering", () => {
     await store.close();
   });
 
+  test("a one-article story that a grown story now fits is absorbed into it; the younger id redirects", async () => {
+    // invented words: x1 and y share three words, too few for y to join x1's story; x2 joins x1's story and
+    // brings a word of y, and the story made of x1 and x2 now fits y as well as it would fit a new article
+    const r = rng(21);
+    const A = Array.from({ length: 8 }, () => inventedWord(r));
+    const B = Array.from({ length: 8 }, () => inventedWord(r));
+    const C = Array.from({ length: 8 }, () => inventedWord(r));
+    const x1 = article("x1", `${[...A.slice(0, 6), ...C.slice(0, 2)].join(" ")}.`);
+    const y = article("y", `${[...A.slice(0, 3), ...B.slice(0, 5)].join(" ")}.`);
+    const x2 = article("x2", `${[...A.slice(0, 6), B[0]!, ...C.slice(2, 7)].join(" ")}.`);
+    // no bridging merges (mergeThreshold out of reach): only absorption can join y
+    const base = { now: clock, threshold: 0.42, sizePenalty: 0, mergeThreshold: 9 };
+    for (const absorbMargin of [0, Number.POSITIVE_INFINITY]) {
+      const store = memoryStore();
+      const first = await ingestArticles(store, [x1, y], { ...base, absorbMargin });
+      const [sx, sy] = first.outcomes.map((o) => o.story!);
+      assert.notEqual(sx, sy, "y starts its own story");
+      const second = await ingestArticles(store, [x2], { ...base, absorbMargin });
+      assert.equal(second.outcomes[0]!.story, sx, "x2 joins the story of x1");
+      if (absorbMargin === 0) {
+        assert.equal(second.merges, 1);
+        assert.equal(await store.resolveStory(sy!), sx);
+        assert.deepEqual((await store.articlesOf(sx!)).map((a) => a.id).sort(), ["x1", "x2", "y"]);
+      } else {
+        assert.equal(second.merges, 0);
+        assert.equal((await store.stories()).length, 2, "turned off, y stays alone");
+      }
+      await store.close();
+    }
+  });
+
   test("defaults are sane", () => {
     assert.ok(CLUSTER_DEFAULTS.threshold > 0 && CLUSTER_DEFAULTS.threshold < 1);
     assert.ok(CLUSTER_DEFAULTS.mergeThreshold >= CLUSTER_DEFAULTS.threshold);

@@ -33,13 +33,13 @@ export interface ArticleFeatures {
 export interface FeatureOptions extends MinHashOptions {
   /** Background document frequencies for IDF (the summarizer's shipped table by default). */
   background?: Background;
-  /** Terms kept in an article vector (default 48). */
+  /** Terms kept in an article vector (default 100). */
   maxTerms?: number;
   /** Weight of title occurrences relative to body ones (default 2). */
   titleWeight?: number;
 }
 
-export const DEFAULT_MAX_TERMS = 48;
+export const DEFAULT_MAX_TERMS = 100;
 
 const stemCache = new Map<string, string>();
 function stemCached(word: string): string {

@@ -1,5 +1,6 @@
 /** The news stream: near-duplicates, online story clustering, story summaries and "what's new" updates. */
 export {
+  absorbs,
   addToProfile,
   addVectors,
   CLUSTER_DEFAULTS,

@@ -15,6 +15,7 @@ import type { ArticleRef, Store, StoreWriter, StoryProfile } from "../store/type
 import { defaultBackground } from "../summarize/resources.ts";
 import type { Article } from "../types.ts";
 import {
+  absorbs,
   addToProfile,
   type ClusterOptions,
   clusterOptions,
@@ -320,15 +321,20 @@ async function ingestOne(
     newStory = true;
   }
 
-  // Stories that both fit this article well and resemble each other are one story: merge into the oldest.
+  // Stories that both fit this article well and resemble each other are one story, and so is a one-article
+  // story that the grown story now fits (see `absorbs`): merge into the oldest. Only the article's own
+  // candidates are looked at, so the cost per article stays bounded.
   if (!isDup) {
     for (let k = 0; k < candidates.length; k++) {
       const other = candidates[k]!;
-      if (other.id === story.id || scores[k]! < Math.max(o.mergeThreshold, joinThreshold(other, o))) continue;
+      if (other.id === story.id) continue;
       const current = batch.profiles.get(other.id);
-      if (!current) continue;
+      if (!current || current.id === story.id) continue;
       const bar = o.mergeSimilarity + o.sizePenalty * Math.log(story.sources + current.sources);
-      if (storySimilarity(story, current, o) < bar) continue;
+      const bridged =
+        scores[k]! >= Math.max(o.mergeThreshold, joinThreshold(other, o)) &&
+        storySimilarity(story, current, o) >= bar;
+      if (!bridged && !absorbs(story, current, o)) continue;
       const [into, from] =
         storyNumber(story.id) < storyNumber(current.id) ? [story, current] : [current, story];
       const survivor = mergeProfiles(into, from, o);
