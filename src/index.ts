@@ -41,8 +41,9 @@ export { prepare } from "./pipeline.ts";
 export { segmentArticle, splitSentences, wordTokens } from "./segment/index.ts";
 export type { Store, StoreWriter, StoryInfo, StoryQuery } from "./store/index.ts";
 export { defaultDbPath, openSqliteStore, SqliteStore } from "./store/index.ts";
-export type { IngestReport, StorySummaryResult, StreamOptions } from "./story/index.ts";
+export type { GroupOptions, IngestReport, StorySummaryResult, StreamOptions } from "./story/index.ts";
 export {
+  groupArticles,
   ingestArticles,
   isNearDuplicate,
   scoreClustering,

@@ -1,6 +1,7 @@
 import { SingleBar } from "cli-progress";
 import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { ingestPath } from "../ingest/index.ts";
+import { groupArticles } from "../story/index.ts";
 import type { Article, Cluster } from "../types.ts";
 
 /** Output streams and terminal facts, injectable so end-to-end tests can capture them. */
@@ -23,7 +24,10 @@ export interface LoadedInputs {
 }
 
 /** Reads every input path (file, directory or "-"), keeping the good ones when some fail. */
-export async function loadInputs(paths: readonly string[]): Promise<LoadedInputs> {
+export async function loadInputs(
+  paths: readonly string[],
+  options: { splitLoose?: boolean } = {},
+): Promise<LoadedInputs> {
   const clusters: Cluster[] = [];
   const loose: Article[] = [];
   const errors: NewsweaveError[] = [];
@@ -39,7 +43,18 @@ export async function loadInputs(paths: readonly string[]): Promise<LoadedInputs
       else throw e;
     }
   }
-  if (loose.length > 0) clusters.unshift({ id: "input", articles: loose, references: [] });
+  if (loose.length > 0) {
+    // Loose inputs are one story unless some of them plainly are about something else: those become
+    // stories of their own ("input-2", …) instead of leaking into the main one.
+    const groups = options.splitLoose ? groupArticles(loose) : [loose.map((_, i) => i)];
+    clusters.unshift(
+      ...groups.map((g, k) => ({
+        id: k === 0 ? "input" : `input-${k + 1}`,
+        articles: g.map((i) => loose[i]!),
+        references: [],
+      })),
+    );
+  }
   return { clusters, errors };
 }
 
@@ -59,8 +74,8 @@ export function progress(io: CliIo, quiet: boolean, total: number, label: string
 }
 
 /**
- * Runs `build` on every story of the inputs (all non-JSONL inputs together are one story; each JSONL
- * line is its own), with a progress bar; a story that fails is reported with its file and line and the
+ * Runs `build` on every story of the inputs (non-JSONL inputs are grouped into stories with
+ * `groupArticles`, normally one; each JSONL line is its own), with a progress bar; a story that fails is reported with its file and line and the
  * others go on.
  */
 export async function forEachStory<T>(
@@ -70,7 +85,7 @@ export async function forEachStory<T>(
   label: string,
   build: (cluster: Cluster) => T,
 ): Promise<{ results: Array<{ id: string; value: T }>; errors: NewsweaveError[] }> {
-  const { clusters, errors } = await loadInputs(inputs);
+  const { clusters, errors } = await loadInputs(inputs, { splitLoose: true });
   const bar = progress(io, quiet, clusters.length, label);
   const results: Array<{ id: string; value: T }> = [];
   for (const c of clusters) {

@@ -23,6 +23,7 @@ export {
   type SparseVector,
   textKey,
 } from "./features.ts";
+export { GROUP_THRESHOLD, type GroupOptions, groupArticles } from "./group.ts";
 export {
   bandKeys,
   type DuplicateOptions,
