@@ -12,7 +12,7 @@
  *        [--mix distinct,repeat] [--workers N] [--url http://127.0.0.1:8080] [--dir examples/harbor-bridge]
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -116,6 +116,16 @@ function percentile(sorted: number[], p: number): number {
 
 let counter = 0;
 
+/** CPU seconds (user + system, all threads) used so far by a process, from /proc on Linux. */
+function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+let serverPid: number | undefined;
+
 async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const same = body(undefined);
@@ -123,6 +133,8 @@ async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
   const deadline = performance.now() + SECONDS * 1000;
   let issued = 0;
   const started = performance.now();
+  const serverCpu0 = processCpuSeconds(serverPid);
+  const clientCpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline && issued < MAX_REQUESTS) {
@@ -132,6 +144,9 @@ async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpu = processCpuSeconds(serverPid) - serverCpu0;
+  const clientUsage = process.cpuUsage(clientCpu0);
+  const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
   agent.destroy();
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const errors = results.filter((r) => r.status !== 200).length;
@@ -144,10 +159,13 @@ async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
     p95: percentile(ms, 95),
     max: ms[ms.length - 1] ?? Number.NaN,
     rps: results.length / seconds,
+    serverCpuMs: (serverCpu * 1000) / Math.max(1, results.length),
+    clientCpuMs: (clientCpu * 1000) / Math.max(1, results.length),
   };
 }
 
 const { url, child } = await startServer();
+serverPid = child?.pid;
 try {
   const endpoint = new URL(`${url}/v1/summarize`);
   const warm = new Agent({ keepAlive: true, maxSockets: 4 });
@@ -159,13 +177,16 @@ try {
   );
   const load = () => loadavg()[0]!.toFixed(2);
   console.log(`${availableParallelism()} cores; load average before: ${load()}`);
-  console.log("mix       clients  requests  errors   p50 ms   p95 ms   max ms     req/s");
+  console.log(
+    "mix       clients  requests  errors   p50 ms   p95 ms   max ms     req/s  server CPU ms/req  client CPU ms/req",
+  );
   for (const mix of MIXES)
     for (const clients of LEVELS) {
       const r = await level(endpoint, clients, mix);
       console.log(
         `${r.mix.padEnd(9)} ${String(r.clients).padStart(7)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)}` +
-          ` ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${r.rps.toFixed(1).padStart(9)}`,
+          ` ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${r.rps.toFixed(1).padStart(9)}` +
+          ` ${r.serverCpuMs.toFixed(1).padStart(18)} ${r.clientCpuMs.toFixed(1).padStart(18)}`,
       );
     }
   console.log(`load average after: ${load()} (other processes on the machine count too)`);

@@ -84,7 +84,45 @@ export interface ClusterRep {
 }
 
 const QUOTE_RE = /["“”]/;
-const DIGIT_RE = /\d/;
+/** Bigram ids are keyed by first·BASE + second term id: exact (below 2^52) while a cluster has < 2^26 distinct stems. */
+const BIGRAM_KEY_BASE = 67_108_864;
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Distinct ids of a term sequence in increasing order, with how often each occurs. */
+function countSorted(terms: Int32Array): { uniq: Int32Array; counts: Float64Array } {
+  const sorted = terms.slice().sort();
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const uniq = new Int32Array(distinct);
+  const counts = new Float64Array(distinct);
+  let at = -1;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) uniq[++at] = sorted[k]!;
+    counts[at]!++;
+  }
+  return { uniq, counts };
+}
+
+/** Closing quotes, brackets and spaces that do not count when asking how a sentence ends. */
+function isTrailer(c: number): boolean {
+  if (c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93) return true;
+  if (c > 32 && c < 127) return false;
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** The last character of a sentence before its closing quotes and brackets ("" if none). */
+function lastSignificantChar(text: string): string {
+  let end = text.length;
+  while (end > 0 && isTrailer(text.charCodeAt(end - 1))) end--;
+  return end > 0 ? text.charAt(end - 1) : "";
+}
 
 function isCapitalised(text: string, start: number): boolean {
   const c = text.charCodeAt(start);
@@ -95,7 +133,7 @@ function isCapitalised(text: string, start: number): boolean {
 export function representCluster(docs: readonly Doc[], background?: Background): ClusterRep {
   const vocab = new Map<string, number>();
   const stems: string[] = [];
-  const bigramIds = new Map<string, number>();
+  const bigramIds = new Map<number, number>();
   const sents: SentenceRep[] = [];
   const byDoc: number[][] = [];
   const termDocsList: number[] = [];
@@ -123,7 +161,7 @@ export function representCluster(docs: readonly Doc[], background?: Background):
         const t = toks[k]!;
         const w = t.norm;
         if (k > 0 && isCapitalised(text, t.start)) caps++;
-        if (DIGIT_RE.test(w)) nums++;
+        if (hasDigit(w)) nums++;
         if (STOPWORDS.has(w) || w.length < 2) continue;
         const st = stem(w);
         let id = vocab.get(st);
@@ -142,7 +180,7 @@ export function representCluster(docs: readonly Doc[], background?: Background):
       }
       const bg = new Set<number>();
       for (let k = 1; k < terms.length; k++) {
-        const key = `${terms[k - 1]} ${terms[k]}`;
+        const key = terms[k - 1]! * BIGRAM_KEY_BASE + terms[k]!;
         let id = bigramIds.get(key);
         if (id === undefined) {
           id = bigramDocsList.length;
@@ -156,18 +194,16 @@ export function representCluster(docs: readonly Doc[], background?: Background):
         }
         bg.add(id);
       }
-      const countMap = new Map<number, number>();
-      for (const id of terms) countMap.set(id, (countMap.get(id) ?? 0) + 1);
-      const uniq = Int32Array.from([...countMap.keys()].sort((a, b) => a - b));
-      const counts = Float64Array.from(uniq, (id) => countMap.get(id)!);
+      const termArray = Int32Array.from(terms);
+      const { uniq, counts } = countSorted(termArray);
       const sentenceText = text.slice(s.start, s.end);
-      const last = sentenceText.replace(/["'”’)\]\s]+$/, "").slice(-1);
+      const last = lastSignificantChar(sentenceText);
       ids.push(sents.length);
       sents.push({
         doc: d,
         sentence: s,
         nWords: toks.length,
-        terms: Int32Array.from(terms),
+        terms: termArray,
         uniq,
         counts,
         bigrams: Int32Array.from([...bg].sort((a, b) => a - b)),

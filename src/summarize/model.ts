@@ -55,75 +55,131 @@ function scoreLinear(m: LinearModel, x: Float64Array, row: number): number {
   return s;
 }
 
-/** All trees of a model in flat typed arrays: node k of tree t is at offset[t] + k. */
+/**
+ * All trees of a model as complete binary trees of one depth in flat typed arrays ("heap" order: the
+ * children of internal node k are 2k+1 and 2k+2), so a walk is a fixed number of compare-and-step moves
+ * with no child pointers to load. A leaf above the full depth is copied into every leaf below it, so the
+ * padding splits (feature 0, any threshold) cannot change a score. Leaf values are premultiplied by the
+ * learning rate.
+ */
 interface CompiledTrees {
-  offsets: Int32Array;
+  depth: number;
+  count: number;
+  /** Internal nodes: tree t's node k at t·(2^depth − 1) + k. */
   feature: Int32Array;
   threshold: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  value: Float64Array;
+  /** Leaves: tree t's leaf j at t·2^depth + j. */
+  leaf: Float64Array;
 }
 
 const compiled = new WeakMap<TreeModel, CompiledTrees>();
 
+/** Depth of a tree (a lone leaf has depth 0); checks the child links on the way. */
+function treeDepth(t: Tree, node = 0, guard = 0): number {
+  if (guard > 64 || node < 0 || node >= t.feature.length)
+    throw new NewsweaveError(
+      "BAD_OPTION",
+      "scoring model has a malformed tree (child link out of range or a cycle)",
+    );
+  if (t.feature[node]! < 0) return 0;
+  return 1 + Math.max(treeDepth(t, t.left[node]!, guard + 1), treeDepth(t, t.right[node]!, guard + 1));
+}
+
 function compile(m: TreeModel): CompiledTrees {
   let c = compiled.get(m);
   if (c) return c;
-  let total = 0;
-  for (const t of m.trees) total += t.feature.length;
+  const depth = m.trees.reduce((d, t) => Math.max(d, treeDepth(t)), 0);
+  const inner = 2 ** depth - 1;
+  const leaves = 2 ** depth;
   c = {
-    offsets: new Int32Array(m.trees.length),
-    feature: new Int32Array(total),
-    threshold: new Float64Array(total),
-    left: new Int32Array(total),
-    right: new Int32Array(total),
-    value: new Float64Array(total),
+    depth,
+    count: m.trees.length,
+    feature: new Int32Array(m.trees.length * inner),
+    threshold: new Float64Array(m.trees.length * inner),
+    leaf: new Float64Array(m.trees.length * leaves),
   };
-  let at = 0;
+  const out = c;
   m.trees.forEach((t, i) => {
-    c!.offsets[i] = at;
-    c!.feature.set(t.feature, at);
-    c!.threshold.set(t.threshold, at);
-    c!.left.set(t.left, at);
-    c!.right.set(t.right, at);
-    c!.value.set(
-      t.value.map((v) => v * m.rate),
-      at,
-    );
-    at += t.feature.length;
+    // Walk the tree, placing each node at its heap position.
+    const place = (node: number, at: number, level: number): void => {
+      if (t.feature[node]! >= 0 && level < depth) {
+        out.feature[i * inner + at] = t.feature[node]!;
+        out.threshold[i * inner + at] = t.threshold[node]!;
+        place(t.left[node]!, 2 * at + 1, level + 1);
+        place(t.right[node]!, 2 * at + 2, level + 1);
+        return;
+      }
+      // A leaf at `level`: pad the splits under it and give all its leaves its value.
+      let first = at;
+      let span = 1;
+      for (let l = level; l < depth; l++) {
+        for (let k = first; k < first + span; k++) {
+          out.feature[i * inner + k] = 0;
+          out.threshold[i * inner + k] = 0;
+        }
+        first = 2 * first + 1;
+        span *= 2;
+      }
+      const v = t.value[node]! * m.rate;
+      for (let k = first; k < first + span; k++) out.leaf[i * leaves + (k - inner)] = v;
+    };
+    place(0, 0, 0);
   });
   compiled.set(m, c);
   return c;
 }
 
-function scoreTrees(m: TreeModel, x: Float64Array, row: number): number {
-  const c = compile(m);
-  let s = m.base;
-  const { offsets, feature, threshold, left, right, value } = c;
-  for (let t = 0; t < offsets.length; t++) {
-    const o = offsets[t]!;
-    let k = 0;
-    let f = feature[o]!;
-    while (f >= 0) {
-      k = x[row + f]! <= threshold[o + k]! ? left[o + k]! : right[o + k]!;
-      f = feature[o + k]!;
+/** Adds a tree model's score of every row to `out` (which starts at 0), tree by tree. */
+function scoreTreesInto(m: TreeModel, x: Float64Array, rows: number, out: Float64Array): void {
+  const { depth, count, feature, threshold, leaf } = compile(m);
+  const inner = 2 ** depth - 1;
+  const leaves = 2 ** depth;
+  out.fill(m.base);
+  for (let t = 0; t < count; t++) {
+    const nodes = t * inner;
+    const leafAt = t * leaves - inner;
+    if (depth === 3) {
+      // The shipped models' depth, unrolled: the three splits of the tree stay in registers.
+      const f0 = feature[nodes]!;
+      const t0 = threshold[nodes]!;
+      const f1 = feature[nodes + 1]!;
+      const t1 = threshold[nodes + 1]!;
+      const f2 = feature[nodes + 2]!;
+      const t2 = threshold[nodes + 2]!;
+      for (let r = 0, row = 0; r < rows; r++, row += N_FEATURES) {
+        let k = x[row + f0]! <= t0 ? (x[row + f1]! <= t1 ? 3 : 4) : x[row + f2]! <= t2 ? 5 : 6;
+        k = x[row + feature[nodes + k]!]! <= threshold[nodes + k]! ? 2 * k + 1 : 2 * k + 2;
+        out[r]! += leaf[leafAt + k]!;
+      }
+      continue;
     }
-    s += value[o + k]!;
+    for (let r = 0, row = 0; r < rows; r++, row += N_FEATURES) {
+      let k = 0;
+      for (let d = 0; d < depth; d++)
+        k = x[row + feature[nodes + k]!]! <= threshold[nodes + k]! ? 2 * k + 1 : 2 * k + 2;
+      out[r]! += leaf[leafAt + k]!;
+    }
   }
-  return s;
 }
 
-function scoreOne(model: ScoringModel, x: Float64Array, row: number): number {
+/** Scores of every row by one model, into `out`. */
+function scoreInto(model: ScoringModel, x: Float64Array, rows: number, out: Float64Array): void {
   switch (model.kind) {
     case "linear":
-      return scoreLinear(model, x, row);
+      for (let r = 0; r < rows; r++) out[r] = scoreLinear(model, x, r * N_FEATURES);
+      return;
     case "gbrt":
-      return scoreTrees(model, x, row);
+      scoreTreesInto(model, x, rows, out);
+      return;
     case "ensemble": {
-      let s = 0;
-      for (const m of model.models) s += scoreOne(m, x, row);
-      return s / Math.max(1, model.models.length);
+      const part = new Float64Array(rows);
+      out.fill(0);
+      for (const m of model.models) {
+        scoreInto(m, x, rows, part);
+        for (let r = 0; r < rows; r++) out[r]! += part[r]!;
+      }
+      const n = Math.max(1, model.models.length);
+      for (let r = 0; r < rows; r++) out[r] = out[r]! / n;
     }
   }
 }
@@ -131,6 +187,6 @@ function scoreOne(model: ScoringModel, x: Float64Array, row: number): number {
 /** Scores every row of a feature matrix. */
 export function scoreAll(model: ScoringModel, fm: FeatureMatrix): Float64Array {
   const out = new Float64Array(fm.rows);
-  for (let i = 0; i < fm.rows; i++) out[i] = scoreOne(model, fm.data, i * N_FEATURES);
+  scoreInto(model, fm.data, fm.rows, out);
   return out;
 }
