@@ -8,8 +8,13 @@
  *   distinct: every request is new to the server (article ids carry a counter), so each one is analysed;
  *   repeat:   the same request again and again, answered from the report cache after the first.
  *
+ * Before measuring, the server is warmed with --warmup seconds of distinct requests from 8 clients (V8
+ * compiles the hot paths over the first few hundred requests; a long-running server is past that).
+ * --warmup 0 measures a server straight after start-up.
+ *
  * Usage: node --import tsx bench/load.ts [--seconds 4] [--max-requests 400] [--clients 1,8,32]
- *        [--mix distinct,repeat] [--workers N] [--url http://127.0.0.1:8080] [--dir examples/harbor-bridge]
+ *        [--mix distinct,repeat] [--warmup 8] [--workers N] [--url http://127.0.0.1:8080]
+ *        [--dir examples/harbor-bridge]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -25,6 +30,7 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "1,8,32" },
     mix: { type: "string", default: "distinct,repeat" },
     workers: { type: "string" },
+    warmup: { type: "string", default: "8" },
     url: { type: "string" },
     dir: { type: "string", default: "examples/harbor-bridge" },
   },
@@ -37,6 +43,7 @@ const MIXES = args.mix
   .split(",")
   .filter((m): m is "distinct" | "repeat" => m === "distinct" || m === "repeat");
 const PER_REQUEST_TIMEOUT_MS = 30_000;
+const WARMUP_SECONDS = Math.min(60, Math.max(0, Number(args.warmup)));
 
 const files = readdirSync(args.dir)
   .filter((f) => !f.startsWith("."))
@@ -126,24 +133,30 @@ function processCpuSeconds(pid: number | undefined): number {
 
 let serverPid: number | undefined;
 
-async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
+async function level(
+  url: URL,
+  clients: number,
+  mix: "distinct" | "repeat",
+  seconds = SECONDS,
+  max = MAX_REQUESTS,
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const same = body(undefined);
   const results: Result[] = [];
-  const deadline = performance.now() + SECONDS * 1000;
+  const deadline = performance.now() + seconds * 1000;
   let issued = 0;
   const started = performance.now();
   const serverCpu0 = processCpuSeconds(serverPid);
   const clientCpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline && issued < MAX_REQUESTS) {
+      while (performance.now() < deadline && issued < max) {
         issued++;
         results.push(await post(url, agent, mix === "repeat" ? same : body(++counter)));
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000;
   const serverCpu = processCpuSeconds(serverPid) - serverCpu0;
   const clientUsage = process.cpuUsage(clientCpu0);
   const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
@@ -158,7 +171,7 @@ async function level(url: URL, clients: number, mix: "distinct" | "repeat") {
     p50: percentile(ms, 50),
     p95: percentile(ms, 95),
     max: ms[ms.length - 1] ?? Number.NaN,
-    rps: results.length / seconds,
+    rps: results.length / elapsed,
     serverCpuMs: (serverCpu * 1000) / Math.max(1, results.length),
     clientCpuMs: (clientCpu * 1000) / Math.max(1, results.length),
   };
@@ -171,6 +184,12 @@ try {
   const warm = new Agent({ keepAlive: true, maxSockets: 4 });
   for (let k = 0; k < 6; k++) await post(endpoint, warm, body(++counter)); // JIT and caches of both workers
   warm.destroy();
+  if (WARMUP_SECONDS > 0) {
+    const w = await level(endpoint, 8, "distinct", WARMUP_SECONDS, 100_000);
+    console.log(
+      `warm-up: ${w.requests} distinct requests from 8 clients in ${WARMUP_SECONDS} s (not counted)`,
+    );
+  }
   console.log(
     `POST /v1/summarize on ${url}: ${files.length} files (${articles.reduce((n, a) => n + a.text.length, 0)} chars), ` +
       `each level ≤ ${SECONDS} s and ≤ ${MAX_REQUESTS} requests`,

@@ -382,9 +382,23 @@ export function tenseAround(text: string, sStart: number, sEnd: number, start: n
 // ---------------------------------------------------------------------------------------------------
 // Detection.
 
-/** Sentences worth handing to chrono: a month, weekday, year, digit or relative-time word. */
+/** Sentences handed to chrono: a month, weekday, year, digit or relative-time word. */
 const CUE_RE = new RegExp(
   `${MONTH_WORD}|\\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\b|\\b(?:today|tonight|yesterday|tomorrow|week|weeks|weekend|month|months|year|years|day|days|ago)\\b|\\d`,
+  "i",
+);
+
+/**
+ * A second, narrower condition before chrono (the costly part): a whole month or weekday name, a day
+ * word, a time unit, "ago"/"later"/"earlier", a four-digit number or an abbreviated unit after a digit.
+ * Every chrono result `classify` keeps carries one of these, so sentences with only small numbers
+ * ("7-2 vote", "$15 million") or month letters inside words ("market", "decide") skip chrono.
+ */
+const DATE_SHAPE_RE = new RegExp(
+  "\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b" +
+    "|\\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\\b" +
+    "|\\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnight|months?|quarters?|years?|decades?|ago|later|earlier)\\b" +
+    "|\\d{4}|\\d\\s*(?:d|w|mo|mos|y|yr|yrs|qtr|h|hr|hrs|m|min|mins|s|sec)\\b",
   "i",
 );
 
@@ -928,7 +942,7 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
       yearAnchor = undefined;
     }
     const sentence = text.slice(s.start, s.end);
-    if (!CUE_RE.test(sentence)) continue;
+    if (!CUE_RE.test(sentence) || !DATE_SHAPE_RE.test(sentence)) continue;
     const cacheKey = chronoCache ? `${ref ? ref.day : "-"}\u0000${sentence}` : "";
     let results = chronoCache?.get(cacheKey);
     if (results === undefined) {
