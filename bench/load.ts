@@ -8,12 +8,15 @@
  *   distinct: every request is new to the server (article ids carry a counter), so each one is analysed;
  *   repeat:   the same request again and again, answered from the report cache after the first.
  *
- * Before measuring, the server is warmed with --warmup seconds of distinct requests from 8 clients (V8
- * compiles the hot paths over the first few hundred requests; a long-running server is past that).
- * --warmup 0 measures a server straight after start-up.
+ * Before measuring, the server is warmed with --warmup seconds of requests from 8 clients: V8 compiles
+ * the hot paths over the first few hundred requests, and a long-running server is past that.
+ *   --warmup-on same:   distinct requests of the measured story (steady state on this kind of input);
+ *   --warmup-on others: the repository's invented test fixtures (text, HTML, RSS/Atom) and never the
+ *                       measured story, so its first levels include V8 re-optimising for new input;
+ *   --warmup 0:         a server straight after start-up.
  *
  * Usage: node --import tsx bench/load.ts [--seconds 4] [--max-requests 400] [--clients 1,8,32]
- *        [--mix distinct,repeat] [--warmup 8] [--workers N] [--url http://127.0.0.1:8080]
+ *        [--mix distinct,repeat] [--warmup 8] [--warmup-on same|others] [--workers N] [--url http://127.0.0.1:8080]
  *        [--dir examples/harbor-bridge]
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     mix: { type: "string", default: "distinct,repeat" },
     workers: { type: "string" },
     warmup: { type: "string", default: "8" },
+    "warmup-on": { type: "string", default: "same" },
     url: { type: "string" },
     dir: { type: "string", default: "examples/harbor-bridge" },
   },
@@ -44,11 +48,53 @@ const MIXES = args.mix
   .filter((m): m is "distinct" | "repeat" => m === "distinct" || m === "repeat");
 const PER_REQUEST_TIMEOUT_MS = 30_000;
 const WARMUP_SECONDS = Math.min(60, Math.max(0, Number(args.warmup)));
+const WARMUP_ON = args["warmup-on"] === "others" ? "others" : "same";
 
 const files = readdirSync(args.dir)
   .filter((f) => !f.startsWith("."))
   .sort();
 const articles = files.map((name) => ({ name, text: readFileSync(join(args.dir, name), "utf8") }));
+
+interface BodyArticle {
+  name?: string;
+  id?: string;
+  text: string;
+  outlet?: string;
+  published?: string;
+  title?: string;
+}
+
+/** Warm-up stories: the repository's invented fixtures (never the measured story). */
+function warmupStories(): BodyArticle[][] {
+  const stories: BodyArticle[][] = [];
+  const fileStory = (dir: string, names: string[]) =>
+    names
+      .filter((n) => existsSync(join(dir, n)))
+      .map((name) => ({ name, text: readFileSync(join(dir, name), "utf8") }));
+  stories.push(fileStory("test/fixtures/server", readdirSync("test/fixtures/server").sort()));
+  stories.push(
+    fileStory("test/fixtures/ingest", ["port-storm.html", "harbor.rss", "valley.atom", "storm.txt"]),
+  );
+  const analysis = "test/fixtures/analysis";
+  for (const f of readdirSync(analysis)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
+    const j = JSON.parse(readFileSync(join(analysis, f), "utf8")) as { articles: BodyArticle[] };
+    stories.push(
+      j.articles.map(({ id, text, outlet, published, title }) => ({ id, text, outlet, published, title })),
+    );
+  }
+  return stories.filter((st) => st.length > 0);
+}
+
+const WARMUP_STORIES = warmupStories();
+
+function warmupBody(counter: number): string {
+  const story = WARMUP_STORIES[counter % WARMUP_STORIES.length]!;
+  return JSON.stringify({
+    articles: story.map((a, k) => ({ ...a, id: `${a.id ?? a.name ?? "a"}-${k}-${counter}` })),
+  });
+}
 
 function body(counter: number | undefined): string {
   if (counter === undefined) return JSON.stringify({ articles });
@@ -136,7 +182,7 @@ let serverPid: number | undefined;
 async function level(
   url: URL,
   clients: number,
-  mix: "distinct" | "repeat",
+  mix: "distinct" | "repeat" | "warmup",
   seconds = SECONDS,
   max = MAX_REQUESTS,
 ) {
@@ -152,7 +198,8 @@ async function level(
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline && issued < max) {
         issued++;
-        results.push(await post(url, agent, mix === "repeat" ? same : body(++counter)));
+        const payload = mix === "repeat" ? same : mix === "warmup" ? warmupBody(++counter) : body(++counter);
+        results.push(await post(url, agent, payload));
       }
     }),
   );
@@ -182,12 +229,15 @@ serverPid = child?.pid;
 try {
   const endpoint = new URL(`${url}/v1/summarize`);
   const warm = new Agent({ keepAlive: true, maxSockets: 4 });
-  for (let k = 0; k < 6; k++) await post(endpoint, warm, body(++counter)); // JIT and caches of both workers
+  for (let k = 0; k < 6; k++) await post(endpoint, warm, warmupBody(++counter)); // start-up check
   warm.destroy();
   if (WARMUP_SECONDS > 0) {
-    const w = await level(endpoint, 8, "distinct", WARMUP_SECONDS, 100_000);
+    const w = await level(endpoint, 8, WARMUP_ON === "same" ? "distinct" : "warmup", WARMUP_SECONDS, 100_000);
+    const on =
+      WARMUP_ON === "same" ? "the measured story" : `${WARMUP_STORIES.length} other (invented) stories`;
     console.log(
-      `warm-up: ${w.requests} distinct requests from 8 clients in ${WARMUP_SECONDS} s (not counted)`,
+      `warm-up: ${w.requests} distinct requests on ${on} from 8 clients in ${WARMUP_SECONDS} s, ` +
+        `${w.errors} errors (not counted)`,
     );
   }
   console.log(
