@@ -93,4 +93,23 @@ describe("learned scorer", () => {
     const model: TreeModel = { kind: "gbrt", features: [], base: 0, rate: 1, trees: [bad] };
     assert.throws(() => scoreAll(model, { rows: 1, data: rowsOf(rng(1), 1) }), /malformed tree/);
   });
+
+  it("a model with trees deeper than the compiled form allows is refused, naming the depth", () => {
+    const chain: Tree = { feature: [], threshold: [], left: [], right: [], value: [] };
+    for (let k = 0; k < 13; k++) {
+      chain.feature.push(0, -1);
+      chain.threshold.push(0.5, 0);
+      chain.left.push(2 * k + 1, -1);
+      chain.right.push(2 * k + 2, -1);
+      chain.value.push(0, k);
+    }
+    // the last right child is a leaf
+    chain.feature.push(-1);
+    chain.threshold.push(0);
+    chain.left.push(-1);
+    chain.right.push(-1);
+    chain.value.push(1);
+    const model: TreeModel = { kind: "gbrt", features: [], base: 0, rate: 1, trees: [chain] };
+    assert.throws(() => scoreAll(model, { rows: 1, data: rowsOf(rng(2), 1) }), /13 levels deep/);
+  });
 });

@@ -74,6 +74,9 @@ interface CompiledTrees {
 
 const compiled = new WeakMap<TreeModel, CompiledTrees>();
 
+/** Complete trees take 2^depth slots each: deeper trees than this would take too much memory. */
+const MAX_COMPILED_DEPTH = 12;
+
 /** Depth of a tree (a lone leaf has depth 0); checks the child links on the way. */
 function treeDepth(t: Tree, node = 0, guard = 0): number {
   if (guard > 64 || node < 0 || node >= t.feature.length)
@@ -89,6 +92,11 @@ function compile(m: TreeModel): CompiledTrees {
   let c = compiled.get(m);
   if (c) return c;
   const depth = m.trees.reduce((d, t) => Math.max(d, treeDepth(t)), 0);
+  if (depth > MAX_COMPILED_DEPTH)
+    throw new NewsweaveError(
+      "BAD_OPTION",
+      `scoring model has trees ${depth} levels deep; at most ${MAX_COMPILED_DEPTH} are supported (train with --depth ≤ ${MAX_COMPILED_DEPTH})`,
+    );
   const inner = 2 ** depth - 1;
   const leaves = 2 ** depth;
   c = {
@@ -109,17 +117,11 @@ function compile(m: TreeModel): CompiledTrees {
         place(t.right[node]!, 2 * at + 2, level + 1);
         return;
       }
-      // A leaf at `level`: pad the splits under it and give all its leaves its value.
-      let first = at;
-      let span = 1;
-      for (let l = level; l < depth; l++) {
-        for (let k = first; k < first + span; k++) {
-          out.feature[i * inner + k] = 0;
-          out.threshold[i * inner + k] = 0;
-        }
-        first = 2 * first + 1;
-        span *= 2;
-      }
+      // A leaf at `level`: its value fills every full-depth leaf below its position (the padding splits
+      // under it stay feature 0, threshold 0 from the zeroed arrays, and lead to the same value).
+      const below = depth - level;
+      const first = (at + 1) * 2 ** below - 1;
+      const span = 2 ** below;
       const v = t.value[node]! * m.rate;
       for (let k = first; k < first + span; k++) out.leaf[i * leaves + (k - inner)] = v;
     };
@@ -129,7 +131,7 @@ function compile(m: TreeModel): CompiledTrees {
   return c;
 }
 
-/** Adds a tree model's score of every row to `out` (which starts at 0), tree by tree. */
+/** Writes a tree model's score of every row into `out`, tree by tree. */
 function scoreTreesInto(m: TreeModel, x: Float64Array, rows: number, out: Float64Array): void {
   const { depth, count, feature, threshold, leaf } = compile(m);
   const inner = 2 ** depth - 1;
