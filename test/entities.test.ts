@@ -219,3 +219,37 @@ describe("extractEntities: resources and errors", () => {
     );
   });
 });
+
+describe("entities: dates and generic nouns are not names", () => {
+  const docs = docsOf(
+    "City officials in Marrowby closed the Quill Street pier on Friday. A Jan. 22 report by the firm Osk & Lind " +
+      "had warned of rot, and Jan Ostrowski, the harbor master, said the City Council ignored it.",
+    "County engineers said the pier could reopen by Aug. 3. Port officials declined to comment, and Ostrowski said " +
+      "the City Council will meet on March 9.",
+    "City officials said the Quill Street pier stays closed. Ostrowski told the Marrowby Gazette the Council was warned.",
+  );
+  const entities = extractEntities(docs);
+  const names = entities.map((e) => e.name);
+
+  it("a month before a day number is a date, while the same word as a given name stays a person", () => {
+    const at = (doc: number, phrase: string) => docs[doc]!.article.text.indexOf(phrase);
+    const dates = [
+      { articleId: "a0", start: at(0, "Jan. 22") },
+      { articleId: "a1", start: at(1, "Aug. 3") },
+    ];
+    for (const e of entities)
+      for (const m of e.mentions)
+        for (const d of dates)
+          assert.ok(
+            !(m.articleId === d.articleId && m.start <= d.start && d.start < m.end),
+            `the date at ${d.articleId}:${d.start} is a mention of ${e.name}`,
+          );
+    assert.equal(find(entities, "Jan Ostrowski").type, "person");
+  });
+
+  it("a generic noun alone ('City officials', 'County engineers') is not an entity; the full name is", () => {
+    for (const generic of ["City", "County", "Port"])
+      assert.ok(!names.includes(generic), `${generic} listed`);
+    assert.equal(find(entities, "City Council").type, "organization");
+  });
+});

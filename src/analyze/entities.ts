@@ -123,6 +123,20 @@ const NAME_SUFFIXES = new Set(
 );
 const MONTH_ABBR =
   /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$/;
+const MONTH_WORD =
+  /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$/;
+/** What follows a month name when it is a date: an optional period, spaces, a day number. */
+const MONTH_DAY_AFTER = /^\.?\s+\d{1,2}(?!\d)/;
+/**
+ * Common nouns that open many names ("City Council", "County Executive", "Port Authority") and are
+ * capitalised alone at the start of a sentence or as a short form ("City officials said"): never an
+ * entity on their own.
+ */
+const GENERIC_ALONE = new Set(
+  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police".split(
+    " ",
+  ),
+);
 /** First words of place names: "Port Alder", "East End", "Lake Placid". */
 const PLACE_LEAD = new Set(
   "port mount mt lake fort ft cape glen isle san santa los las east west north south upper lower greater".split(
@@ -289,10 +303,12 @@ interface Ctx {
   lowerUsed: Set<string>;
 }
 
-function isNameWord(t: Tok, ctx: Ctx, headline: boolean): boolean {
+function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean {
   if (!t.cap) return false;
   if (ctx.gaz.nonNames.has(t.lower)) return false;
   if (MONTH_ABBR.test(t.text)) return false;
+  // "a Jan. 22 report", "Aug 3": a month before a day number is a date, even where it is also a given name
+  if (MONTH_WORD.test(t.text) && MONTH_DAY_AFTER.test(text.slice(t.end, t.end + 5))) return false;
   if (/^\p{Lu}\.$/u.test(t.text)) return !t.initial && !headline;
   const gazHit = gazLookup(ctx.gaz, t.text) !== undefined;
   if (STOPWORDS.has(t.lower) && !gazHit && !isAcronym(t.text)) return false;
@@ -413,7 +429,7 @@ function docCandidates(
     const headline = headlines[si] ?? isHeadline(text, s.start, s.end, toks);
     let i = 0;
     while (i < toks.length) {
-      if (!isNameWord(toks[i]!, ctx, headline) && !gazStarts(toks, i, text, ctx)) {
+      if (!isNameWord(toks[i]!, ctx, headline, text) && !gazStarts(toks, i, text, ctx)) {
         i++;
         continue;
       }
@@ -430,7 +446,7 @@ function docCandidates(
         if (gap === " & ") {
           if (!t.cap) break;
         }
-        if (isNameWord(t, ctx, headline) || (t.cap && gazEndsAt(toks, i, j, text, ctx))) {
+        if (isNameWord(t, ctx, headline, text) || (t.cap && gazEndsAt(toks, i, j, text, ctx))) {
           lastName = j;
           j++;
           continue;
@@ -1116,6 +1132,7 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
       }
       name = bestName;
     }
+    if (!acc.group.gaz?.name && GENERIC_ALONE.has(normKey(name))) continue;
     const aliases = [...new Set(acc.cands.map((c) => c.surface))].filter((s) => s !== name);
     acc.cands.sort((a, b) => a.doc - b.doc || a.start - b.start);
     const mentions: EntityMention[] = [];
