@@ -252,4 +252,19 @@ describe("entities: dates and generic nouns are not names", () => {
       assert.ok(!names.includes(generic), `${generic} listed`);
     assert.equal(find(entities, "City Council").type, "organization");
   });
+
+  it("'Quill St.' and 'Quill Street' are one place; a leading 'St.' stays a saint", () => {
+    const more = docsOf(
+      "The pier at the end of Quill St. was closed, the Marrowby Gazette reported.",
+      "Traffic on Quill Street backed up for a mile. Crews from St. Brendan Hospital stood by.",
+    );
+    const found = extractEntities(more);
+    const street = find(found, "Quill Street");
+    assert.deepEqual([...street.aliases].sort(), ["Quill St."]);
+    assert.equal(street.sources, 2);
+    assert.ok(
+      found.some((e) => e.name === "St. Brendan Hospital"),
+      found.map((e) => e.name).join(", "),
+    );
+  });
 });

@@ -754,8 +754,20 @@ function aliasKey(c: Cand, gaz: Gazetteer): string {
       return `g:${normKey(g.name)}`;
     }
   }
+  // "Tannery St." and "Tannery Street": a street word abbreviated at the end of a name
+  const last = t[t.length - 1]!;
+  const street = t.length > 1 ? STREET_WORDS.get(last) : undefined;
+  if (street) t = [...t.slice(0, -1), street];
   return t.join(" ");
 }
+
+/** Abbreviated street words, read as such only at the end of a name ("St. Louis" keeps its saint). */
+const STREET_WORDS: ReadonlyMap<string, string> = new Map([
+  ["st", "street"],
+  ["ave", "avenue"],
+  ["rd", "road"],
+  ["blvd", "boulevard"],
+]);
 
 /** Sums the context evidence of mentions, plus the shape evidence of the fullest name once. */
 function addEvidence(into: Scores, cands: readonly Cand[]): void {
