@@ -85,3 +85,26 @@ test("report formats never let source text become markup", () => {
   const json = JSON.parse(formatReport([{ id: "s1", report }], "json"));
   assert.ok(Array.isArray(json.articles) && json.summary);
 });
+
+test("summary sentences that follow each other in their article share a paragraph, each keeping its citations", () => {
+  const r = buildReport(story, { words: 230 });
+  const sentences = r.summary!.sentences;
+  const pairs = sentences.slice(1).filter((s, k) => {
+    const prev = sentences[k]!;
+    return prev.from.articleId === s.from.articleId && s.from.sentence === prev.from.sentence + 1;
+  });
+  assert.ok(
+    pairs.length > 0,
+    "the example's summary has consecutive source sentences (a quotation over two)",
+  );
+  const md = formatReport([{ id: "s1", report: r }], "md");
+  const summaryPart = md.slice(md.search(/^#+ Summary$/m), md.search(/^#+ Timeline$/m));
+  const paragraphs = summaryPart.split(/\n\n+/).filter((p) => /\[\d+\]/.test(p));
+  assert.equal(
+    paragraphs.length,
+    sentences.length - pairs.length,
+    "one paragraph per run of consecutive sentences",
+  );
+  const markers = (summaryPart.match(/(?:\[\d+\])+/g) ?? []).length;
+  assert.equal(markers, sentences.length, "every sentence keeps its own citation markers");
+});

@@ -1,5 +1,5 @@
 import type { Report } from "../analyze/report.ts";
-import type { Citation } from "../types.ts";
+import type { Citation, SummarySentence } from "../types.ts";
 import { escapeHtml, escapeMarkdown } from "./summary.ts";
 
 export type ReportFormat = "text" | "md" | "json" | "html";
@@ -32,6 +32,11 @@ function marksOf(nums: Map<string, number>, cits: readonly Citation[]): number[]
   ].sort((a, b) => a - b);
 }
 
+/** Whether summary sentence `b` is the source sentence right after `a`'s, in the same article. */
+function followsInSource(a: SummarySentence, b: SummarySentence): boolean {
+  return a.from.articleId === b.from.articleId && b.from.sentence === a.from.sentence + 1;
+}
+
 function blocksOf(story: StoryReport, many: boolean): Block[] {
   const { report } = story;
   const nums = numbers(report);
@@ -46,10 +51,19 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
       parts: [{ text: `${report.summary.words} words from ${report.articles.length} articles`, em: true }],
       cls: "meta",
     });
+    let previous: SummarySentence | undefined;
+    let para: Inline[] = [];
     for (const s of report.summary.sentences) {
       const parts: Inline[] = [{ text: oneLine(s.text) }, { marks: marksOf(nums, s.support), anchor }];
       if (s.conflicts?.length) parts.push({ text: "(sources disagree: see Disagreements)", em: true });
-      out.push({ kind: "para", parts });
+      // sentences that follow each other in their article stay in one paragraph (a quotation over two
+      // sentences reads as one), each with its own citations
+      if (previous && followsInSource(previous, s)) para.push(...parts);
+      else {
+        para = parts;
+        out.push({ kind: "para", parts: para });
+      }
+      previous = s;
     }
   }
   if (report.timeline?.length) {

@@ -26,7 +26,7 @@ interface Citation {
 }
 interface ReportJson {
   articles: Array<{ id: string; title?: string; text: string }>;
-  summary: { sentences: Array<{ text: string; support: Citation[] }> };
+  summary: { sentences: Array<{ text: string; from: Citation; support: Citation[] }> };
 }
 
 let server: RunningServer;
@@ -91,6 +91,19 @@ describe("reading page", () => {
       assert.equal(await page.locator("#sources details").count(), 2, "two pasted articles, two sources");
       const sentences = page.locator("#summary .sent");
       assert.equal(await sentences.count(), report.summary.sentences.length);
+      const runs = report.summary.sentences.filter((s, k, all) => {
+        const prev = all[k - 1];
+        return !(
+          prev &&
+          prev.from.articleId === s.from.articleId &&
+          s.from.sentence === prev.from.sentence + 1
+        );
+      }).length;
+      assert.equal(
+        await page.locator("#summary p.para").count(),
+        runs,
+        "consecutive source sentences share a paragraph",
+      );
 
       // Keyboard: Tab from the report to the first citation button.
       let onCite = false;

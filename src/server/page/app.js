@@ -377,6 +377,13 @@ function conflictNote(conflict) {
   return `${subject ? `${subject}: ` : ""}${values.join(" vs ")}`;
 }
 
+/** Whether summary sentence b is the source sentence right after a's, in the same article. */
+function followsInSource(a, b) {
+  return Boolean(
+    a?.from && b?.from && a.from.articleId === b.from.articleId && b.from.sentence === a.from.sentence + 1,
+  );
+}
+
 function renderSummary(report) {
   const box = $("summary");
   box.replaceChildren();
@@ -385,18 +392,27 @@ function renderSummary(report) {
   if (!summary) return;
   $("summary-meta").textContent =
     `${summary.words} words from ${report.articles.length} article${report.articles.length === 1 ? "" : "s"}. Hover or focus a [number] to see the source sentence.`;
+  let previous = null;
+  let para = null;
   for (const s of summary.sentences || []) {
     const support = Array.isArray(s.support) && s.support.length > 0 ? s.support : [s.from];
     const here = conflictsOf(s, report);
-    const p = el(
-      "p",
+    const sentence = el(
+      "span",
       { cls: "sent" },
       document.createTextNode(`${s.text} `),
       citeButtons(support),
       markers(support, here),
     );
-    for (const k of here) p.append(el("span", { cls: "note", text: conflictNote(k) }));
-    box.append(p);
+    for (const k of here) sentence.append(el("span", { cls: "note", text: conflictNote(k) }));
+    // Sentences that follow each other in their article share a paragraph (a quotation over two
+    // sentences reads as one); each keeps its own citations.
+    if (para && previous && followsInSource(previous, s)) para.append(document.createTextNode(" "), sentence);
+    else {
+      para = el("p", { cls: "para" }, sentence);
+      box.append(para);
+    }
+    previous = s;
   }
 }
 
