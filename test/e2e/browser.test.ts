@@ -21,6 +21,7 @@ const TIMEOUT = { timeout: 30_000 };
 
 interface Citation {
   articleId: string;
+  sentence: number;
   start: number;
   end: number;
 }
