@@ -386,6 +386,22 @@ describe("clean: metadata", () => {
     }
   });
 
+  it("a line that is only a date and time is the page's stamp; a sentence that starts with a date stays", () => {
+    for (const stamp of [
+      "March 10, 2026 at 7:42 p.m.",
+      "Tuesday, 10 March 2026 19:42 GMT",
+      "2026-03-10 19:42",
+    ]) {
+      const c = cleanArticle(art(`${stamp}\n${BODY_1}\n${BODY_2}`));
+      assert.deepEqual(removedOf(c), [{ reason: "stamp", text: stamp }], stamp);
+      assert.equal(c.published, "2026-03-10", stamp);
+    }
+    const sentence = "March 10, 2026 was the coldest day of the year, the weather service said.";
+    const kept = cleanArticle(art(`${BODY_1}\n${sentence}\n${BODY_2}`));
+    assert.ok(kept.text.includes(sentence));
+    assert.deepEqual(removedOf(kept), []);
+  });
+
   it("update stamps go to updated, and their date to published when there is none", () => {
     const stamp = "UPDATED 9:50 AM PT — Thursday, January 31, 2019";
     const c = cleanArticle(art(`${stamp}\n${BODY_1}\n${BODY_2}`));

@@ -149,6 +149,22 @@ export function parseStampLine(text: string, words: number): Stamp | undefined {
   return date ? { kind, iso: date } : { kind };
 }
 
+const WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?";
+const CLOCK = "\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[A-Z]{2,4})?";
+/** A line that is only a date, optionally with a weekday and a clock time: "March 10, 2026 at 7:42 p.m.". */
+const BARE_DATE_LINE = new RegExp(
+  `^(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
+    `(?:\\s*(?:,|at|[-–—|·•])?\\s*${CLOCK})?\\s*$`,
+  "i",
+);
+
+/** A line that is only a date (and time): the page's time stamp, not a sentence of the article. */
+export function parseBareDateLine(text: string, words: number): Stamp | undefined {
+  if (words > 10 || !BARE_DATE_LINE.test(text)) return undefined;
+  const date = findIsoDate(text);
+  return date ? { kind: "published", iso: date } : { kind: "published" };
+}
+
 const NAME_TOKEN = "[\\p{Lu}][\\p{L}.'’\\-]*";
 const NAME = `${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3}`;
 const NAMES = `${NAME}(?:\\s*(?:,|\\band\\b|&)\\s*${NAME})*`;

@@ -5,7 +5,7 @@
  */
 import type { RemovalReason } from "../types.ts";
 import { countWords, type Line, lineKey } from "./lines.ts";
-import { MONTH, parseBylineLine, parseStampLine } from "./metadata.ts";
+import { MONTH, parseBareDateLine, parseBylineLine, parseStampLine } from "./metadata.ts";
 
 /** What the line-level classifier decided about one line. */
 export interface Verdict {
@@ -427,6 +427,9 @@ function isWeather(line: Line): boolean {
 export function classifyLine(line: Line): Verdict | undefined {
   const { text, words } = line;
   if (!line.hasAlnum) return { reason: "fragment" };
+  const bareDate = parseBareDateLine(text, words);
+  if (bareDate)
+    return { reason: "stamp", stamp: bareDate.kind, ...(bareDate.iso ? { iso: bareDate.iso } : {}) };
   if (words <= 2 && NUMERIC_ONLY.test(text)) return { reason: "fragment" };
   if (words <= 2 && ELLIPSIS_END.test(text)) return { reason: "fragment" };
 
