@@ -146,10 +146,14 @@ export class SqliteStore implements Store {
 
   private setUp(options: SqliteStoreOptions): void {
     const db = this.db;
-    // Reading the header first: a file that is not SQLite fails here with SQLITE_NOTADB.
-    const version = db.pragma("user_version", { simple: true }) as number;
-    const appId = db.pragma("application_id", { simple: true }) as number;
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+    // Reading the header first: a file that is not SQLite fails here with SQLITE_NOTADB. The three reads
+    // share one read transaction: another process creating the schema at this moment must not be seen
+    // half-way (tables already there, version not yet), which would look like another program's file.
+    const { version, appId, tables } = db.transaction(() => ({
+      version: db.pragma("user_version", { simple: true }) as number,
+      appId: db.pragma("application_id", { simple: true }) as number,
+      tables: db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number },
+    }))();
     if ((appId !== 0 && appId !== APPLICATION_ID) || (appId === 0 && version === 0 && tables.n > 0)) {
       throw new NewsweaveError(
         "STORE",
