@@ -197,7 +197,51 @@ describe("agreement and uniqueness", () => {
   test("a statement is not both agreed and unique", () => {
     const key = (c: { articleId: string; sentence: number }) => `${c.articleId}#${c.sentence}`;
     const agreed = new Set(result.agreed.flatMap((f) => f.citations.map(key)));
-    for (const f of result.unique) assert.ok(!agreed.has(key(f.citations[0]!)));
+    for (const f of result.unique) assert.ok(!agreed.has(key(f.citations[f.citations.length - 1]!)));
+  });
+
+  test("a unique fact is its article's text from its first to its last cited sentence, all in one article", () => {
+    for (const f of result.unique) {
+      const ids = new Set(f.citations.map((c) => c.articleId));
+      assert.equal(ids.size, 1);
+      const text = byId.get(f.citations[0]!.articleId)!.article.text;
+      assert.equal(text.slice(f.citations[0]!.start, f.citations[f.citations.length - 1]!.end), f.text);
+    }
+  });
+
+  test("a unique sentence that continues a quotation is shown with the sentence that opened it", () => {
+    const docs = cluster(
+      [
+        "The Quill Street pier in Marrowby closed on Friday after divers found rot in its pilings. " +
+          "Harbor master Jan Ostrowski said repairs would take a month.\n\n" +
+          "“We saw this coming for years. The council never put a cent into the pilings,” said Ines Carvalho, who runs a fish stall on the pier.",
+      ],
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings. " +
+          "Repairs will take a month, harbor master Jan Ostrowski said.",
+      ],
+    );
+    const cmp = compareSources(docs);
+    const fact = cmp.unique.find((f) => /never put a cent/.test(f.text));
+    assert.ok(fact, cmp.unique.map((f) => f.text).join(" | "));
+    assert.ok(fact.text.startsWith("“We saw this coming for years."), fact.text);
+    assert.equal(cmp.unique.filter((f) => /saw this coming|never put a cent/.test(f.text)).length, 1);
+  });
+
+  test("unique facts are listed most informative first", () => {
+    const docs = cluster(
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings.\n\n" +
+          "Ostrowski said he was sad.\n\n" +
+          "The Coast Guard barred fishing boats from the eastern basin until engineers from Halloran Marine finish their survey in April.",
+      ],
+      ["The Quill Street pier in Marrowby closed Friday after divers found rot in the pilings."],
+    );
+    const texts = compareSources(docs).unique.map((f) => f.text);
+    const detail = texts.findIndex((t) => /Coast Guard/.test(t));
+    const remark = texts.findIndex((t) => /was sad/.test(t));
+    assert.ok(detail >= 0 && remark >= 0, texts.join(" | "));
+    assert.ok(detail < remark, "the detailed statement comes before the short remark");
   });
 
   test("bad options are reported as NewsweaveError", () => {

@@ -22,9 +22,15 @@ import { type DateMention, dateInterval, extractDates } from "./dates.ts";
 import { type ClusterContext, citationOf, clusterContext, offTopicDocs } from "./timeline.ts";
 
 export interface Fact {
-  /** The verbatim sentence of the first source. */
+  /**
+   * The verbatim sentence of the first source. A unique fact that continues a quotation starts with the
+   * sentence that opened it, so the text runs from the first citation's start to the last one's end.
+   */
   text: string;
-  /** The sentence itself (score 1) and the aligned sentences of other articles, best first. */
+  /**
+   * Agreed: the sentence itself (score 1) and the aligned sentences of other articles, best first.
+   * Unique: the sentence(s) of its one article in text order, the quotation's opening first.
+   */
   citations: Citation[];
   /** Number of distinct articles stating it. */
   sources: number;
@@ -72,6 +78,12 @@ export interface CompareOptions extends ClusterContext {
   dates?: ReadonlyMap<string, readonly DateMention[]>;
   /** A sentence is unique when its best similarity to every other article is below this (default 0.2). */
   uniqueBelow?: number;
+  /**
+   * The summarizer's learned score of each sentence of `rep` (ClusterAnalysis.scores). Unique facts are
+   * listed most informative first (rarity of their content words); these scores, when given, tilt that
+   * order towards summary-worthy sentences.
+   */
+  scores?: Float64Array;
   /** Share of content words two aligned sentences must have in common to state the same fact (default 0.3). */
   minOverlap?: number;
   /** Relative tolerance for approximate numbers ("about", "roughly"; default 0.1). */
@@ -738,6 +750,18 @@ function outletOf(doc: Doc): string {
 }
 
 /**
+ * How much a unique sentence tells: the background rarity (IDF) summed over its distinct content words, so
+ * specific details (names, numbers, rare words) rank above short remarks ("Vega said she plans to be
+ * there"); with the summarizer's scores, that sum is weighted by how summary-worthy the sentence is.
+ */
+function informationOf(rep: ClusterRep, id: number, scores: Float64Array | undefined): number {
+  const s = rep.sents[id]!;
+  let sum = 0;
+  for (let k = 0; k < s.uniq.length; k++) sum += rep.idf[s.uniq[k]!]!;
+  return scores ? sum * (1 + Math.max(-0.5, Math.min(0.5, scores[id]!))) : sum;
+}
+
+/**
  * Compares the sources of a cluster: facts stated by two or more articles, facts stated by one only, and
  * conflicting values in aligned statements. Pass `rep`/`alignment` to reuse the summarizer's.
  */
@@ -809,7 +833,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
 
   // ---- unique: sentences no other article comes close to
   const unique: Fact[] = [];
+  const uniqueRank: number[] = [];
+  const scores = options.scores?.length === n ? options.scores : undefined;
   if (docs.length - offTopic.size >= 2) {
+    let last: { fact: Fact; id: number } | undefined;
     for (let id = 0; id < n; id++) {
       const s = rep.sents[id]!;
       if (!live(id) || s.uniq.length < 3 || s.nWords < 5 || !s.endsWithPunct) continue;
@@ -820,14 +847,37 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         if (d !== s.doc && !offTopic.has(d) && best[d]! >= uniqueBelow) close = true;
       if (close) continue;
       const doc = docs[s.doc]!;
-      unique.push({
-        text: doc.article.text.slice(s.sentence.start, s.sentence.end),
-        citations: [citationOf(rep, id, 1)],
+      const text = doc.article.text;
+      // A sentence that continues a quotation opened by the sentence before it is shown with that opening:
+      // one fact when both are unique, else the opening is quoted (and cited) as its context.
+      const opener = id > 0 && s.quoteOpenAtStart ? rep.sents[id - 1] : undefined;
+      const continues = opener !== undefined && opener.doc === s.doc;
+      if (continues && last?.id === id - 1) {
+        last.fact.text = text.slice(last.fact.citations[0]!.start, s.sentence.end);
+        last.fact.citations.push(citationOf(rep, id, 1));
+        last.id = id;
+        continue;
+      }
+      const citations = continues
+        ? [citationOf(rep, id - 1, 1), citationOf(rep, id, 1)]
+        : [citationOf(rep, id, 1)];
+      const fact: Fact = {
+        text: text.slice(citations[0]!.start, s.sentence.end),
+        citations,
         sources: 1,
         outlets: [outletOf(doc)],
         label: `only in ${outletOf(doc)}`,
-      });
+      };
+      unique.push(fact);
+      uniqueRank.push(informationOf(rep, id, scores));
+      last = { fact, id };
     }
+  }
+  {
+    const order = unique.map((_, k) => k).sort((a, b) => uniqueRank[b]! - uniqueRank[a]! || a - b);
+    const ranked = order.map((k) => unique[k]!);
+    unique.length = 0;
+    unique.push(...ranked);
   }
 
   // ---- conflicts

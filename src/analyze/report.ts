@@ -129,7 +129,12 @@ function assembleReport(docs: Doc[], options: ReportOptions): Report {
     if (sections.has("quotes")) report.quotes = extractQuotes(docs, entities);
   }
   if (sections.has("comparison")) {
-    report.comparison = compareSources(docs, { ...context, dates, references: options.references });
+    report.comparison = compareSources(docs, {
+      ...context,
+      dates,
+      references: options.references,
+      scores: analysis.scores,
+    });
     if (report.summary) linkConflicts(report.summary, report.comparison);
   }
   return report;
