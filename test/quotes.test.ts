@@ -258,3 +258,83 @@ describe("extractQuotes: input", () => {
     assert.deepEqual(extractQuotes(docsOf("", "No quotes here."), []), []);
   });
 });
+
+describe("speaker attribution on unseen styles", () => {
+  it("a pronoun after a quote goes on with the last speaker, not a nearer organisation in object position", () => {
+    const { quotes } = quotesOf(
+      'The Harbor Trust said the dock was picked because it faces the offices of the shipping firm Meridian Lines, which plans to expand. The volunteers wanted to "paint a mural that shows the old fishing fleet", it added.',
+    );
+    assert.equal(speakerName(byText(quotes, "paint a mural")), "Harbor Trust");
+  });
+
+  it("a pronoun after a quote refers to a described speaker of the sentence before", () => {
+    const { quotes } = quotesOf(
+      'The ferry terminal closed at noon. A terminal spokesman said the staff had advised that "The Deck" should stay shut for the evening.\n"We are sorry for the delay and will refund every ticket bought for today," he said.',
+    );
+    assert.match(speakerName(byText(quotes, "We are sorry")), /spokesman/);
+  });
+
+  it("a bare surname keeps meaning the article's main person after a relative with the same surname appears", () => {
+    const { quotes } = quotesOf(
+      'Lin Weiming, a rural teacher, said on Monday that he had left the county. Lin said the school stayed closed. Lin told reporters he would return.\nLin said his cousin, Lin Haoran, was questioned by police on Tuesday. Lin Haoran was released later. Lin Haoran declined to comment.\n"My cousin did nothing wrong," Lin said.',
+    );
+    assert.equal(speakerName(byText(quotes, "My cousin did nothing")), "Lin Weiming");
+  });
+
+  it("a definite party noun or role never introduced stands for the article's main person", () => {
+    const { quotes } = quotesOf(
+      'Senator Dana Holloway spoke on Sunday about the canal bill. Holloway said the vote would come in May.\n"This bill is about water, not politics," the Ohio Republican said.',
+      'Runner Maya Osei won the city marathon on Sunday. Osei set a course record. Osei thanked her coach.\nIn an interview after the race, the athlete said the last mile "felt like running through glue" for her.',
+    );
+    assert.equal(speakerName(byText(quotes, "This bill is about water")), "Dana Holloway");
+    assert.equal(speakerName(byText(quotes, "felt like running")), "Maya Osei");
+  });
+
+  it("a role named just before keeps its own reading: someone else just named is not the main person", () => {
+    const { quotes } = quotesOf(
+      'Painter Rosa Quint opened her show in Lisbon on Friday. Quint said the works took three years. Quint was born in Porto.\nCritic Tomas Brill praised the colours. "The portraits are the strongest part of the show," said the critic.',
+    );
+    const sp = speakerName(byText(quotes, "The portraits are"));
+    assert.notEqual(sp, "Rosa Quint");
+  });
+
+  it("the subject of a relative clause speaks a fragment: 'X, who said …'", () => {
+    const { quotes } = quotesOf(
+      'One former county official, who said "dozens of complaints" were filed about the plant, called the decision careless.',
+    );
+    assert.match(speakerName(byText(quotes, "dozens of complaints")), /official/);
+  });
+
+  it("predicates after semicolons share the sentence's subject", () => {
+    const { quotes } = quotesOf(
+      'Mayor Paul Renner has spoken about rivals before. He claimed former council member Anna Voss had "no idea how budgets work"; said during a radio interview that Judge Carla Ment lacked "the temper for the bench"; and urged voters to "look closely" at the race.',
+    );
+    assert.equal(speakerName(byText(quotes, "the temper for")), "Paul Renner");
+    assert.equal(speakerName(byText(quotes, "look closely")), "Paul Renner");
+  });
+
+  it("a quote after a colon with no speech verb belongs to the subject of the sentence", () => {
+    const { quotes } = quotesOf(
+      'His old teammate Victor Ashby put it plainly to the board: "You either fix the roof this year or you close the gym."',
+    );
+    assert.equal(speakerName(byText(quotes, "You either fix")), "Victor Ashby");
+  });
+
+  it("a quote split by an attribution that names a show in quotes stays one quote", () => {
+    const { docs, quotes } = quotesOf(
+      'Governor Ellen Marsh spoke about the storm on Sunday.\n"The levees held," the governor said on WNQ\'s "Morning Desk." "But the roads did not."',
+    );
+    const q = byText(quotes, "The levees held");
+    assert.equal(q.mentions[0]!.parts.length, 2);
+    assert.equal(speakerName(q), "Ellen Marsh");
+    assert.ok(!quotes.some((x) => x.text.startsWith("Morning Desk")));
+    assertVerbatim(docs, q);
+  });
+
+  it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
+    const { quotes } = quotesOf(
+      'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',
+    );
+    assert.match(speakerName(byText(quotes, "a fire trap")), /mayor/);
+  });
+});

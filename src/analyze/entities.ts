@@ -1058,6 +1058,8 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
     if (prev === undefined || c.start < prev) firstInDoc.set(k, c.start);
   }
   const reassigned = new Map<Cand, Group>();
+  // each bare mention's candidate full names; a mention that fits only one of them adds to its salience
+  const choices: Array<{ c: Cand; pool: Group[]; firstAt: (o: Group) => number }> = [];
   for (const g of all) {
     if (g.merged || g.toks.length !== 1) continue;
     const opts = byWord.get(g.toks[0]!);
@@ -1090,11 +1092,26 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
       const pool = seenBefore.length > 0 ? seenBefore : inDoc.length > 0 ? inDoc : fits;
       const firstAt = (o: Group): number =>
         firstInDoc.get(`${c.doc}\u0000${o.key}`) ?? Number.MAX_SAFE_INTEGER;
-      let best = pool[0]!;
-      for (const o of pool)
-        if (wOf(o) > wOf(best) || (wOf(o) === wOf(best) && firstAt(o) < firstAt(best))) best = o;
-      reassigned.set(c, best);
+      choices.push({ c, pool, firstAt });
     }
+  }
+  // "Chen" after "Chen Guangcheng" and later "his nephew, Chen Kegui": the bare mentions of an article
+  // that could only mean one of them count for its salience there, so the article's main person keeps
+  // the bare name even when the other one is written in full more often
+  const unambiguous = new Map<string, number>();
+  const docKey = (o: Group, doc: number): string => `${doc}\u0000${o.key}`;
+  for (const { c, pool } of choices)
+    if (pool.length === 1) {
+      const k = docKey(pool[0]!, c.doc);
+      unambiguous.set(k, (unambiguous.get(k) ?? 0) + 1);
+    }
+  for (const { c, pool, firstAt } of choices) {
+    const salience = (o: Group): number => wOf(o) + (unambiguous.get(docKey(o, c.doc)) ?? 0);
+    let best = pool[0]!;
+    for (const o of pool)
+      if (salience(o) > salience(best) || (salience(o) === salience(best) && firstAt(o) < firstAt(best)))
+        best = o;
+    reassigned.set(c, best);
   }
 
   // 5. build entities

@@ -25,7 +25,7 @@ import { STOPWORDS } from "../lexicon/stopwords.ts";
 import { wordTokens } from "../segment/index.ts";
 import type { Doc, Sentence, Span } from "../types.ts";
 import type { Entity } from "./entities.ts";
-import { defaultGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { defaultGazetteer, type Gazetteer, normKey } from "./gazetteer.ts";
 
 export interface QuoteMention {
   articleId: string;
@@ -356,9 +356,16 @@ interface DocCtx {
   /** Spans of all quotes in the article (for skipping names said inside quotes). */
   quoted: Array<[number, number]>;
   paras: Array<[number, number]>;
+  /** Speakers found by an attribution so far, at the opening mark of their quote, in text order. */
+  attrib: Array<{ pos: number; sp: Speaker }>;
+  /** Memo of `sentenceSpeaker` per sentence index (null: none). */
+  sentSpeakers: Map<number, Speaker | null>;
+  /** Outer spans of quotation marks that are not quotes (titles, names, labels). */
+  skipped: Array<[number, number]>;
 }
 
 interface Cluster {
+  byId: Map<string, Entity>;
   byRole: Map<string, Entity[]>;
   weight: Map<Entity, number>;
   gaz: Gazetteer;
@@ -396,8 +403,9 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
   if (kind === "self") return undefined;
   const p = paraOf(ctx, pos);
   const floor = ctx.paras[Math.max(0, p - 2)]![0];
-  let best: { pos: number; sp: Speaker } | undefined;
-  let unknown: { pos: number; sp: Speaker } | undefined;
+  // `subj`: the antecedent opens its clause (a subject), not an object or a name inside a phrase
+  let best: { pos: number; sp: Speaker; subj: boolean } | undefined;
+  let unknown: { pos: number; sp: Speaker; subj: boolean } | undefined;
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
     const m = ctx.mentions[i]!;
     if (m.start >= pos) continue;
@@ -406,39 +414,49 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
     if (!compatible(kind, m.entity)) continue;
     if ((kind === "male" || kind === "female") && m.entity.gender === undefined) {
       // a person of unknown gender counts only when no one of the right gender is near
-      if (!unknown) unknown = { pos: m.start, sp: speakerOf(m.entity) };
+      if (!unknown) unknown = { pos: m.start, sp: speakerOf(m.entity), subj: subjectLike(ctx, m.start) };
       continue;
     }
-    best = { pos: m.start, sp: speakerOf(m.entity) };
+    best = { pos: m.start, sp: speakerOf(m.entity), subj: subjectLike(ctx, m.start) };
     break;
   }
   if (!best) best = unknown;
   if (kind === "org") {
-    // "It read:": the nearest text ("the letter from Sir Paul") or organisation
-    const base = Math.max(floor, best ? best.pos : floor);
+    // "It read:": the nearest text ("the letter from Sir Paul") or organisation; a text that opens its
+    // sentence ("The next letter opens with …") also beats a later organisation that does not
+    const base = best?.subj ? Math.max(floor, best.pos) : floor;
     const window = ctx.text.slice(base, pos);
-    let found: { pos: number; sp: Speaker } | undefined;
+    let found: { pos: number; sp: Speaker; subj: boolean } | undefined;
     const re =
       /\b[Tt]he\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)\b((?:\s+(?:from|by|of)\s+[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)*)?)/gu;
     for (let m = re.exec(window); m; m = re.exec(window)) {
       if (!TEXT_NOUNS.has(m[2]!.toLowerCase()) || insideQuote(ctx, base + m.index)) continue;
-      found = { pos: base + m.index, sp: { name: trimNP(m[0]) } };
+      const at = base + m.index;
+      if (best && at < best.pos && !subjectLike(ctx, at)) continue;
+      found = { pos: at, sp: { name: trimNP(m[0]) }, subj: true };
     }
-    if (found && (!best || found.pos > best.pos)) best = found;
+    if (found && (!best || found.pos > best.pos || !best.subj)) best = found;
   }
   if (kind === "male" || kind === "female" || kind === "plural") {
     // a closer definite role noun ("the manager ... she said") wins over a farther name
     const base = Math.max(floor, best ? best.pos : floor);
     const window = ctx.text.slice(base, pos);
-    let found: { pos: number; sp: Speaker } | undefined;
+    let found: { pos: number; sp: Speaker; subj: boolean } | undefined;
     ROLE_NP.lastIndex = 0;
     for (let m = ROLE_NP.exec(window); m; m = ROLE_NP.exec(window)) {
       const head = m[3]!.toLowerCase();
       const at = base + m.index;
       if (insideQuote(ctx, at)) continue;
-      // only a subject: at the start of a sentence or clause, or right after a speech verb
+      // only a subject (at the start of a sentence or clause, or right after a speech verb), or any role
+      // of the pronoun's own sentence ("Daniels sued the president after he wrote …")
       const lead = ctx.text.slice(Math.max(0, at - 30), at).trimEnd();
-      if (lead !== "" && !/[.!?:;,"”]$/.test(lead) && !SPEECH_END.test(lead)) continue;
+      if (
+        lead !== "" &&
+        !/[.!?:;,"”]$/.test(lead) &&
+        !SPEECH_END.test(lead) &&
+        sentenceAt(ctx.idx, at) !== sentenceAt(ctx.idx, pos)
+      )
+        continue;
       const g = cl.gaz.roles.get(head);
       const plural = head === "police" || head === "officials" || head.endsWith("ers");
       if (kind === "plural" ? !plural && !ORG_NOUNS.has(head) : g === undefined || (g !== "" && g !== kind))
@@ -446,32 +464,205 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
       if (m[1]!.toLowerCase() !== "the") continue;
       const linked =
         linkRole(ctx, cl, head, at) ?? (kind !== "plural" ? epithet(ctx, head, at, kind) : undefined);
-      found = { pos: at, sp: linked ?? { name: trimNP(m[0]!) } };
+      found = { pos: at, sp: linked ?? { name: trimNP(m[0]!) }, subj: true };
     }
     if (found && (!best || found.pos > best.pos)) best = found;
   }
+  // "he said" goes on with the last speaker ("Greenpeace said … the oil giant Shell … “…”, it added"):
+  // the speaker of the latest attribution wins over a nearer name that is not a later sentence's subject,
+  // for a pronoun that is the subject of its sentence or of the attribution right after a quote
+  const mainClause =
+    subjectLike(ctx, pos) || /[”"»][,.]?\s*$/.test(ctx.text.slice(Math.max(0, pos - 4), pos));
+  const recent = mainClause ? recentSpeaker(ctx, cl, pos, floor, kind) : undefined;
+  if (
+    recent &&
+    (!best ||
+      best.pos < recent.pos ||
+      !best.subj ||
+      sentenceAt(ctx.idx, best.pos) <= sentenceAt(ctx.idx, recent.pos))
+  )
+    return recent.sp;
   return best?.sp;
 }
 
+/** Does the text before `at` in its sentence leave it the subject (at most an opening phrase and a few words)? */
+function subjectLike(ctx: DocCtx, at: number): boolean {
+  const si = sentenceAt(ctx.idx, at);
+  let pre = ctx.text.slice(ctx.idx.starts[si]!, at).replace(/[“"«][^”"»]*[”"»]/g, " ");
+  // an opening phrase ("In a later statement, X") without a verb of speech
+  const comma = pre.indexOf(", ");
+  if (comma >= 0 && !SPEECH_ANY.test(pre.slice(0, comma)) && pre.slice(0, comma).split(/\s+/).length <= 8)
+    pre = pre.slice(comma + 2);
+  return pre.trim() === "" || pre.trim().split(/\s+/).length <= 3;
+}
+
+const OPENING_PHRASE =
+  /^(?:(?:In|On|At|After|Before|During|Since|Following|When|While|As|Despite|Meanwhile|However|Later|Earlier|Asked|Speaking|Separately|Also|But|And|Yet|Still)\b[^,]{0,80},\s*)?/;
+
 /**
- * "The athlete", "the singer": a definite role never introduced before ("a manager", "the manager of a
- * bank") is another name for the article's main person of that gender.
+ * The subject of a reporting sentence without quotes ("Chen said his nephew …", "A Shard spokesman said
+ * …", "Velemina Williams, 80, said …"): a pronoun or a name right before the speech verb (an appositive
+ * may sit between), or a short described subject ("a spokesman for the building").
  */
-function epithet(ctx: DocCtx, head: string, at: number, kind: "male" | "female"): Speaker | undefined {
+function reportingSubject(ctx: DocCtx, cl: Cluster, si: number): Speaker | undefined {
+  const s = ctx.idx.starts[si]!;
+  // quoted words are not the subject (a sentence with a real quote has its speaker in `attrib`)
+  const sent = ctx.text
+    .slice(s, ctx.idx.ends[si]!)
+    .replace(/[“"«][^”"»]*[”"»]/g, (q) => " ".repeat(q.length));
+  if (/[“”"«»]/.test(sent) || insideQuote(ctx, s)) return undefined; // a sentence inside a quotation
+  SPEECH_RE.lastIndex = 0;
+  const m = SPEECH_RE.exec(sent);
+  if (!m || m.index === 0 || m.index > 150) return undefined;
+  const vAt = s + m.index;
+  if (insideQuote(ctx, vAt)) return undefined;
+  const before = sent.slice(0, m.index);
+  const adverbs = "(?:(?:also|later|then|again|previously|once|had|has|have|would|will)\\s+)*";
+  const pron = new RegExp(`(?:^|[\\s,])(he|she|it|they)\\s+${adverbs}$`, "i").exec(before);
+  if (pron) {
+    const kind = PRONOUNS[pron[1]!.toLowerCase()];
+    return kind ? resolvePronoun(ctx, cl, s + pron.index + pron[0].indexOf(pron[1]!), kind) : undefined;
+  }
+  let last: EM | undefined;
+  for (const x of ctx.mentions) {
+    if (x.start < s) continue;
+    if (x.end > vAt) break;
+    last = x;
+  }
+  if (
+    last &&
+    (last.entity.type === "person" || last.entity.type === "organization") &&
+    new RegExp(`^\\s*(?:,[^,.;]{1,60},)?\\s*${adverbs}$`).test(ctx.text.slice(last.end, vAt))
+  )
+    return speakerOf(last.entity);
+  const open = OPENING_PHRASE.exec(before)![0].length;
+  const np = before.slice(open).trim();
+  const words = np.split(/\s+/);
+  if (/^(?:a|an|the|one|another)$/i.test(words[0] ?? "") && words.length >= 2 && words.length <= 10) {
+    const head = descriptionHead(np);
+    if (cl.gaz.roles.has(head) || ORG_NOUNS.has(head) || TEXT_NOUNS.has(head)) {
+      const at = s + open + (before.slice(open).length - before.slice(open).trimStart().length);
+      return resolveNP(ctx, cl, at, at + np.length);
+    }
+  }
+  return undefined;
+}
+
+/** Head noun of a described speaker: "A spokesman for the building" → "spokesman". */
+function descriptionHead(name: string): string {
+  const words = name.split(/\s+/);
+  const cut = words.findIndex(
+    (w, k) => k > 0 && /^(?:of|for|from|at|with|in|on|to|who|which|that)$/i.test(w),
+  );
+  const np = cut > 0 ? words.slice(0, cut) : words;
+  return (np[np.length - 1] ?? "").toLowerCase().replace(/[^\p{L}-]/gu, "");
+}
+
+/** Can the pronoun `kind` refer to this speaker? Names by type and gender, descriptions by their head noun. */
+function speakerFits(cl: Cluster, kind: PronounKind, sp: Speaker): boolean {
+  if (sp === "unattributed" || kind === "self") return false;
+  if (sp.entityId) {
+    const e = cl.byId.get(sp.entityId);
+    return e !== undefined && compatible(kind, e);
+  }
+  const head = descriptionHead(sp.name);
+  if (kind === "org") return TEXT_NOUNS.has(head) || ORG_NOUNS.has(head);
+  if (kind === "plural")
+    return head === "police" || (head.endsWith("s") && cl.gaz.roles.has(head.slice(0, -1)));
+  const g = cl.gaz.roles.get(head);
+  return g !== undefined && (g === "" || g === kind);
+}
+
+/**
+ * The speaker of the latest attribution before `pos` that the pronoun can refer to: an earlier quote's
+ * speaker or the subject of a reporting sentence ("A Shard spokesman said the platform was closed."),
+ * searched back over a few sentences, not before `floor`.
+ */
+function recentSpeaker(
+  ctx: DocCtx,
+  cl: Cluster,
+  pos: number,
+  floor: number,
+  kind: PronounKind,
+): { pos: number; sp: Speaker } | undefined {
+  let si = sentenceAt(ctx.idx, pos);
+  for (let k = 0; si >= 0 && k < 6; si--, k++) {
+    const s = ctx.idx.starts[si]!;
+    if (s < floor) break;
+    const e = Math.min(ctx.idx.ends[si]!, pos);
+    for (let j = ctx.attrib.length - 1; j >= 0; j--) {
+      const a = ctx.attrib[j]!;
+      if (a.pos >= s && a.pos < e && speakerFits(cl, kind, a.sp)) return a;
+    }
+    if (ctx.idx.ends[si]! <= pos) {
+      let sp = ctx.sentSpeakers.get(si);
+      if (sp === undefined) {
+        ctx.sentSpeakers.set(si, null); // guards against re-entry while resolving
+        sp = reportingSubject(ctx, cl, si) ?? null;
+        ctx.sentSpeakers.set(si, sp);
+      }
+      if (sp && speakerFits(cl, kind, sp)) return { pos: s, sp };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "The athlete", "the singer", "the Florida Republican": a definite role never introduced before ("a
+ * manager", "one official", "the manager of a bank") is another name for the article's main person (of
+ * that gender, when known).
+ */
+function epithet(
+  ctx: DocCtx,
+  head: string,
+  at: number,
+  kind: "male" | "female" | undefined,
+): Speaker | undefined {
   const before = ctx.text.slice(0, at);
   const intro = new RegExp(
-    `\\b(?:[Aa]n?\\s+(?:[\\p{L}-]+\\s+){0,2}${head}\\b|[Tt]he\\s+${head}\\s+(?:of|at|for|from|who|with|in)\\b)`,
+    `\\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}\\b|[Tt]he\\s+${head}\\s+(?:of|at|for|from|who|with|in)\\b)`,
     "u",
   );
   if (intro.test(before) || intro.test(ctx.text.slice(at, at + head.length + 40))) return undefined;
   const counts = new Map<Entity, number>();
   for (const m of ctx.mentions) {
-    if (m.entity.type !== "person" || (m.entity.gender !== undefined && m.entity.gender !== kind)) continue;
+    if (m.entity.type !== "person" || (kind && m.entity.gender !== undefined && m.entity.gender !== kind))
+      continue;
     counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   }
   let best: Entity | undefined;
   for (const [e, n] of counts) if (!best || n > counts.get(best)!) best = e;
-  return best && counts.get(best)! >= 2 ? speakerOf(best) : undefined;
+  if (!best || counts.get(best)! < 2) return undefined;
+  // someone else just named is the likelier referent ("Feinstein expressed … “…,” said the biographer")
+  const si = sentenceAt(ctx.idx, at);
+  const from = ctx.idx.starts[Math.max(0, si - 1)]!;
+  for (const m of ctx.mentions) {
+    if (m.start < from || m.start >= at || insideQuote(ctx, m.start)) continue;
+    if (m.entity.type === "person" && m.entity !== best && counts.has(m.entity)) return undefined;
+  }
+  return speakerOf(best);
+}
+
+/** Party members, which stand for a person like a role noun ("the Florida Republican said"). */
+const PARTY_NOUNS = new Set(
+  "republican democrat conservative liberal tory socialist libertarian progressive independent".split(" "),
+);
+
+/** Roles that name someone other than the article's main person ("the official", "the lawyer"). */
+const NOT_EPITHET = new Set(
+  (
+    "spokesman spokeswoman spokesperson spokespeople official officials source sources insider lawyer attorney " +
+    "witness victim resident neighbor neighbour friend relative employee worker staffer officer agent " +
+    "deputy investigator prosecutor judge doctor nurse analyst expert representative rep aide man woman " +
+    "boy girl"
+  ).split(" "),
+);
+
+/** A definite role noun with no entity of that role: the article's main person ("the athlete", "the future president"). */
+function mainPersonEpithet(ctx: DocCtx, cl: Cluster, head: string, at: number): Speaker | undefined {
+  const g = cl.gaz.roles.get(head);
+  if (g === undefined || NOT_EPITHET.has(head)) return undefined;
+  return epithet(ctx, head, at, g === "" ? undefined : g);
 }
 
 const NP_STOP =
@@ -551,7 +742,7 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
   );
   // "a spokesman for X", "the office of X", "X's attorney": the head noun speaks, not X
   const headMatch =
-    /^(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|[\p{Lu}][\p{L}.-]*(?:\s[\p{Lu}][\p{L}.-]*)*[’']s?\s+)((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)(?=\s+(?:of|for|from|at|with|in|on|to)\b|\s*,|\s*$)/u.exec(
+    /^(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+|[\p{Lu}][\p{L}.-]*(?:\s[\p{Lu}][\p{L}.-]*)*[’']s?\s+)((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)(?=\s+(?:of|for|from|at|with|in|on|to)\b|\s*,|\s*$)/u.exec(
       trimmed,
     );
   const headEnd0 = headMatch ? lead + headMatch[0].length : 0;
@@ -584,10 +775,15 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
       if (glued) return speakerOf(glued.entity);
       const det = words[0]!.toLowerCase();
       if (det === "the") {
-        const linked = linkRole(ctx, cl, head, lead);
+        const linked = linkRole(ctx, cl, head, lead) ?? mainPersonEpithet(ctx, cl, head, lead);
         if (linked) return linked;
       }
       return { name: trimNP(trimmed) };
+    }
+    // "the Florida Republican", "the Texan": a party member or a demonym standing for a person
+    if (words[0]!.toLowerCase() === "the" && (PARTY_NOUNS.has(head) || cl.gaz.demonyms.has(normKey(head)))) {
+      const main = epithet(ctx, headMatch[2]!, lead, undefined);
+      if (main) return main;
     }
   }
   const person = inNP.find((m) => m.entity.type === "person");
@@ -596,7 +792,9 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
   const defRole = /^[Tt]he\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+)\b/u.exec(trimmed);
   if (defRole && cl.gaz.roles.has(defRole[2]!.toLowerCase())) {
     const head = defRole[2]!.toLowerCase();
-    return linkRole(ctx, cl, head, lead) ?? { name: trimNP(defRole[0]) };
+    return (
+      linkRole(ctx, cl, head, lead) ?? mainPersonEpithet(ctx, cl, head, lead) ?? { name: trimNP(defRole[0]) }
+    );
   }
   const org = inNP.find((m) => m.entity.type === "organization");
   if (org) return speakerOf(org.entity);
@@ -663,6 +861,8 @@ function postAttribution(
   );
   if (stop >= 0) limit = from + stop;
   const clause = text.slice(from, limit);
+  // “…”; said …: a semicolon starts another predicate of the writer's sentence, not an attribution
+  if (/^\s*;/.test(clause)) return { end: from };
   const lead = /^[\s,.;:!?…—–-]*/.exec(clause)![0].length;
   const body = clause.slice(lead);
   if (body === "") return { end: from };
@@ -748,7 +948,7 @@ function preAttribution(ctx: DocCtx, cl: Cluster, open: number, partial: boolean
   re.lastIndex = 0;
   const verbs: RegExpExecArray[] = [];
   for (let m = re.exec(masked); m; m = re.exec(masked)) verbs.push(m);
-  if (verbs.length === 0) return undefined;
+  if (verbs.length === 0) return partial ? undefined : colonSubject(ctx, cl, from, masked);
   // a verb inside the "that" clause of an earlier speech verb is not the attribution:
   // "X said on Twitter that its forces had responded … “…”"
   const speechOnly = SPEECH_WORD;
@@ -756,7 +956,9 @@ function preAttribution(ctx: DocCtx, cl: Cluster, open: number, partial: boolean
     const v = verbs[k]!;
     for (let j = 0; j < k; j++) {
       const u = verbs[j]!;
-      if (speechOnly.test(u[0]) && /\bthat\b/.test(masked.slice(u.index + u[0].length, v.index))) return true;
+      const between = masked.slice(u.index + u[0].length, v.index);
+      // a semicolon closes the "that" clause: "said that …; urged …"
+      if (speechOnly.test(u[0]) && /\bthat\b/.test(between) && !between.includes(";")) return true;
     }
     return false;
   };
@@ -768,6 +970,30 @@ function preAttribution(ctx: DocCtx, cl: Cluster, open: number, partial: boolean
   for (const v of order) {
     const sp = subjectOfVerb(ctx, cl, from, masked, v, partial);
     if (sp) return sp;
+  }
+  return undefined;
+}
+
+/**
+ * "His friend George Smathers put it bluntly: “…”": a full quote after a colon, with no speech verb, is
+ * said by the subject opening the sentence (a pronoun, or a name within its first words).
+ */
+function colonSubject(ctx: DocCtx, cl: Cluster, from: number, masked: string): Speaker | undefined {
+  if (!/:\s*$/.test(masked)) return undefined;
+  const open = OPENING_PHRASE.exec(masked)![0].length;
+  const clause = masked.slice(open);
+  const pron = /^\s*(he|she|they|it)\b/i.exec(clause);
+  if (pron) {
+    const kind = PRONOUNS[pron[1]!.toLowerCase()];
+    return kind ? resolvePronoun(ctx, cl, from + open + pron[0].indexOf(pron[1]!), kind) : undefined;
+  }
+  for (const m of ctx.mentions) {
+    if (m.start < from + open) continue;
+    if (m.start >= from + masked.length) break;
+    if (m.entity.type !== "person" && m.entity.type !== "organization") continue;
+    if (/^['’]s?\s/.test(ctx.text.slice(m.end, m.end + 3))) continue;
+    const lead = ctx.text.slice(from + open, m.start).trim();
+    return lead.split(/\s+/).filter(Boolean).length <= 3 ? speakerOf(m.entity) : undefined;
   }
   return undefined;
 }
@@ -803,7 +1029,24 @@ function subjectOfVerb(
   }
   let s: number;
   let e: number;
-  if (PARTICIPLE.test(verb) || clauseTrim.endsWith(",") || /\b(?:and|but|then)$/i.test(clauseTrim)) {
+  // "One former official, who said “…” were used, found …": the noun phrase before "who" speaks
+  const rel = /,?\s*\bwho\s+(?:(?:also|later|then|had|has|have|once|previously)\s+)*$/i.exec(clause);
+  if (rel && rel.index > 0) {
+    const np = clause.slice(0, rel.index);
+    const c = Math.max(np.lastIndexOf(", "), np.lastIndexOf(": "));
+    s = from + (c >= 0 ? c + 2 : 0);
+    e = from + np.length;
+    const sp = resolveNP(ctx, cl, s, e) ?? subjectByMentions(ctx, s, e);
+    if (sp) return sp;
+  }
+  // "He claimed …; suggested …; said “…”": a predicate after a semicolon shares the sentence's subject
+  const coordinated = /;\s*(?:(?:and|but|then)\s+)?$/i.test(clause);
+  if (
+    PARTICIPLE.test(verb) ||
+    clauseTrim.endsWith(",") ||
+    coordinated ||
+    /\b(?:and|but|then)$/i.test(clauseTrim)
+  ) {
     // "X declined to comment, saying, “…”", "X, in a statement, said": the subject opens the clause
     const firstComma = clause.search(/,\s/);
     const head =
@@ -964,6 +1207,7 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
   const raws = scanQuotes(ctx.d, text);
   ctx.quoted = raws.map((r) => [r.parts[0]![0], r.parts[r.parts.length - 1]![1]]);
   const locals: Local[] = [];
+  const kept = new Set<Raw>();
   for (const raw of raws) {
     const [s0, e0] = raw.parts[0]!;
     if (wordCount(text, raw.parts) < minWords) continue;
@@ -1015,6 +1259,8 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
     if (!speaker && kind === "partial") speaker = sentenceTailAttribution(ctx, cl, raw.outerEnd);
     if (!speaker) speaker = post.according;
     if (speaker) how = "attribution";
+    if (speaker && speaker !== "unattributed") ctx.attrib.push({ pos: raw.outerStart, sp: speaker });
+    kept.add(raw);
     locals.push({
       raw,
       kind,
@@ -1023,12 +1269,17 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
       postAttributed: post.speaker !== undefined && post.speaker !== "unattributed",
     });
   }
-  // chains: “A,” X said, “B.” / “A,” X said. “B.” / “A.” ¶ “B.” — B without an attribution of its own
+  ctx.skipped = raws.filter((r) => !kept.has(r)).map((r) => [r.outerStart, r.outerEnd]);
+  // chains: “A,” X said, “B.” / “A,” X said. “B.” / “A.” ¶ “B.” — B without an attribution of its own;
+  // a quoted title inside the attribution does not break the chain ("X said on NBC's “Meet the Press.”")
   const chained: Local[] = [];
   for (const q of locals) {
     const prev = chained[chained.length - 1];
     if (prev && !q.postAttributed && (q.resolved.how === "none" || prev.postAttributed)) {
-      const gap = text.slice(prev.postEnd, q.raw.outerStart);
+      let gap = text.slice(prev.postEnd, q.raw.outerStart);
+      for (const [a, b] of ctx.skipped)
+        if (a >= prev.postEnd && b <= q.raw.outerStart)
+          gap = gap.slice(0, a - prev.postEnd) + " ".repeat(b - a) + gap.slice(b - prev.postEnd);
       const prevPara = paraOf(ctx, prev.raw.outerEnd - 1);
       const qPara = paraOf(ctx, q.raw.outerStart);
       const gapClean = gap.replace(/^[\s,.;:!?…—–-]+|[\s,.;:!?…—–-]+$/g, "");
@@ -1131,7 +1382,8 @@ export function extractQuotes(
     }
   }
   for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
-  const cl: Cluster = { byRole, weight, gaz };
+  const byId = new Map(entities.map((e) => [e.id, e] as const));
+  const cl: Cluster = { byId, byRole, weight, gaz };
 
   interface Item {
     d: number;
@@ -1167,6 +1419,9 @@ export function extractQuotes(
       mentions: byArticle.get(doc.article.id) ?? [],
       quoted: [],
       paras: paragraphs(text),
+      attrib: [],
+      sentSpeakers: new Map(),
+      skipped: [],
     };
     if (ctx.paras.length === 0) continue;
     ctxs.push(ctx);
