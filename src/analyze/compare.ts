@@ -832,8 +832,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   }
 
   // ---- unique: sentences no other article comes close to
-  const unique: Fact[] = [];
-  const uniqueRank: number[] = [];
+  const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
   const scores = options.scores?.length === n ? options.scores : undefined;
   if (docs.length - offTopic.size >= 2) {
     let last: { fact: Fact; id: number } | undefined;
@@ -868,17 +867,12 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         outlets: [outletOf(doc)],
         label: `only in ${outletOf(doc)}`,
       };
-      unique.push(fact);
-      uniqueRank.push(informationOf(rep, id, scores));
+      uniqueFound.push({ fact, rank: informationOf(rep, id, scores) });
       last = { fact, id };
     }
   }
-  {
-    const order = unique.map((_, k) => k).sort((a, b) => uniqueRank[b]! - uniqueRank[a]! || a - b);
-    const ranked = order.map((k) => unique[k]!);
-    unique.length = 0;
-    unique.push(...ranked);
-  }
+  // most informative first; the sort is stable, so ties keep the articles' order
+  const unique = uniqueFound.sort((a, b) => b.rank - a.rank).map((f) => f.fact);
 
   // ---- conflicts
   const mentions = new Map<string, readonly DateMention[]>();
