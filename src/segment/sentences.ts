@@ -32,7 +32,8 @@ export interface SentenceSpan {
 /** Per-text state: wink-nlp's boundaries are computed only when a decision needs them. */
 interface Ctx {
   text: string;
-  wink: number[] | undefined;
+  /** Sentence ends by line start, for the lines where a decision needed them. */
+  wink: Map<number, number[]>;
 }
 
 const DOT = 46;
@@ -59,7 +60,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     );
   }
   const out: SentenceSpan[] = [];
-  const ctx: Ctx = { text, wink: undefined };
+  const ctx: Ctx = { text, wink: new Map() };
   const n = text.length;
   let paragraph = 0;
   let i = 0;
@@ -370,10 +371,17 @@ function hasDigit(text: string, p: number, le: number): boolean {
   return false;
 }
 
-/** Whether wink-nlp ends a sentence between the terminal punctuation at ts and the next word at next. */
-function winkSplits(ctx: Ctx, ts: number, next: number): boolean {
-  if (ctx.wink === undefined) ctx.wink = winkSentenceEnds(ctx.text);
-  const ends = ctx.wink;
+/**
+ * Whether wink-nlp ends a sentence between the terminal punctuation at ts and the next word at next.
+ * wink reads only the line [ls, le): every line break ends a sentence anyway, and its cost grows with
+ * the length of the text it reads.
+ */
+function winkSplits(ctx: Ctx, ls: number, le: number, ts: number, next: number): boolean {
+  let ends = ctx.wink.get(ls);
+  if (ends === undefined) {
+    ends = winkSentenceEnds(ctx.text.slice(ls, le)).map((e) => e + ls);
+    ctx.wink.set(ls, ends);
+  }
   let lo = 0;
   let hi = ends.length;
   while (lo < hi) {
@@ -429,19 +437,19 @@ function isBoundary(
       return opener;
     case Abbr.Time:
       // "9:50 a.m. Thursday", "5 p.m. ET" continue; "at 9 a.m. Police said" does not
-      if (w < 0) return winkSplits(ctx, ts, next);
+      if (w < 0) return winkSplits(ctx, ls, le, ts, next);
       if (isDigit(wc) || lower) return false;
       if (opener) return true;
-      return !TIME_FOLLOWERS.has(wordAt(text, w, le).word) && winkSplits(ctx, ts, next);
+      return !TIME_FOLLOWERS.has(wordAt(text, w, le).word) && winkSplits(ctx, ls, le, ts, next);
     case Abbr.Numeric:
       // "No. 5", "No. #3", "No. LC-USZ62"
       return !(isDigit(wc) || text.charCodeAt(next) === 35 || hasDigit(text, next, le));
     default: {
       // Abbr.Final: "U.S.", "Inc.", "a.m.", "etc."
-      if (w < 0) return winkSplits(ctx, ts, next);
+      if (w < 0) return winkSplits(ctx, ls, le, ts, next);
       if (isDigit(wc) || lower) return false; // "u.s. officials", "etc. and", "Inc. 's"
       if (opener) return true;
-      return winkSplits(ctx, ts, next);
+      return winkSplits(ctx, ls, le, ts, next);
     }
   }
 }
