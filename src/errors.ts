@@ -12,6 +12,10 @@ export type ErrorCode =
   | "BAD_OPTION" // an option value out of range (e.g. --words 0)
   | "USAGE" // wrong command-line usage
   | "STORE" // the embedded store failed (locked, read-only, corrupt)
+  | "BUSY" // the engine is at capacity (analysis queue full, shutting down, or waited too long): retry later
+  | "TIMEOUT" // an analysis ran over its time limit and was stopped
+  | "BAD_MEDIA_TYPE" // a request body in a media type the API does not read (it reads JSON)
+  | "BAD_METHOD" // an HTTP method a route does not offer
   | "INTERNAL"; // a bug: should never be seen
 
 export interface ErrorLocation {
@@ -25,16 +29,30 @@ export interface ErrorLocation {
   field?: string;
 }
 
+/** One problem of an input that has several (a request body failing validation). */
+export interface ErrorIssue {
+  field: string;
+  message: string;
+}
+
 /** The one error class of the library. The CLI maps codes to exit codes, the server to HTTP statuses. */
 export class NewsweaveError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;
+  /** Every problem found, when there are several (the first is also `location.field` and the message). */
+  readonly issues?: readonly ErrorIssue[];
 
-  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    location: ErrorLocation = {},
+    options?: { cause?: unknown; issues?: readonly ErrorIssue[] },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "NewsweaveError";
     this.code = code;
     this.location = location;
+    if (options?.issues && options.issues.length > 0) this.issues = options.issues;
   }
 
   /** "file:line:column: message (field)" — the form the CLI prints. */

@@ -20,7 +20,7 @@ export type { TimelineEvent } from "./analyze/timeline.ts";
 export { buildTimeline } from "./analyze/timeline.ts";
 export type { CleanContext } from "./clean/index.ts";
 export { buildCleanContext, cleanArticle, cleanCluster } from "./clean/index.ts";
-export type { ErrorCode, ErrorLocation } from "./errors.ts";
+export type { ErrorCode, ErrorIssue, ErrorLocation } from "./errors.ts";
 export { isNewsweaveError, NewsweaveError } from "./errors.ts";
 export type { System } from "./eval/index.ts";
 export { bootstrapCI, evaluate, pairedBootstrap, rouge } from "./eval/index.ts";

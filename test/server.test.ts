@@ -257,7 +257,7 @@ describe("POST /v1/summarize", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     assert.equal(res.status, 415);
-    assert.equal((await errorOf(res)).code, "USAGE");
+    assert.equal((await errorOf(res)).code, "BAD_MEDIA_TYPE");
   });
 
   test("an unexpected failure is a 500 with a generic message, never the exception text", async () => {
@@ -375,7 +375,7 @@ describe("routes, headers and the API description", () => {
     const wrong = await app.request("/v1/summarize", { method: "GET" });
     assert.equal(wrong.status, 405);
     assert.equal(wrong.headers.get("allow"), "POST");
-    await errorOf(wrong);
+    assert.equal((await errorOf(wrong)).code, "BAD_METHOD");
   });
 
   test("the page is served with a strict Content-Security-Policy and no inline script", async () => {
@@ -428,6 +428,30 @@ describe("routes, headers and the API description", () => {
     ];
     for (const code of clientSide) assert.ok(STATUS_OF_CODE[code] >= 400 && STATUS_OF_CODE[code] < 500, code);
     assert.equal(STATUS_OF_CODE.INTERNAL, 500);
+  });
+
+  test("the OpenAPI error schema lists the codes the server answers with", async () => {
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      components: {
+        schemas: { Error?: { properties: { error: { properties: { code: { enum?: string[] } } } } } };
+      };
+    };
+    const listed = doc.components.schemas.Error?.properties.error.properties.code.enum ?? [];
+    const answers = [
+      await app.request("/v1/summarize", { method: "GET" }),
+      await app.request("/v1/summarize", {
+        method: "POST",
+        body: "x",
+        headers: { "content-type": "text/csv" },
+      }),
+      await post("/v1/summarize", { articles: [] }),
+      await app.request("/v1/nothing-here"),
+    ];
+    for (const res of answers) {
+      const { code } = await errorOf(res);
+      assert.ok(listed.includes(code), `${code} (status ${res.status}) is not in the OpenAPI error codes`);
+    }
+    for (const code of ["BUSY", "TIMEOUT"]) assert.ok(listed.includes(code), code);
   });
 });
 

@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { NewsweaveError } from "../errors.ts";
 import { readJson } from "./body.ts";
 import { CachedEngine, type Engine, InlineEngine } from "./engine.ts";
-import { ApiError, errorResponse } from "./errors.ts";
+import { errorResponse } from "./errors.ts";
 import { checkSummarizeRequest } from "./jobs.ts";
 import { openApiDocument } from "./openapi.ts";
 import { SummarizeRequest, validate } from "./schemas.ts";
@@ -106,7 +107,7 @@ export function createApp(options: AppOptions = {}): Hono {
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
     onError: () => {
-      throw new ApiError("TOO_LARGE", `request body over the ${maxBodyBytes}-byte limit`, 413);
+      throw new NewsweaveError("TOO_LARGE", `request body over the ${maxBodyBytes}-byte limit`);
     },
   });
 
@@ -142,7 +143,7 @@ export function createApp(options: AppOptions = {}): Hono {
   for (const [path, allowed] of Object.entries(methods)) {
     app.all(path, (c) => {
       c.header("Allow", allowed);
-      throw new ApiError("USAGE", `method ${c.req.method} not allowed on ${path}: use ${allowed}`, 405);
+      throw new NewsweaveError("BAD_METHOD", `method ${c.req.method} not allowed on ${path}: use ${allowed}`);
     });
   }
   return app;

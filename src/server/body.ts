@@ -1,8 +1,7 @@
 /** Reading a request body as JSON: content type, emptiness, syntax errors with line, column and offset. */
 import type { Context } from "hono";
-import { NewsweaveError } from "../errors.ts";
+import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { jsonErrorOffset } from "../ingest/jsonpos.ts";
-import { ApiError } from "./errors.ts";
 
 /** Line and column (1-based) of a 0-based offset in text. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -45,13 +44,16 @@ const JSON_TYPES = /^(application\/([\w.+-]*\+)?json|text\/plain)\b/i;
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header("content-type");
   if (type !== undefined && type.trim() !== "" && !JSON_TYPES.test(type.trim()))
-    throw new ApiError("USAGE", `unsupported content type ${type.split(";")[0]}: send application/json`, 415);
+    throw new NewsweaveError(
+      "BAD_MEDIA_TYPE",
+      `unsupported content type ${type.split(";")[0]}: send application/json`,
+    );
   let text: string;
   try {
     text = await c.req.text();
   } catch (e) {
-    if (e instanceof ApiError) throw e; // over the size limit
-    throw new ApiError("USAGE", "the request body was not received completely", 400);
+    if (isNewsweaveError(e)) throw e; // over the size limit
+    throw new NewsweaveError("USAGE", "the request body was not received completely");
   }
   return parseJson(text);
 }

@@ -9,7 +9,7 @@ import { type ReportJobOptions, runReport, runSummarize } from "./jobs.ts";
 import type { SummarizeRequest } from "./schemas.ts";
 
 export interface Engine {
-  /** The report of one story as JSON text. Rejects with NewsweaveError / ApiError. */
+  /** The report of one story as JSON text. Rejects with NewsweaveError. */
   summarize(req: SummarizeRequest): Promise<string>;
   /** The report of ingested articles (a stored story) as JSON text. */
   report(articles: Article[], options: ReportJobOptions): Promise<string>;

@@ -1,15 +1,18 @@
 /**
  * HTTP side of errors: every failure leaves the server as `{"error": {"code", "message", ...location}}`
- * with a status chosen from the code of the one error class. Two codes exist only at the HTTP level:
- * BUSY (the analysis queue is full) and TIMEOUT (an analysis ran over the time limit).
+ * with a status chosen from the code of the one error class, NewsweaveError.
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type ErrorCode, type ErrorLocation, isNewsweaveError, NewsweaveError } from "../errors.ts";
+import {
+  type ErrorCode,
+  type ErrorIssue,
+  type ErrorLocation,
+  isNewsweaveError,
+  NewsweaveError,
+} from "../errors.ts";
 
-export type ApiErrorCode = ErrorCode | "BUSY" | "TIMEOUT";
-
-/** Status of each library error code. */
-export const STATUS_OF_CODE: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = {
+/** Status of each error code. */
+export const STATUS_OF_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   BAD_JSON: 400,
   BAD_FIELD: 400,
   BAD_OPTION: 400,
@@ -24,33 +27,21 @@ export const STATUS_OF_CODE: Readonly<Record<ApiErrorCode, ContentfulStatusCode>
   STORE: 503,
   BUSY: 503,
   TIMEOUT: 503,
+  BAD_MEDIA_TYPE: 415,
+  BAD_METHOD: 405,
   INTERNAL: 500,
 };
 
 export interface ApiErrorBody {
   error: {
-    code: ApiErrorCode;
+    code: ErrorCode;
     message: string;
     field?: string;
     line?: number;
     column?: number;
     /** Every problem found when a body fails validation (the first is also `field`/`message`). */
-    issues?: Array<{ field: string; message: string }>;
+    issues?: ErrorIssue[];
   };
-}
-
-/** A failure the server reports with an HTTP-only code (BUSY, TIMEOUT) or an explicit status. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly status: ContentfulStatusCode = STATUS_OF_CODE[code],
-    readonly location: ErrorLocation = {},
-    readonly issues?: Array<{ field: string; message: string }>,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
 }
 
 export interface ErrorResponse {
@@ -59,29 +50,25 @@ export interface ErrorResponse {
 }
 
 function bodyOf(
-  code: ApiErrorCode,
+  code: ErrorCode,
   message: string,
   location: ErrorLocation,
-  issues?: Array<{ field: string; message: string }>,
+  issues?: readonly ErrorIssue[],
 ): ApiErrorBody {
   const error: ApiErrorBody["error"] = { code, message };
   // `file` is a server-side name ("request", a temp path): only the position inside the body is useful.
   if (location.field !== undefined) error.field = location.field;
   if (location.line !== undefined) error.line = location.line;
   if (location.column !== undefined) error.column = location.column;
-  if (issues && issues.length > 0) error.issues = issues;
+  if (issues && issues.length > 0) error.issues = [...issues];
   return { error };
 }
 
 /** Turns anything thrown while serving a request into a status and a JSON body. Never leaks a stack. */
 export function errorResponse(e: unknown): ErrorResponse {
-  if (e instanceof ApiError) {
-    if (e.code === "INTERNAL") return internal();
-    return { status: e.status, body: bodyOf(e.code, e.message, e.location, e.issues) };
-  }
   if (isNewsweaveError(e)) {
     if (e.code === "INTERNAL") return internal();
-    return { status: STATUS_OF_CODE[e.code], body: bodyOf(e.code, e.message, e.location) };
+    return { status: STATUS_OF_CODE[e.code], body: bodyOf(e.code, e.message, e.location, e.issues) };
   }
   return internal();
 }
@@ -95,20 +82,17 @@ function internal(): ErrorResponse {
 
 /** Serialisable form of an error, for errors crossing a worker boundary. */
 export interface WireError {
-  code: ApiErrorCode;
+  code: ErrorCode;
   message: string;
   location: ErrorLocation;
 }
 
 export function toWire(e: unknown): WireError {
-  if (e instanceof ApiError) return { code: e.code, message: e.message, location: e.location };
   if (isNewsweaveError(e)) return { code: e.code, message: e.message, location: e.location };
   const message = e instanceof Error ? e.message : String(e);
   return { code: "INTERNAL", message, location: {} };
 }
 
-export function fromWire(w: WireError): Error {
-  if (w.code === "BUSY" || w.code === "TIMEOUT")
-    return new ApiError(w.code, w.message, undefined, w.location);
+export function fromWire(w: WireError): NewsweaveError {
   return new NewsweaveError(w.code, w.message, w.location);
 }

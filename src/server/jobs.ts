@@ -6,7 +6,6 @@ import { buildReport, type ReportSection } from "../analyze/report.ts";
 import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { ingestString, readJsonlClusters } from "../ingest/index.ts";
 import type { Article, InputFormat } from "../types.ts";
-import { ApiError } from "./errors.ts";
 import { type ArticleInput, badField, type SummarizeRequest } from "./schemas.ts";
 
 export interface Limits {
@@ -28,10 +27,9 @@ export function checkSummarizeRequest(req: SummarizeRequest, limits: Limits): vo
 
 export function checkCount(count: number, limits: Limits, field: string): void {
   if (count > limits.maxArticles)
-    throw new ApiError(
+    throw new NewsweaveError(
       "TOO_LARGE",
       `too many articles: ${count} in one request, the limit is ${limits.maxArticles}; split the request`,
-      413,
       { field },
     );
 }

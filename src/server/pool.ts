@@ -5,9 +5,10 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { NewsweaveError } from "../errors.ts";
 import type { Article } from "../types.ts";
 import type { Engine } from "./engine.ts";
-import { ApiError, fromWire, type WireError } from "./errors.ts";
+import { fromWire, type WireError } from "./errors.ts";
 import type { ReportJobOptions } from "./jobs.ts";
 import type { SummarizeRequest } from "./schemas.ts";
 
@@ -121,7 +122,7 @@ export class WorkerPool implements Engine {
     const job = slot.job;
     if (job) {
       this.finish(slot, job);
-      job.reject(new ApiError("INTERNAL", `internal error: ${why}`, 500));
+      job.reject(new NewsweaveError("INTERNAL", `internal error: ${why}`));
     }
     if (this.closed) {
       this.slots.splice(k, 1);
@@ -129,7 +130,7 @@ export class WorkerPool implements Engine {
     }
     if (!slot.isReady && ++this.startupFailures >= 3) {
       this.broken = `analysis workers cannot start (${why})`;
-      for (const queued of this.queue.splice(0)) queued.reject(new ApiError("INTERNAL", this.broken, 500));
+      for (const queued of this.queue.splice(0)) queued.reject(new NewsweaveError("INTERNAL", this.broken));
       this.slots.splice(k, 1);
       return;
     }
@@ -153,11 +154,14 @@ export class WorkerPool implements Engine {
   }
 
   private enqueue(input: JobInput): Promise<string> {
-    if (this.closed) return Promise.reject(new ApiError("BUSY", "the server is shutting down"));
-    if (this.broken) return Promise.reject(new ApiError("INTERNAL", this.broken, 500));
+    if (this.closed) return Promise.reject(new NewsweaveError("BUSY", "the server is shutting down"));
+    if (this.broken) return Promise.reject(new NewsweaveError("INTERNAL", this.broken));
     if (this.queue.length >= this.maxQueue)
       return Promise.reject(
-        new ApiError("BUSY", `server busy: ${this.queue.length} requests already waiting; retry shortly`),
+        new NewsweaveError(
+          "BUSY",
+          `server busy: ${this.queue.length} requests already waiting; retry shortly`,
+        ),
       );
     return new Promise<string>((resolve, reject) => {
       const id = this.nextId++;
@@ -178,7 +182,10 @@ export class WorkerPool implements Engine {
       let job = this.queue.shift();
       while (job && job.deadline <= Date.now()) {
         job.reject(
-          new ApiError("BUSY", `server busy: the request waited over ${this.timeoutMs} ms for a worker`),
+          new NewsweaveError(
+            "BUSY",
+            `server busy: the request waited over ${this.timeoutMs} ms for a worker`,
+          ),
         );
         job = this.queue.shift();
       }
@@ -195,7 +202,7 @@ export class WorkerPool implements Engine {
       if (slot.job !== job) return;
       this.finish(slot, job);
       job.reject(
-        new ApiError(
+        new NewsweaveError(
           "TIMEOUT",
           `the analysis took over ${this.timeoutMs} ms and was stopped; send fewer or shorter articles`,
         ),
@@ -211,14 +218,15 @@ export class WorkerPool implements Engine {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new ApiError("BUSY", "the server is shutting down"));
+    for (const job of this.queue.splice(0))
+      job.reject(new NewsweaveError("BUSY", "the server is shutting down"));
     await Promise.all(
       this.slots.map(async (slot) => {
         slot.worker.removeAllListeners("exit");
         if (slot.job) {
           const job = slot.job;
           this.finish(slot, job);
-          job.reject(new ApiError("BUSY", "the server is shutting down"));
+          job.reject(new NewsweaveError("BUSY", "the server is shutting down"));
         }
         await slot.worker.terminate();
       }),

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { ALL_SECTIONS, type ReportSection } from "../analyze/report.ts";
-import { ApiError } from "./errors.ts";
+import { type ErrorCode, NewsweaveError } from "../errors.ts";
+import { STATUS_OF_CODE } from "./errors.ts";
 
 export const MIN_WORDS = 10;
 export const MAX_WORDS = 2000;
@@ -92,7 +93,7 @@ export type IngestRequest = z.output<typeof IngestRequest>;
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().describe("Error code (BAD_JSON, BAD_FIELD, TOO_LARGE, NOT_FOUND, …)."),
+      code: z.enum(Object.keys(STATUS_OF_CODE) as [ErrorCode, ...ErrorCode[]]).describe("Error code."),
       message: z.string(),
       field: z.string().optional().describe("JSON path of the offending field, e.g. `articles[2].text`."),
       line: z.int().optional().describe("1-based line of a JSON syntax error."),
@@ -118,7 +119,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return msg.charAt(0).toLowerCase() + msg.slice(1);
 }
 
-/** Validates `value` with `schema`; throws a BAD_FIELD ApiError naming the first bad field (all in `issues`). */
+/** Validates `value` with `schema`; throws a BAD_FIELD error naming the first bad field (all in `issues`). */
 export function validate<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -136,16 +137,15 @@ function fail(
   issues: Array<{ field: string; message: string }>,
 ): never {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  throw new ApiError(
+  throw new NewsweaveError(
     "BAD_FIELD",
     `${first.field}: ${first.message}${more}`,
-    400,
     { field: first.field },
-    issues,
+    { issues },
   );
 }
 
 /** A BAD_FIELD error about one field. */
-export function badField(field: string, message: string): ApiError {
-  return new ApiError("BAD_FIELD", `${field}: ${message}`, 400, { field }, [{ field, message }]);
+export function badField(field: string, message: string): NewsweaveError {
+  return new NewsweaveError("BAD_FIELD", `${field}: ${message}`, { field }, { issues: [{ field, message }] });
 }

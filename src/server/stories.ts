@@ -14,7 +14,6 @@ import { ingestArticles } from "../story/stream.ts";
 import type { Article } from "../types.ts";
 import { readJson } from "./body.ts";
 import type { Engine } from "./engine.ts";
-import { ApiError } from "./errors.ts";
 import { checkCount, checkIds, type Limits, toArticles } from "./jobs.ts";
 import { IngestRequest, MAX_WORDS, MIN_WORDS, validate } from "./schemas.ts";
 
@@ -86,7 +85,7 @@ const UpdatesQuery = ReportQuery.extend({ since: z.string() });
 function parseTime(value: string, field: string): number {
   const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   if (Number.isNaN(t))
-    throw new ApiError("BAD_FIELD", `${field}: expected an ISO 8601 date-time, got "${value}"`, 400, {
+    throw new NewsweaveError("BAD_FIELD", `${field}: expected an ISO 8601 date-time, got "${value}"`, {
       field,
     });
   return t;
