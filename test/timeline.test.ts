@@ -228,6 +228,28 @@ describe("buildTimeline", () => {
     assert.ok(!timeline.some((e) => e.date >= "2026-04"), "no reopening date is invented");
   });
 
+  test("a year inside a quotation does not date a sentence that has its own date outside it", () => {
+    const statement =
+      "Speaking on Thursday, harbour master Ines Varga said, “We rebuilt the east pier in 2009 and we can do it again.”";
+    // undated article: Thursday cannot be resolved, and 2009 is what she talks about, not the event
+    const undated = buildTimeline([doc(`${statement} Crews will inspect the pilings.`, undefined, "u")]);
+    assert.ok(!undated.some((e) => e.date === "2009"), JSON.stringify(undated));
+    // published Friday 2026-03-06: the statement is dated by its own Thursday
+    const dated = buildTimeline([doc(`${statement} Crews will inspect the pilings.`, "2026-03-06", "d")]);
+    assert.deepEqual(
+      dated.filter((e) => e.text.startsWith("Speaking on Thursday")).map((e) => e.date),
+      ["2026-03-05"],
+    );
+    // a date that only the quotation gives is still the event's date
+    const quoteOnly = buildTimeline([
+      doc("“We will reopen the east pier on March 20,” harbour master Ines Varga said.", "2026-03-06", "q"),
+    ]);
+    assert.deepEqual(
+      quoteOnly.map((e) => e.date),
+      ["2026-03-20"],
+    );
+  });
+
   test("the summarizer's representation and alignment can be reused", () => {
     const analysis = analyzeCluster(example);
     const reused = buildTimeline(example, { rep: analysis.rep, alignment: analysis.alignment });

@@ -119,6 +119,40 @@ function isModifier(text: string, m: DateMention): boolean {
   );
 }
 
+/** Character ranges of the double-quoted passages inside [start, end) (both marks in the span). */
+function quotedRanges(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.slice(start, end).matchAll(/[“"«][^”"»“«]*[”"»]/g))
+    out.push([start + m.index, start + m.index + m[0].length]);
+  return out;
+}
+
+/**
+ * Mentions that date what a speaker talks about rather than the sentence's own event: inside a
+ * quotation while the same sentence has a date expression outside it (“… as we held the summit in
+ * 2017,” she said on Thursday: the event is Thursday's statement, even when Thursday cannot be resolved).
+ */
+function quotedBackground(text: string, doc: Doc, mentions: readonly DateMention[]): Set<DateMention> {
+  const out = new Set<DateMention>();
+  const bySentence = new Map<number, DateMention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  for (const [index, list] of bySentence) {
+    if (list.length < 2) continue;
+    const s = doc.sentences[index];
+    if (!s) continue;
+    const quoted = quotedRanges(text, s.start, s.end);
+    if (quoted.length === 0) continue;
+    const inside = (m: DateMention) => quoted.some(([a, b]) => a <= m.start && m.end <= b);
+    if (!list.some((m) => !inside(m))) continue;
+    for (const m of list) if (inside(m)) out.add(m);
+  }
+  return out;
+}
+
 /**
  * Articles about something else: in a cluster of three or more, an article none of whose sentences is
  * aligned with any sentence of another article (while the others are aligned among themselves).
@@ -175,7 +209,10 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
   const offTopic = offTopicDocs(rep, alignment);
   docs.forEach((doc, d) => {
     if (offTopic.has(d)) return;
-    for (const m of mentionsOf(doc)) {
+    const mentions = mentionsOf(doc);
+    const background = quotedBackground(doc.article.text, doc, mentions);
+    for (const m of mentions) {
+      if (background.has(m)) continue;
       const id = sentenceId(rep, d, m.sentence);
       if (id === undefined) continue;
       const s = doc.sentences[m.sentence]!;
