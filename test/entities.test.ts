@@ -267,4 +267,17 @@ describe("entities: dates and generic nouns are not names", () => {
       found.map((e) => e.name).join(", "),
     );
   });
+
+  it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
+    const found = extractEntities(
+      docsOf(
+        "Inspectors fear the site may be used to develop H-bombs, Mara Vell of the Oslo Peace Institute said. " +
+          "Volunteers in T-shirts handed out X-rays of the damaged pier.",
+      ),
+    );
+    const names = found.map((e) => e.name);
+    for (const word of ["H-bombs", "T-shirts", "X-rays"])
+      assert.ok(!names.some((n) => n.includes(word)), `${word} listed: ${names.join(", ")}`);
+    assert.equal(find(found, "Mara Vell").type, "person");
+  });
 });

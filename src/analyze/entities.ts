@@ -310,6 +310,8 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   // "a Jan. 22 report", "Aug 3": a month before a day number is a date, even where it is also a given name
   if (MONTH_WORD.test(t.text) && MONTH_DAY_AFTER.test(text.slice(t.end, t.end + 5))) return false;
   if (/^\p{Lu}\.$/u.test(t.text)) return !t.initial && !headline;
+  // "H-bombs", "T-shirts", "U-turn", "X-rays": one capital letter before a hyphen and a common word
+  if (/^\p{Lu}-\p{Ll}/u.test(t.text)) return false;
   const gazHit = gazLookup(ctx.gaz, t.text) !== undefined;
   if (STOPWORDS.has(t.lower) && !gazHit && !isAcronym(t.text)) return false;
   if (t.initial || headline) {
