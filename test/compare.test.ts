@@ -228,6 +228,25 @@ describe("agreement and uniqueness", () => {
     assert.equal(cmp.unique.filter((f) => /saw this coming|never put a cent/.test(f.text)).length, 1);
   });
 
+  test("a unique sentence that opens a quotation is shown with the rest of the quotation", () => {
+    const docs = cluster(
+      [
+        "The Quill Street pier in Marrowby closed on Friday after divers found rot in its pilings.\n\n" +
+          "“We begged the council for new pilings back in 2019 and again last spring. Nobody listened. " +
+          "Repairs will take a month at least,” said Ines Carvalho, who runs a fish stall on the pier.",
+      ],
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings. " +
+          "Repairs will take a month at least, harbor master Jan Ostrowski said.",
+      ],
+    );
+    const cmp = compareSources(docs);
+    const fact = cmp.unique.find((f) => /begged the council/.test(f.text));
+    assert.ok(fact, cmp.unique.map((f) => f.text).join(" | "));
+    assert.ok(fact.text.endsWith("who runs a fish stall on the pier."), fact.text);
+    assert.equal(fact.citations.length, 3);
+  });
+
   test("unique facts are listed most informative first", () => {
     const docs = cluster(
       [

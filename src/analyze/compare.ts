@@ -836,8 +836,11 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   const scores = options.scores?.length === n ? options.scores : undefined;
   if (docs.length - offTopic.size >= 2) {
     let last: { fact: Fact; id: number } | undefined;
+    /** Sentences already shown as the rest of a quotation a unique fact opens. */
+    const covered = new Set<number>();
     for (let id = 0; id < n; id++) {
       const s = rep.sents[id]!;
+      if (covered.has(id)) continue;
       if (!live(id) || s.uniq.length < 3 || s.nWords < 5 || !s.endsWithPunct) continue;
       if (alignment.links[id]!.some((l) => live(l.s))) continue;
       const best = alignment.best[id]!;
@@ -857,9 +860,17 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         last.id = id;
         continue;
       }
-      const citations = continues
-        ? [citationOf(rep, id - 1, 1), citationOf(rep, id, 1)]
-        : [citationOf(rep, id, 1)];
+      // the opening may itself continue an earlier sentence of the quotation (at most three back)
+      let from = id;
+      while (
+        from > 0 &&
+        id - from < 3 &&
+        rep.sents[from]!.quoteOpenAtStart &&
+        rep.sents[from - 1]!.doc === s.doc
+      )
+        from--;
+      const citations: Citation[] = [];
+      for (let k = from; k <= id; k++) citations.push(citationOf(rep, k, 1));
       const fact: Fact = {
         text: text.slice(citations[0]!.start, s.sentence.end),
         citations,
@@ -867,8 +878,18 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         outlets: [outletOf(doc)],
         label: `only in ${outletOf(doc)}`,
       };
+      // ... and a quotation it opens is shown to its end (at most three more sentences)
+      let end = id;
+      for (let k = id + 1; k <= id + 3 && k < n; k++) {
+        const next = rep.sents[k]!;
+        if (next.doc !== s.doc || !next.quoteOpenAtStart) break;
+        fact.citations.push(citationOf(rep, k, 1));
+        fact.text = text.slice(citations[0]!.start, next.sentence.end);
+        covered.add(k);
+        end = k;
+      }
       uniqueFound.push({ fact, rank: informationOf(rep, id, scores) });
-      last = { fact, id };
+      last = { fact, id: end };
     }
   }
   // most informative first; the sort is stable, so ties keep the articles' order
