@@ -1,11 +1,14 @@
 /**
  * Reproduces the shipped summarizer resources: background document frequencies and the learned
  * sentence scorer. Usage: npm run train -- [--data ../shared/bench/multinews-val.jsonl] [--limit N]
- *   [--model gbrt|ridge] [--dry-run]
+ *   [--model gbrt|ridge] [--trees N] [--depth N] [--rate R] [--min-leaf N] [--bag N] [--seed N]
+ *   [--objective ls|rank [--pair-weight diff|ndcg|one] [--k N] [--sigma S] [--balance]] [--out DIR] [--dry-run]
  * Labels: for each source sentence, the mean of its ROUGE-1 and ROUGE-2 precision against the cluster's
  * reference summary (how much of what it says is in a human summary, per word), centred on the cluster's
  * mean: selection only compares sentences of one cluster, so the learner need not explain how well a
  * whole cluster overlaps with its reference.
+ * Objectives of the tree model: `ls` (default, shipped) fits the centred labels by least squares; `rank`
+ * learns only the order of each cluster's sentences from pairs with different labels (see fitGbrtRank).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -19,7 +22,7 @@ import { prepare } from "../src/pipeline.ts";
 import { wordTokens } from "../src/segment/index.ts";
 import { computeFeatures, FEATURE_NAMES, N_FEATURES } from "../src/summarize/features.ts";
 import type { ScoringModel } from "../src/summarize/model.ts";
-import { fitGbrt, fitRidge, type TrainingSet } from "../src/summarize/train.ts";
+import { fitGbrt, fitGbrtRank, fitRidge, type PairWeight, type TrainingSet } from "../src/summarize/train.ts";
 import type { Doc } from "../src/types.ts";
 
 const { values } = parseArgs({
@@ -27,6 +30,12 @@ const { values } = parseArgs({
     data: { type: "string", default: "../shared/bench/multinews-val.jsonl" },
     limit: { type: "string" },
     model: { type: "string", default: "gbrt" },
+    objective: { type: "string", default: "ls" },
+    "pair-weight": { type: "string", default: "diff" },
+    k: { type: "string", default: "10" },
+    sigma: { type: "string", default: "1" },
+    "min-leaf": { type: "string", default: "100" },
+    balance: { type: "boolean", default: false },
     trees: { type: "string", default: "300" },
     depth: { type: "string", default: "3" },
     rate: { type: "string", default: "0.1" },
@@ -37,6 +46,16 @@ const { values } = parseArgs({
     out: { type: "string", default: "src/summarize/data" },
   },
 });
+
+const PAIR_WEIGHTS: readonly string[] = ["diff", "ndcg", "one"];
+if (values.objective !== "ls" && values.objective !== "rank") {
+  console.error(`--objective must be ls or rank, got ${values.objective}`);
+  process.exit(2);
+}
+if (!PAIR_WEIGHTS.includes(values["pair-weight"]!)) {
+  console.error(`--pair-weight must be one of ${PAIR_WEIGHTS.join(", ")}, got ${values["pair-weight"]}`);
+  process.exit(2);
+}
 
 const t0 = performance.now();
 const { clusters, errors } = readJsonlClusters(readFileSync(values.data!, "utf8"), values.data!);
@@ -152,13 +171,23 @@ const set: TrainingSet = { x: Float64Array.from(xs), y: Float64Array.from(ys), r
 console.log(`${set.rows} training sentences, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const t1 = performance.now();
+const treeOptions = (seed: number) => ({
+  trees: Number(values.trees),
+  depth: Number(values.depth),
+  rate: Number(values.rate),
+  minLeaf: Number(values["min-leaf"]),
+  seed,
+});
 const gbrt = (seed: number) =>
-  fitGbrt(set, {
-    trees: Number(values.trees),
-    depth: Number(values.depth),
-    rate: Number(values.rate),
-    seed,
-  });
+  values.objective === "rank"
+    ? fitGbrtRank(set, clusterOf, {
+        ...treeOptions(seed),
+        weight: values["pair-weight"] as PairWeight,
+        k: Number(values.k),
+        sigma: Number(values.sigma),
+        balance: values.balance,
+      })
+    : fitGbrt(set, treeOptions(seed));
 const bag = Number(values.bag);
 const model: ScoringModel =
   values.model === "ridge"
@@ -170,7 +199,9 @@ const model: ScoringModel =
           models: Array.from({ length: bag }, (_, k) => gbrt(Number(values.seed) + k)),
         }
       : gbrt(Number(values.seed));
-console.log(`fitted ${model.kind} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+console.log(
+  `fitted ${model.kind} (${values.model === "ridge" ? "ridge" : values.objective}) in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+);
 if (model.kind === "linear") {
   for (const [j, f] of model.features.entries())
     console.log(`  ${f.padEnd(18)} ${model.weights[j]!.toFixed(4)}`);
