@@ -171,13 +171,27 @@ describe("agreement and uniqueness", () => {
     assert.ok(result.agreed.length >= 8);
     for (const f of result.agreed) {
       assert.ok(f.sources >= 2);
-      assert.equal(new Set(f.citations.map((c) => c.articleId)).size, f.sources, "one citation per article");
+      assert.equal(
+        new Set(f.citations.map((c) => c.articleId)).size,
+        f.sources,
+        "sources are distinct articles",
+      );
       assert.equal(f.outlets.length, f.sources);
+      // the text runs from the first citation to the last one of the same article (one quotation)
       const c = f.citations[0]!;
-      assert.equal(byId.get(c.articleId)!.article.text.slice(c.start, c.end), f.text);
+      const end = Math.max(...f.citations.filter((x) => x.articleId === c.articleId).map((x) => x.end));
+      assert.equal(byId.get(c.articleId)!.article.text.slice(c.start, end), f.text);
     }
     const detour = result.agreed.find((f) => /detour/i.test(f.text) && /20 minutes/.test(f.text));
     assert.ok(detour && detour.sources >= 4, "the 20-minute detour is told by most outlets");
+  });
+
+  test("a quotation over two sentences that several outlets carry is one agreed statement", () => {
+    const whole = result.agreed.filter((f) => /not one day sooner/.test(f.text));
+    assert.equal(whole.length, 1, whole.map((f) => f.text).join(" | "));
+    assert.match(whole[0]!.text, /gamble with people's lives\. The bridge stays closed/);
+    assert.ok(whole[0]!.sources >= 3);
+    assert.ok(!result.agreed.some((f) => f !== whole[0] && /gamble with people/.test(f.text)));
   });
 
   test("unique facts are 'only in' one outlet, and the unrelated feed item is left out", () => {

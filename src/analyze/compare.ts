@@ -23,12 +23,14 @@ import { type ClusterContext, citationOf, clusterContext, offTopicDocs } from ".
 
 export interface Fact {
   /**
-   * The verbatim sentence of the first source. A unique fact that continues a quotation starts with the
-   * sentence that opened it, so the text runs from the first citation's start to the last one's end.
+   * The verbatim text of the first source: its sentence, or the whole quotation when the sentence opens
+   * or continues one, so the text runs from the first citation's start to the end of the last citation
+   * of the same article.
    */
   text: string;
   /**
-   * Agreed: the sentence itself (score 1) and the aligned sentences of other articles, best first.
+   * Agreed: the sentence itself (score 1) and the aligned sentences of other articles, best first; for a
+   * quotation over several sentences, each sentence's group in turn (an article may then be cited twice).
    * Unique: the sentence(s) of its one article in text order, the quotation's opening first.
    */
   citations: Citation[];
@@ -750,6 +752,86 @@ function outletOf(doc: Doc): string {
 }
 
 /**
+ * A quotation over several sentences reads as one statement. An agreed fact whose sentence continues a
+ * quotation opened by the sentence before it (same article) joins the agreed fact grown from that
+ * sentence, or else shows it (up to three sentences back) as its opening; the rest of a quotation it
+ * opens is shown too when no other fact cites it. Facts are edited in place; merged ones are removed.
+ */
+function wholeQuotations(
+  rep: ClusterRep,
+  docs: readonly Doc[],
+  agreed: Fact[],
+  seeds: number[],
+  used: ReadonlySet<number>,
+): void {
+  const factOf = new Map<number, number>(seeds.map((id, k) => [id, k] as const));
+  const gone = new Set<number>();
+  const key = (c: Citation) => `${c.articleId}\u0000${c.sentence}`;
+  const docIndex = new Map(docs.map((d, k) => [d.article.id, k] as const));
+  const recount = (f: Fact) => {
+    const articles = [...new Set(f.citations.map((c) => c.articleId))];
+    f.sources = articles.length;
+    f.outlets = articles.map((a) => outletOf(docs[docIndex.get(a)!]!));
+  };
+  const textOf = (f: Fact, from: number, to: number) => {
+    const doc = docs[rep.sents[from]!.doc]!;
+    f.text = doc.article.text.slice(rep.sents[from]!.sentence.start, rep.sents[to]!.sentence.end);
+  };
+  const byText = [...seeds.keys()].sort((a, b) => seeds[a]! - seeds[b]!);
+  /** First and last sentence shown by each fact. */
+  const span = seeds.map((id) => [id, id] as [number, number]);
+  for (const k of byText) {
+    const id = seeds[k]!;
+    const s = rep.sents[id]!;
+    const prev = id - 1;
+    if (!s.quoteOpenAtStart || prev < 0 || rep.sents[prev]!.doc !== s.doc) continue;
+    const host = factOf.get(prev);
+    if (host !== undefined && !gone.has(k)) {
+      const h = agreed[host]!;
+      const f = agreed[k]!;
+      const have = new Set(h.citations.map(key));
+      for (const c of f.citations) if (!have.has(key(c))) h.citations.push(c);
+      span[host]![1] = id;
+      textOf(h, span[host]![0], id);
+      recount(h);
+      gone.add(k);
+      factOf.set(id, host);
+      continue;
+    }
+    let from = id;
+    while (
+      from > 0 &&
+      id - from < 3 &&
+      rep.sents[from]!.quoteOpenAtStart &&
+      rep.sents[from - 1]!.doc === s.doc
+    )
+      from--;
+    if (from === id) continue;
+    const f = agreed[k]!;
+    const opening: Citation[] = [];
+    for (let j = from; j < id; j++) opening.push(citationOf(rep, j, 1));
+    f.citations = [...opening, ...f.citations];
+    span[k]![0] = from;
+    textOf(f, from, id);
+  }
+  for (let k = 0; k < agreed.length; k++) {
+    if (gone.has(k)) continue;
+    const [from, to] = span[k]!;
+    let end = to;
+    for (let j = to + 1; j <= to + 3 && j < rep.sents.length; j++) {
+      const next = rep.sents[j]!;
+      if (next.doc !== rep.sents[to]!.doc || !next.quoteOpenAtStart || used.has(j)) break;
+      agreed[k]!.citations.push(citationOf(rep, j, 1));
+      end = j;
+    }
+    if (end !== to) textOf(agreed[k]!, from, end);
+  }
+  const kept = agreed.filter((_, k) => !gone.has(k));
+  agreed.length = 0;
+  agreed.push(...kept);
+}
+
+/**
  * How much a unique sentence tells: the background rarity (IDF) summed over its distinct content words, so
  * specific details (names, numbers, rare words) rank above short remarks ("Vega said she plans to be
  * there"); with the summarizer's scores, that sum is weighted by how summary-worthy the sentence is.
@@ -806,6 +888,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   order.sort((a, b) => rank[b]! - rank[a]! || a - b);
   const used = new Set<number>();
   const agreed: Fact[] = [];
+  /** The sentence each agreed fact was grown from. */
+  const seeds: number[] = [];
   for (const id of order) {
     if (used.has(id)) continue;
     const members = new Map<number, { s: number; score: number }>();
@@ -829,7 +913,9 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       sources: citations.length,
       outlets: [s.doc, ...sorted.map((l) => rep.sents[l.s]!.doc)].map((d) => outletOf(docs[d]!)),
     });
+    seeds.push(id);
   }
+  wholeQuotations(rep, docs, agreed, seeds, used);
 
   // ---- unique: sentences no other article comes close to
   const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
