@@ -751,6 +751,35 @@ function outletOf(doc: Doc): string {
   return doc.article.outlet ?? doc.article.id;
 }
 
+/** Up to this many sentences before or after a fact's own are shown to complete its quotation. */
+const QUOTATION_REACH = 3;
+
+/** First sentence of the quotation that sentence `id` continues (itself when it continues none). */
+function quotationStart(rep: ClusterRep, id: number): number {
+  const doc = rep.sents[id]!.doc;
+  let from = id;
+  while (
+    from > 0 &&
+    id - from < QUOTATION_REACH &&
+    rep.sents[from]!.quoteOpenAtStart &&
+    rep.sents[from - 1]!.doc === doc
+  )
+    from--;
+  return from;
+}
+
+/** The sentences after `id` that continue a quotation still open at its end, stopping at one in `skip`. */
+function quotationRest(rep: ClusterRep, id: number, skip?: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  const doc = rep.sents[id]!.doc;
+  for (let j = id + 1; j <= id + QUOTATION_REACH && j < rep.sents.length; j++) {
+    const next = rep.sents[j]!;
+    if (next.doc !== doc || !next.quoteOpenAtStart || skip?.has(j)) break;
+    out.push(j);
+  }
+  return out;
+}
+
 /**
  * A quotation over several sentences reads as one statement. An agreed fact whose sentence continues a
  * quotation opened by the sentence before it (same article) joins the agreed fact grown from that
@@ -798,14 +827,7 @@ function wholeQuotations(
       factOf.set(id, host);
       continue;
     }
-    let from = id;
-    while (
-      from > 0 &&
-      id - from < 3 &&
-      rep.sents[from]!.quoteOpenAtStart &&
-      rep.sents[from - 1]!.doc === s.doc
-    )
-      from--;
+    const from = quotationStart(rep, id);
     if (from === id) continue;
     const f = agreed[k]!;
     const opening: Citation[] = [];
@@ -817,14 +839,9 @@ function wholeQuotations(
   for (let k = 0; k < agreed.length; k++) {
     if (gone.has(k)) continue;
     const [from, to] = span[k]!;
-    let end = to;
-    for (let j = to + 1; j <= to + 3 && j < rep.sents.length; j++) {
-      const next = rep.sents[j]!;
-      if (next.doc !== rep.sents[to]!.doc || !next.quoteOpenAtStart || used.has(j)) break;
-      agreed[k]!.citations.push(citationOf(rep, j, 1));
-      end = j;
-    }
-    if (end !== to) textOf(agreed[k]!, from, end);
+    const rest = quotationRest(rep, to, used);
+    for (const j of rest) agreed[k]!.citations.push(citationOf(rep, j, 1));
+    if (rest.length > 0) textOf(agreed[k]!, from, rest[rest.length - 1]!);
   }
   const kept = agreed.filter((_, k) => !gone.has(k));
   agreed.length = 0;
@@ -946,15 +963,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         last.id = id;
         continue;
       }
-      // the opening may itself continue an earlier sentence of the quotation (at most three back)
-      let from = id;
-      while (
-        from > 0 &&
-        id - from < 3 &&
-        rep.sents[from]!.quoteOpenAtStart &&
-        rep.sents[from - 1]!.doc === s.doc
-      )
-        from--;
+      // the opening may itself continue an earlier sentence of the quotation
+      const from = quotationStart(rep, id);
       const citations: Citation[] = [];
       for (let k = from; k <= id; k++) citations.push(citationOf(rep, k, 1));
       const fact: Fact = {
@@ -964,16 +974,14 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         outlets: [outletOf(doc)],
         label: `only in ${outletOf(doc)}`,
       };
-      // ... and a quotation it opens is shown to its end (at most three more sentences)
+      // ... and a quotation it opens is shown to its end
       let end = id;
-      for (let k = id + 1; k <= id + 3 && k < n; k++) {
-        const next = rep.sents[k]!;
-        if (next.doc !== s.doc || !next.quoteOpenAtStart) break;
+      for (const k of quotationRest(rep, id)) {
         fact.citations.push(citationOf(rep, k, 1));
-        fact.text = text.slice(citations[0]!.start, next.sentence.end);
         covered.add(k);
         end = k;
       }
+      if (end !== id) fact.text = text.slice(citations[0]!.start, rep.sents[end]!.sentence.end);
       uniqueFound.push({ fact, rank: informationOf(rep, id, scores) });
       last = { fact, id: end };
     }
