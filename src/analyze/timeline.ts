@@ -132,7 +132,8 @@ function quotedRanges(text: string, start: number, end: number): [number, number
  * quotation while the same sentence has a date expression outside it (“… as we held the summit in
  * 2017,” she said on Thursday: the event is Thursday's statement, even when Thursday cannot be resolved).
  */
-function quotedBackground(text: string, doc: Doc, mentions: readonly DateMention[]): Set<DateMention> {
+function quotedBackground(doc: Doc, mentions: readonly DateMention[]): Set<DateMention> {
+  const text = doc.article.text;
   const out = new Set<DateMention>();
   const bySentence = new Map<number, DateMention[]>();
   for (const m of mentions) {
@@ -210,7 +211,7 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
   docs.forEach((doc, d) => {
     if (offTopic.has(d)) return;
     const mentions = mentionsOf(doc);
-    const background = quotedBackground(doc.article.text, doc, mentions);
+    const background = quotedBackground(doc, mentions);
     for (const m of mentions) {
       if (background.has(m)) continue;
       const id = sentenceId(rep, d, m.sentence);
