@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { buildReport } from "../src/analyze/report.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { formatReport } from "../src/format/report.ts";
+import { escapeMarkdown } from "../src/format/summary.ts";
 import { ingestPath } from "../src/ingest/index.ts";
 import type { Article } from "../src/types.ts";
 
@@ -84,6 +85,40 @@ test("report formats never let source text become markup", () => {
   assert.ok(!md.includes("<script>") && !/<img/i.test(md));
   const json = JSON.parse(formatReport([{ id: "s1", report }], "json"));
   assert.ok(Array.isArray(json.articles) && json.summary);
+});
+
+test("markdown keeps a plain ampersand readable but never lets an entity reference through", () => {
+  assert.equal(escapeMarkdown("taken to the cleaners, & with a Q&A"), "taken to the cleaners, & with a Q&A");
+  assert.equal(
+    escapeMarkdown("&lt;script&gt; and &#60;b&#62;"),
+    "&amp;lt;script&amp;gt; and &amp;#60;b&amp;#62;",
+  );
+  assert.equal(escapeMarkdown("AT&T <b>"), "AT&T &lt;b&gt;");
+});
+
+test("a reworded quote is labelled as another outlet's wording only when another outlet has it", () => {
+  const text = (id: string, body: string): Article => ({
+    id,
+    text: body,
+    published: "2026-03-02",
+    origin: { source: `${id}.txt`, format: "text" },
+  });
+  const report = buildReport([
+    text(
+      "post",
+      'Mayor Ada Moss said on Monday, "We will rebuild the harbor wall before the winter storms arrive, and every family will be back home by spring." The council met for three hours.\nLater she told reporters that the city "will rebuild the wall before winter storms, and families will return home by spring."\nThe harbor wall collapsed last week.',
+    ),
+    text(
+      "daily",
+      'The harbor wall collapsed last week, flooding forty homes.\n"Before the winter storms arrive we will rebuild the harbor wall, and by spring every family will be home," Mayor Ada Moss said.',
+    ),
+  ]);
+  const lines = formatReport([{ id: "s1", report }], "md").split("\n");
+  const line = (start: string) => lines.find((l) => l.startsWith(`- “${start}`)) ?? "";
+  assert.match(line("will rebuild the wall"), /quoted again in other words/);
+  assert.doesNotMatch(line("will rebuild the wall"), /another outlet/);
+  assert.match(line("Before the winter storms"), /another outlet's wording/);
+  assert.doesNotMatch(line("We will rebuild"), /\*\(/, "the main wording carries no label");
 });
 
 test("summary sentences that follow each other in their article share a paragraph, each keeping its citations", () => {

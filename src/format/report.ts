@@ -79,6 +79,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
   }
   if (report.quotes?.length) {
     out.push({ kind: "heading", level: base + 1, text: "Quotes" });
+    const byId = new Map(report.quotes.map((q) => [q.id, q]));
     const bySpeaker = new Map<string, typeof report.quotes>();
     for (const q of report.quotes) {
       const who = q.speaker === "unattributed" ? "Unattributed" : q.speaker.name;
@@ -100,7 +101,18 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
             { text: oneLine(q.text), quote: true },
             { marks: marksOf(nums, cits), anchor },
           ];
-          if (q.variantOf) item.push({ text: "(another outlet's wording of the same statement)", em: true });
+          const main = q.variantOf ? byId.get(q.variantOf) : undefined;
+          if (main) {
+            // an outlet quoting the same statement twice in other words is not another outlet's wording
+            const mainArticles = new Set(main.mentions.map((m) => m.articleId));
+            const elsewhere = q.mentions.some((m) => !mainArticles.has(m.articleId));
+            item.push({
+              text: elsewhere
+                ? "(another outlet's wording of the same statement)"
+                : "(the same statement, quoted again in other words)",
+              em: true,
+            });
+          }
           return item;
         }),
       });

@@ -128,10 +128,14 @@ function formatText(story: StorySummary, heading: boolean): string {
   return out.join("\n");
 }
 
-/** Markdown-escapes source text so it can never become markup (raw HTML included). */
+/**
+ * Markdown-escapes source text so it can never become markup (raw HTML included). An ampersand is escaped
+ * only where a renderer would read an entity reference ("&copy;", "&#60;"); "Q&A" and "cleaners, & with"
+ * stay as written, so the text reads the same in a terminal.
+ */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
-    .replace(/&/g, "&amp;")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/([\\`*_[\]|~])/g, "\\$1")
