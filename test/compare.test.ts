@@ -186,6 +186,24 @@ describe("agreement and uniqueness", () => {
     assert.ok(detour && detour.sources >= 4, "the 20-minute detour is told by most outlets");
   });
 
+  test("an agreed fact is shown in a sentence that stands on its own when one of its sources has it", () => {
+    const docs = cluster(
+      [
+        "The harbor council met on Tuesday to discuss the flooded ferry terminal.\nCouncil chair Ada Moss spoke first. She said the ferry terminal would reopen on March 20 after pumps clear the flooded basement.",
+        "2026-03-04",
+      ],
+      [
+        "Harbor officials expect the flooded ferry terminal to reopen on March 20, once pumps clear the basement, council chair Ada Moss said.\nFerry passengers have used buses since the storm.",
+        "2026-03-04",
+      ],
+    );
+    const fact = compareSources(docs).agreed.find((f) => /March 20/.test(f.text));
+    assert.ok(fact, "the reopening date is agreed");
+    assert.match(fact.text, /^Harbor officials expect/);
+    assert.equal(fact.sources, 2, "both outlets are still cited");
+    assert.equal(fact.citations[0]!.articleId, "s1", "the first citation is the sentence shown");
+  });
+
   test("a quotation over two sentences that several outlets carry is one agreed statement", () => {
     const whole = result.agreed.filter((f) => /not one day sooner/.test(f.text));
     assert.equal(whole.length, 1, whole.map((f) => f.text).join(" | "));

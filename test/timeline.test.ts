@@ -71,6 +71,20 @@ describe("extractDates", () => {
     for (const x of m) assert.equal(x.anchor, "published");
   });
 
+  test("a verb's tense beats a nearer -ed adjective, and an expectation points forward", () => {
+    // published Wednesday 2026-03-04
+    const d = doc(
+      "Crews will reopen the flooded terminal on March 2. " +
+        "Officials expect the damaged pier to reopen on March 1, the chair said. " +
+        "The storm had flooded the terminal on Feb. 27.",
+      "2026-03-04",
+    );
+    const m = extractDates(d);
+    assert.equal(at(m, "March 2")?.resolved?.date, "2027-03-02");
+    assert.equal(at(m, "March 1")?.resolved?.date, "2027-03-01");
+    assert.equal(at(m, "Feb. 27")?.resolved?.date, "2026-02-27");
+  });
+
   test("an undated article keeps relative expressions unresolved and resolves only what the text fixes", () => {
     const d = doc(
       "On Tuesday the mayor spoke. Last month the council voted, and the plan dates from 2009. " +
@@ -266,6 +280,26 @@ describe("buildTimeline", () => {
     );
     const feb = seedTimeline.find((e) => e.date === "2019-02-28");
     assert.ok(feb && feb.sources >= 2, "the end of February (000 dated, 002 undated)");
+  });
+
+  test("an event is told by a sentence that stands on its own, not one leaning on the sentence before it", () => {
+    const docs = prepare(
+      [
+        "The harbor council met on Tuesday to discuss the flooded ferry terminal.\nCouncil chair Ada Moss spoke first. She said the ferry terminal would reopen on March 20 after pumps clear the flooded basement.",
+        "Harbor officials expect the flooded ferry terminal to reopen on March 20, once pumps clear the basement, council chair Ada Moss said.\nFerry passengers have used buses since the storm.",
+      ].map(
+        (text, k): Article => ({
+          id: `s${k}`,
+          text,
+          published: "2026-03-04",
+          origin: { source: `s${k}.txt`, format: "text" },
+        }),
+      ),
+    );
+    const events = buildTimeline(docs).filter((e) => e.date === "2026-03-20");
+    assert.equal(events.length, 1, "both outlets' March 20 are one event");
+    assert.match(events[0]!.text, /^Harbor officials expect/);
+    assert.equal(events[0]!.sources, 2);
   });
 
   test("bad input is reported as a NewsweaveError", () => {

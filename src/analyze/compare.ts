@@ -19,7 +19,13 @@ import { STOPWORDS } from "../lexicon/stopwords.ts";
 import { wordTokens } from "../segment/index.ts";
 import type { Citation, Doc } from "../types.ts";
 import { type DateMention, dateInterval, extractDates } from "./dates.ts";
-import { type ClusterContext, citationOf, clusterContext, offTopicDocs } from "./timeline.ts";
+import {
+  type ClusterContext,
+  citationOf,
+  clusterContext,
+  leansOnPrevious,
+  offTopicDocs,
+} from "./timeline.ts";
 
 export interface Fact {
   /**
@@ -917,20 +923,28 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     }
     if (members.size === 0) continue;
     used.add(id);
-    const sorted = [...members.values()].sort((a, b) => b.score - a.score);
-    const citations = [citationOf(rep, id, 1)];
-    for (const l of sorted) {
-      used.add(l.s);
-      citations.push(citationOf(rep, l.s, l.score));
+    for (const l of members.values()) used.add(l.s);
+    let sorted = [...members.values()].sort((a, b) => b.score - a.score);
+    // The fact is shown in the words of its seed sentence, unless that sentence leans on one before it
+    // ("He confirmed …", "But …") and another article says it in a sentence that stands on its own.
+    let shown = id;
+    const standsAlone = (k: number) => !leansOnPrevious(docs[rep.sents[k]!.doc]!, rep.sents[k]!.sentence);
+    if (!standsAlone(id) && !rep.sents[id]!.quoteOpenAtStart) {
+      const other = sorted.find((l) => standsAlone(l.s) && !rep.sents[l.s]!.quoteOpenAtStart);
+      if (other) {
+        shown = other.s;
+        sorted = [{ s: id, score: other.score }, ...sorted.filter((l) => l !== other)];
+      }
     }
-    const s = rep.sents[id]!;
+    const citations = [citationOf(rep, shown, 1), ...sorted.map((l) => citationOf(rep, l.s, l.score))];
+    const s = rep.sents[shown]!;
     agreed.push({
       text: docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end),
       citations,
       sources: citations.length,
       outlets: [s.doc, ...sorted.map((l) => rep.sents[l.s]!.doc)].map((d) => outletOf(docs[d]!)),
     });
-    seeds.push(id);
+    seeds.push(shown);
   }
   wholeQuotations(rep, docs, agreed, seeds, used);
 

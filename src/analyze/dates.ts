@@ -231,7 +231,9 @@ export function referenceOf(doc: Doc, options: DateOptions = {}): Reference | un
 // Tense of the clause around an expression.
 
 const FUTURE_CUES = new Set(
-  "will 'll shall won't wo would 'd upcoming scheduled slated expected planned coming".split(" "),
+  "will 'll shall won't wo would 'd upcoming scheduled slated expected planned coming expect expects".split(
+    " ",
+  ),
 );
 /** Future only before "to" or "for": "plans to vote", "set for Tuesday", "going to". */
 const FUTURE_BEFORE_TO = new Set("plan plans planning intends intend set going due".split(" "));
@@ -370,7 +372,10 @@ export function tenseAround(text: string, sStart: number, sEnd: number, start: n
     a.dist - b.dist || (a.tense === b.tense ? 0 : a.tense === "future" ? -1 : 1);
   // in the clause, the verb governing a time expression usually precedes it ("said Tuesday", "approved
   // by the county on Tuesday will…"): cues before the expression first, then after
+  // (a bare -ed form nearer the date may be an adjective: "will reopen the flooded terminal on March 20")
   const before = cues.filter((c) => c.inClause && c.before).sort(order);
+  const strongBefore = before.find((c) => c.strong);
+  if (strongBefore) return strongBefore.tense;
   if (before.length > 0) return before[0]!.tense;
   const inside = cues.filter((c) => c.inClause).sort(order);
   if (inside.length > 0) return inside[0]!.tense;

@@ -6,6 +6,7 @@ import { type Alignment, alignSentences, cosine } from "../align/index.ts";
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { wordTokens } from "../segment/index.ts";
+import { DANGLING_OPENERS } from "../summarize/features.ts";
 import { defaultBackground } from "../summarize/resources.ts";
 import type { Citation, Doc } from "../types.ts";
 import { type DateMention, dateInterval, extractDates, type Granularity } from "./dates.ts";
@@ -158,6 +159,33 @@ function quotedBackground(doc: Doc, mentions: readonly DateMention[]): Set<DateM
  * Articles about something else: in a cluster of three or more, an article none of whose sentences is
  * aligned with any sentence of another article (while the others are aligned among themselves).
  */
+/** Words that open a subordinate clause: "Whether this …" leans on what came before as much as "This …". */
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  "whether",
+  "if",
+  "while",
+  "when",
+  "as",
+  "since",
+  "after",
+  "before",
+  "until",
+  "unless",
+  "once",
+]);
+
+/**
+ * True when a sentence needs the one before it to be understood: it opens with a pronoun or connective
+ * ("He confirmed …", "But …"), or with a subordinate clause whose subject is one ("Whether this …").
+ */
+export function leansOnPrevious(doc: Doc, s: { start: number; end: number }): boolean {
+  const text = doc.article.text;
+  const words = wordTokens(text, s.start, Math.min(s.end, s.start + 60));
+  const first = words[0]?.norm ?? "";
+  if (DANGLING_OPENERS.has(first)) return true;
+  return SUBORDINATORS.has(first) && DANGLING_OPENERS.has(words[1]?.norm ?? "") && words[1]?.norm !== "now";
+}
+
 export function offTopicDocs(rep: ClusterRep, alignment: Alignment): Set<number> {
   const out = new Set<number>();
   if (rep.docs.length < 3) return out;
@@ -265,7 +293,10 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
     else if (!modifier(c)) events.push({ rep: c, members: [c] });
   }
   // an unresolved mention joins the one event it is best aligned with, when its wording fits the date
-  const attached = new Map<(typeof events)[0], [number, number][]>();
+  const attached = new Map<
+    (typeof events)[0],
+    { id: number; doc: number; mention: DateMention; score: number }[]
+  >();
   for (const u of unresolved) {
     let best: (typeof events)[0] | undefined;
     let bestScore = 0;
@@ -285,19 +316,24 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
     }
     if (best) {
       const list = attached.get(best) ?? [];
-      list.push([u.id, bestScore]);
+      list.push({ ...u, score: bestScore });
       attached.set(best, list);
     }
   }
   const out: (TimelineEvent & { order: [number, number, number] })[] = [];
   for (const e of events) {
-    // the best source: the most central member among those with the event's own (finest) date
+    // the best source: the most central member among those with the event's own (finest) date; a
+    // sentence whose date words could not be resolved but fit the event comes next
     const finest = e.members.filter((m) => m.rank === e.rep.rank && m.interval[0] === e.rep.interval[0]);
-    let head = finest[0]!;
-    let headScore = -1;
-    for (const m of finest) {
+    const extra = attached.get(e) ?? [];
+    let head: { id: number; doc: number; mention: DateMention } = finest[0]!;
+    let headScore = Number.NEGATIVE_INFINITY;
+    for (const m of [...finest, ...extra]) {
       // a date used as a modifier ("the 1961 bridge") names a thing, not the event: a poor headline
       let sum = isModifier(docs[m.doc]!.article.text, m.mention) ? -0.5 : 0;
+      if (!finest.includes(m as Candidate)) sum -= 0.5;
+      // nor does a sentence that leans on the one before it ("He confirmed …") when another stands alone
+      if (leansOnPrevious(docs[m.doc]!, rep.sents[m.id]!.sentence)) sum -= 1;
       for (const o of e.members) if (o.id !== m.id) sum += similarity(rep, alignment, m.id, o.id);
       if (sum > headScore + 1e-9) {
         head = m;
@@ -308,11 +344,11 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
     cited.set(head.id, 1);
     for (const m of e.members)
       if (!cited.has(m.id)) cited.set(m.id, similarity(rep, alignment, head.id, m.id));
-    for (const [id, score] of attached.get(e) ?? []) if (!cited.has(id)) cited.set(id, score);
+    for (const a of extra) if (!cited.has(a.id)) cited.set(a.id, a.score);
     const citations = [...cited.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .map(([id, score]) => citationOf(rep, id, score));
-    const r = head.mention.resolved!;
+    const r = finest[0]!.mention.resolved!;
     const s = rep.sents[head.id]!.sentence;
     out.push({
       date: r.date,
