@@ -295,6 +295,27 @@ describe("agreement and uniqueness", () => {
     assert.ok(detail < remark, "the detailed statement comes before the short remark");
   });
 
+  test("a unique sentence that leans on the one before it comes after one that stands on its own", () => {
+    const docs = cluster(
+      [
+        "The harbor bridge reopened on Monday after three months of repairs to its cracked steel girders.\n" +
+          "But the mayor also wants a tram line, a cycle lane and new lighting installed before the autumn festival.",
+      ],
+      [
+        "After three months of repairs to cracked steel girders, the harbor bridge reopened on Monday.\n" +
+          "The ferry company will sell two of its boats to a buyer in Norway.",
+      ],
+    );
+    const texts = compareSources(docs).unique.map((f) => f.text);
+    const leaning = texts.findIndex((t) => /^But the mayor/.test(t));
+    const alone = texts.findIndex((t) => /^The ferry company/.test(t));
+    assert.ok(leaning >= 0 && alone >= 0, texts.join(" | "));
+    assert.ok(
+      alone < leaning,
+      "the self-contained fact is listed first, though the other has more rare words",
+    );
+  });
+
   test("bad options are reported as NewsweaveError", () => {
     assert.throws(
       () => compareSources(example, { tolerance: 2 }),

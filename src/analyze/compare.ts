@@ -996,7 +996,9 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         end = k;
       }
       if (end !== id) fact.text = text.slice(citations[0]!.start, rep.sents[end]!.sentence.end);
-      uniqueFound.push({ fact, rank: informationOf(rep, id, scores) });
+      // a sentence that leans on the one before it ("But there have also been …") tells less on its own
+      const leans = leansOnPrevious(doc, rep.sents[from]!.sentence);
+      uniqueFound.push({ fact, rank: informationOf(rep, id, scores) * (leans ? 0.5 : 1) });
       last = { fact, id: end };
     }
   }
