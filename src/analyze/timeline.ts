@@ -155,10 +155,6 @@ function quotedBackground(doc: Doc, mentions: readonly DateMention[]): Set<DateM
   return out;
 }
 
-/**
- * Articles about something else: in a cluster of three or more, an article none of whose sentences is
- * aligned with any sentence of another article (while the others are aligned among themselves).
- */
 /** Words that open a subordinate clause: "Whether this …" leans on what came before as much as "This …". */
 const SUBORDINATORS: ReadonlySet<string> = new Set([
   "whether",
@@ -183,9 +179,13 @@ export function leansOnPrevious(doc: Doc, s: { start: number; end: number }): bo
   const words = wordTokens(text, s.start, Math.min(s.end, s.start + 60));
   const first = words[0]?.norm ?? "";
   if (DANGLING_OPENERS.has(first)) return true;
-  return SUBORDINATORS.has(first) && DANGLING_OPENERS.has(words[1]?.norm ?? "") && words[1]?.norm !== "now";
+  return SUBORDINATORS.has(first) && DANGLING_OPENERS.has(words[1]?.norm ?? "");
 }
 
+/**
+ * Articles about something else: in a cluster of three or more, an article none of whose sentences is
+ * aligned with any sentence of another article (while the others are aligned among themselves).
+ */
 export function offTopicDocs(rep: ClusterRep, alignment: Alignment): Set<number> {
   const out = new Set<number>();
   if (rep.docs.length < 3) return out;
@@ -328,10 +328,11 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
     const extra = attached.get(e) ?? [];
     let head: { id: number; doc: number; mention: DateMention } = finest[0]!;
     let headScore = Number.NEGATIVE_INFINITY;
-    for (const m of [...finest, ...extra]) {
+    const pool = [...finest.map((m) => ({ m, dated: true })), ...extra.map((m) => ({ m, dated: false }))];
+    for (const { m, dated } of pool) {
       // a date used as a modifier ("the 1961 bridge") names a thing, not the event: a poor headline
       let sum = isModifier(docs[m.doc]!.article.text, m.mention) ? -0.5 : 0;
-      if (!finest.includes(m as Candidate)) sum -= 0.5;
+      if (!dated) sum -= 0.5;
       // nor does a sentence that leans on the one before it ("He confirmed …") when another stands alone
       if (leansOnPrevious(docs[m.doc]!, rep.sents[m.id]!.sentence)) sum -= 1;
       for (const o of e.members) if (o.id !== m.id) sum += similarity(rep, alignment, m.id, o.id);
