@@ -387,13 +387,16 @@ const quotesSection: Section = {
           }
           const pSame = a.p.quote.id === b.p.quote.id;
           const pVar = !pSame && a.p.quote.group !== undefined && a.p.quote.group === b.p.quote.group;
+          const where = (x: typeof a) => `#${x.g.doc}@${x.g.parts[0]![0]} ${x.g.parts[0]![2]}`;
           if (same && a.g.doc !== b.g.doc) {
             samePairs++;
             if (pSame) samePairsFound++;
+            else detail.push(`  NOT MERGED ${c.gold.name}${where(a)}  |  ${where(b)}`);
           }
           if (pSame && a.g.doc !== b.g.doc) {
             predSamePairs++;
             if (same) predSameCorrect++;
+            else detail.push(`  WRONG MERGE ${c.gold.name}${where(a)}  |  ${where(b)}`);
           }
           if (variant) {
             varPairs++;
