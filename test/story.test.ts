@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parseText } from "../src/ingest/index.ts";
 import { openSqliteStore, type SqliteStore } from "../src/store/index.ts";
 import {
   CLUSTER_DEFAULTS,
@@ -215,6 +216,54 @@ describe("online story clustering", () => {
     assert.equal((await near.stories()).length, 1);
     await store.close();
     await near.close();
+  });
+
+  test("a story followed for weeks stays one story", async () => {
+    const [s] = inventedStories(1, 3, 21);
+    const dates = ["2025-02-01T09:00:00Z", "2025-02-12T09:00:00Z", "2025-03-01T09:00:00Z"];
+    const store = memoryStore();
+    await ingestArticles(
+      store,
+      s!.articles.map((a, k) => ({ ...a, published: dates[k] })),
+      { now: clock },
+    );
+    assert.equal((await store.stories()).length, 1, "follow-ups 11 and 17 days apart join the story");
+    await store.close();
+  });
+
+  test("an undated article is dated like the dated articles of its folder, not at the ingest time", async () => {
+    const [s] = inventedStories(1, 3, 22);
+    const [a, b, c] = s!.articles.map((x, k) => ({
+      ...x,
+      origin: { source: `march/${k}.txt`, format: "text" as const },
+    }));
+    const store = memoryStore();
+    // ingested in June: the undated article would otherwise be months away from its March story
+    await ingestArticles(
+      store,
+      [
+        { ...a!, published: "2025-03-10T08:00:00Z" },
+        b!,
+        { ...c!, published: "2025-03-11T08:00:00Z", origin: { source: "june/c.txt", format: "text" } },
+      ],
+      { now: clock },
+    );
+    const list = await store.stories();
+    assert.equal(list.length, 1, list.map((x) => `${x.id} ${x.first}..${x.last}`).join(" | "));
+    assert.ok(Date.parse(list[0]!.last) < Date.parse("2025-04-01"), `story ends at ${list[0]!.last}`);
+    await store.close();
+  });
+
+  test("a story's title is a headline, not a byline or breadcrumb line the cleaner removed", async () => {
+    const text = (lead: string) =>
+      `${lead}\nThe Harbor Bridge in Port Alder was closed on Tuesday after inspectors found cracked steel beams under its eastern span, city officials said.\nCommuters face detours of up to forty minutes while engineers assess the damage to the 1961 bridge.`;
+    const store = memoryStore();
+    await ingestArticles(store, [parseText(text("News > Local"), "crumb.txt")], { now: clock });
+    const [story] = await store.stories();
+    assert.ok(story);
+    assert.doesNotMatch(story.title ?? "", /News > Local/);
+    assert.match(story.title ?? "", /^The Harbor Bridge in Port Alder/);
+    await store.close();
   });
 
   test("grouped articles (a JSONL cluster) stay together even when their words differ", async () => {

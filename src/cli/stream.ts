@@ -147,9 +147,13 @@ async function runStories(io: CliIo, opts: StoriesCliOptions): Promise<number> {
     }
     for (const s of list) {
       const title = (s.title ?? "").replace(/\s+/g, " ").trim();
+      // the days its articles cover (what the story is about in time), not when the store last changed
+      const first = s.first.slice(0, 10);
+      const last = s.last.slice(0, 10);
+      const span = first === last ? first.padEnd(23) : `${first} – ${last}`;
       io.stdout(
         `${s.id.padEnd(8)} ${String(s.articles).padStart(4)} articles ${String(s.sources).padStart(4)} sources  ` +
-          `${s.updated.slice(0, 16).replace("T", " ")}  ${title}\n`,
+          `${span}  ${title}\n`,
       );
     }
   });

@@ -78,10 +78,44 @@ export interface IngestReport {
 const FUTURE_SLACK = 86_400_000;
 
 /** Clustering time of an article: its publication date if sensible, else the ingest time. */
-export function articleTime(a: Article, now: number): number {
+export function articleTime(a: Pick<Article, "published">, now: number): number {
+  return publishedTime(a, now) ?? now;
+}
+
+/** The publication time of an article, unless it has none or it lies in the future. */
+function publishedTime(a: Pick<Article, "published">, now: number): number | undefined {
   const t = a.published ? Date.parse(a.published) : Number.NaN;
-  if (Number.isNaN(t) || t > now + FUTURE_SLACK) return now;
-  return t;
+  return Number.isNaN(t) || t > now + FUTURE_SLACK ? undefined : t;
+}
+
+/**
+ * Articles without a usable date are given the median date of the dated articles of the same batch read
+ * from the same folder (a folder, a feed, a dump usually covers one period), else the ingest time: an
+ * undated report in a folder of March articles is compared with March stories, not with today's.
+ */
+function dateUndated(prepared: ReadonlyArray<Prepared | ArticleOutcome>): void {
+  const known = new Map<string, number[]>();
+  for (const p of prepared) {
+    if (!("features" in p) || !p.dated) continue;
+    const key = folderOf(p.article);
+    const list = known.get(key);
+    if (list) list.push(p.time);
+    else known.set(key, [p.time]);
+  }
+  for (const p of prepared) {
+    if (!("features" in p) || p.dated) continue;
+    const list = known.get(folderOf(p.article));
+    if (!list) continue;
+    list.sort((a, b) => a - b);
+    p.time = list[Math.floor((list.length - 1) / 2)]!;
+  }
+}
+
+/** The folder an article was read from (a feed's or a dump's items share their file's folder). */
+function folderOf(a: Article): string {
+  const source = a.origin?.source ?? "";
+  const cut = Math.max(source.lastIndexOf("/"), source.lastIndexOf("\\"));
+  return cut >= 0 ? source.slice(0, cut) : "";
 }
 
 interface Prepared {
@@ -90,7 +124,11 @@ interface Prepared {
   textKey: string;
   features: ArticleFeatures;
   time: number;
+  /** Whether `time` is the article's own publication date (else the ingest time, until `dateUndated`). */
+  dated: boolean;
   searchText: string;
+  /** The cleaned article's title (a guessed title that was a byline or breadcrumb is gone). */
+  title?: string;
   group?: string;
 }
 
@@ -102,14 +140,18 @@ function prepareOne(a: Article, now: number, options: StreamOptions, background:
   if (wordTokens(clean.text).length === 0)
     throw new NewsweaveError("EMPTY_INPUT", `article ${a.id} has no text`, { ...where, field: "text" });
   const features = articleFeatures(clean, { ...options, background });
+  // the cleaner may have found the date in the text (a dateline, a byline stamp)
+  const published = publishedTime(clean, now) ?? publishedTime(a, now);
   const p: Prepared = {
     article: a,
     key: contentKey(a),
     textKey: textKey(clean.text),
     features,
-    time: articleTime(a, now),
+    time: published ?? now,
+    dated: published !== undefined,
     searchText: clean.text,
   };
+  if (clean.title) p.title = clean.title;
   const group = options.groupOf?.(a);
   if (group !== undefined) p.group = group;
   return p;
@@ -230,6 +272,7 @@ export async function ingestArticles(
         return { id: String(a?.id ?? ""), status: "error", error } satisfies ArticleOutcome;
       }
     });
+    dateUndated(prepared);
     let outcomes: ArticleOutcome[] = [];
     try {
       outcomes = await store.write(async (tx) => {
@@ -314,7 +357,7 @@ async function ingestOne(
   if (profile) {
     story = addToProfile(profile, p.features, p.time, isDup, o);
   } else {
-    const title = a.title ?? firstWords(p.searchText);
+    const title = p.title ?? firstWords(p.searchText);
     const fresh = newProfile(p.features, p.time, title, o);
     fresh.id = await tx.createStory(fresh, ingestedAt);
     story = fresh;

@@ -131,6 +131,13 @@ describe("newsweave ingest / stories / story / update", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /ingested 6 articles into 2 stories/);
     const list = await storiesOf(db);
+    // the text listing: id, size, sources, the days the articles cover (undated files: the ingest day), title
+    const text = await cli("stories", "--db", db);
+    const lines = text.stdout.trim().split("\n");
+    assert.equal(lines.length, 2, text.stdout);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const line of lines)
+      assert.match(line, new RegExp(`^s\\d+ +3 articles +\\d+ sources +${today} +\\S`));
     assert.equal(list.length, 2);
     for (const s of list) {
       assert.equal(s.articles.length, 3);
