@@ -87,6 +87,13 @@ test("report formats never let source text become markup", () => {
   assert.ok(Array.isArray(json.articles) && json.summary);
 });
 
+test("counts read as English: one article, five articles", () => {
+  const one = formatReport([{ id: "s1", report: buildReport(story.slice(0, 1)) }], "md");
+  assert.match(one, /words from 1 article\*/);
+  const all = formatReport([{ id: "s1", report: buildReport(story) }], "md");
+  assert.match(all, new RegExp(`words from ${story.length} articles\\*`));
+});
+
 test("markdown keeps a plain ampersand readable but never lets an entity reference through", () => {
   assert.equal(escapeMarkdown("taken to the cleaners, & with a Q&A"), "taken to the cleaners, & with a Q&A");
   assert.equal(

@@ -152,7 +152,8 @@ async function runStories(io: CliIo, opts: StoriesCliOptions): Promise<number> {
       const last = s.last.slice(0, 10);
       const span = first === last ? first.padEnd(23) : `${first} – ${last}`;
       io.stdout(
-        `${s.id.padEnd(8)} ${String(s.articles).padStart(4)} articles ${String(s.sources).padStart(4)} sources  ` +
+        `${s.id.padEnd(8)} ${String(s.articles).padStart(4)} ${s.articles === 1 ? "article " : "articles"} ` +
+          `${String(s.sources).padStart(4)} ${s.sources === 1 ? "source " : "sources"}  ` +
           `${span}  ${title}\n`,
       );
     }

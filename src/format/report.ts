@@ -1,6 +1,6 @@
 import type { Report } from "../analyze/report.ts";
 import type { Citation, SummarySentence } from "../types.ts";
-import { escapeHtml, escapeMarkdown } from "./summary.ts";
+import { counted, escapeHtml, escapeMarkdown } from "./summary.ts";
 
 export type ReportFormat = "text" | "md" | "json" | "html";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "json", "html"];
@@ -48,7 +48,12 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
     out.push({ kind: "heading", level: base, text: "Summary" });
     out.push({
       kind: "para",
-      parts: [{ text: `${report.summary.words} words from ${report.articles.length} articles`, em: true }],
+      parts: [
+        {
+          text: `${counted(report.summary.words, "word")} from ${counted(report.articles.length, "article")}`,
+          em: true,
+        },
+      ],
       cls: "meta",
     });
     let previous: SummarySentence | undefined;

@@ -110,7 +110,7 @@ function formatText(story: StorySummary, heading: boolean): string {
   const numbers = articleNumbers(story);
   const out: string[] = [];
   if (heading) out.push(`== ${story.id} ==`);
-  out.push(`Summary (${story.summary.words} words, ${story.docs.length} articles)`, "");
+  out.push(`Summary (${counted(story.summary.words, "word")}, ${counted(story.docs.length, "article")})`, "");
   for (const s of story.summary.sentences) {
     const marks = markerNumbers(numbers, s.support)
       .map((n) => `[${n}]`)
@@ -126,6 +126,11 @@ function formatText(story: StorySummary, heading: boolean): string {
   });
   out.push("");
   return out.join("\n");
+}
+
+/** "1 article", "5 articles". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /**
@@ -147,7 +152,7 @@ function formatMarkdown(story: StorySummary, level: number): string {
   const numbers = articleNumbers(story);
   const h = "#".repeat(level);
   const out: string[] = [`${h} ${level > 1 ? escapeMarkdown(story.id) : "Summary"}`, ""];
-  out.push(`*${story.summary.words} words from ${story.docs.length} articles*`, "");
+  out.push(`*${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}*`, "");
   for (const s of story.summary.sentences) {
     const marks = markerNumbers(numbers, s.support)
       .map((n) => `[${n}]`)
@@ -197,7 +202,9 @@ function formatHtmlStory(story: StorySummary, index: number, many: boolean): str
   const anchor = (n: number) => `s${index + 1}-src${n}`;
   const out: string[] = ["<article>"];
   out.push(`<h${many ? 2 : 1}>${many ? escapeHtml(story.id) : "Summary"}</h${many ? 2 : 1}>`);
-  out.push(`<p class="meta">${story.summary.words} words from ${story.docs.length} articles</p>`);
+  out.push(
+    `<p class="meta">${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}</p>`,
+  );
   out.push('<div class="summary">');
   for (const s of story.summary.sentences) {
     const marks = markerNumbers(numbers, s.support)

@@ -18,6 +18,7 @@ import {
   scoreStory,
 } from "./cluster.ts";
 import { articleFeatures } from "./features.ts";
+import { fillUndated, publishedTime } from "./time.ts";
 
 export interface GroupOptions extends ClusterOptions {
   background?: Background;
@@ -33,14 +34,20 @@ export const GROUP_THRESHOLD = 0.05;
 export function groupArticles(articles: readonly Article[], options: GroupOptions = {}): number[][] {
   const o = clusterOptions({ threshold: GROUP_THRESHOLD, sizePenalty: 0, ...options });
   const background = options.background ?? defaultBackground();
-  const dated = articles.map((a) => (a.published ? Date.parse(a.published) : Number.NaN));
-  const known = dated.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
+  const cleaned = articles.map((a) => cleanArticle(a));
+  // the cleaner may have found the date in the text (a dateline, a byline stamp); an undated article takes
+  // the median date of its folder, else the middle of all the dates
+  const dated = fillUndated(
+    articles,
+    cleaned.map((a) => publishedTime(a, Number.POSITIVE_INFINITY)),
+  );
+  const known = dated.filter((t) => t !== undefined).sort((a, b) => a - b);
   const middle = known.length > 0 ? known[Math.floor(known.length / 2)]! : 0;
   const profiles: StoryProfile[] = [];
   const members: number[][] = [];
-  articles.forEach((a, i) => {
-    const f = articleFeatures(cleanArticle(a), { background });
-    const time = Number.isNaN(dated[i]!) ? middle : dated[i]!;
+  cleaned.forEach((clean, i) => {
+    const f = articleFeatures(clean, { background });
+    const time = dated[i] ?? middle;
     let best = -1;
     let bestScore = 0;
     profiles.forEach((p, k) => {
@@ -51,7 +58,7 @@ export function groupArticles(articles: readonly Article[], options: GroupOption
       }
     });
     if (best < 0) {
-      profiles.push(newProfile(f, time, a.title, o));
+      profiles.push(newProfile(f, time, clean.title, o));
       members.push([i]);
     } else {
       profiles[best] = addToProfile(profiles[best]!, f, time, false, o);

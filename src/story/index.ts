@@ -38,11 +38,11 @@ export {
 export {
   type ArticleOutcome,
   type ArticleStatus,
-  articleTime,
   type IngestReport,
   ingestArticles,
   type StreamOptions,
 } from "./stream.ts";
+export { fillUndated, publishedTime } from "./time.ts";
 export {
   DEFAULT_UPDATE_WORDS,
   parseSince,

@@ -35,6 +35,7 @@ import {
   textKey,
 } from "./features.ts";
 import { type DuplicateOptions, isNearDuplicate, resemblance } from "./minhash.ts";
+import { fillUndated, publishedTime } from "./time.ts";
 
 export interface StreamOptions extends FeatureOptions, ClusterOptions, DuplicateOptions {
   /** Articles per transaction (default 200). */
@@ -74,57 +75,13 @@ export interface IngestReport {
   outcomes: ArticleOutcome[];
 }
 
-/** Dates more than a day after the ingest clock are treated as the ingest time when clustering. */
-const FUTURE_SLACK = 86_400_000;
-
-/** Clustering time of an article: its publication date if sensible, else the ingest time. */
-export function articleTime(a: Pick<Article, "published">, now: number): number {
-  return publishedTime(a, now) ?? now;
-}
-
-/** The publication time of an article, unless it has none or it lies in the future. */
-function publishedTime(a: Pick<Article, "published">, now: number): number | undefined {
-  const t = a.published ? Date.parse(a.published) : Number.NaN;
-  return Number.isNaN(t) || t > now + FUTURE_SLACK ? undefined : t;
-}
-
-/**
- * Articles without a usable date are given the median date of the dated articles of the same batch read
- * from the same folder (a folder, a feed, a dump usually covers one period), else the ingest time: an
- * undated report in a folder of March articles is compared with March stories, not with today's.
- */
-function dateUndated(prepared: ReadonlyArray<Prepared | ArticleOutcome>): void {
-  const known = new Map<string, number[]>();
-  for (const p of prepared) {
-    if (!("features" in p) || !p.dated) continue;
-    const key = folderOf(p.article);
-    const list = known.get(key);
-    if (list) list.push(p.time);
-    else known.set(key, [p.time]);
-  }
-  for (const p of prepared) {
-    if (!("features" in p) || p.dated) continue;
-    const list = known.get(folderOf(p.article));
-    if (!list) continue;
-    list.sort((a, b) => a - b);
-    p.time = list[Math.floor((list.length - 1) / 2)]!;
-  }
-}
-
-/** The folder an article was read from (a feed's or a dump's items share their file's folder). */
-function folderOf(a: Article): string {
-  const source = a.origin?.source ?? "";
-  const cut = Math.max(source.lastIndexOf("/"), source.lastIndexOf("\\"));
-  return cut >= 0 ? source.slice(0, cut) : "";
-}
-
 interface Prepared {
   article: Article;
   key: string;
   textKey: string;
   features: ArticleFeatures;
   time: number;
-  /** Whether `time` is the article's own publication date (else the ingest time, until `dateUndated`). */
+  /** Whether `time` is the article's own publication date (else the ingest time, until `fillUndated`). */
   dated: boolean;
   searchText: string;
   /** The cleaned article's title (a guessed title that was a byline or breadcrumb is gone). */
@@ -272,7 +229,14 @@ export async function ingestArticles(
         return { id: String(a?.id ?? ""), status: "error", error } satisfies ArticleOutcome;
       }
     });
-    dateUndated(prepared);
+    const live = prepared.filter((p): p is Prepared => "features" in p);
+    const times = fillUndated(
+      live.map((p) => p.article),
+      live.map((p) => (p.dated ? p.time : undefined)),
+    );
+    live.forEach((p, k) => {
+      p.time = times[k] ?? p.time;
+    });
     let outcomes: ArticleOutcome[] = [];
     try {
       outcomes = await store.write(async (tx) => {

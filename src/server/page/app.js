@@ -229,7 +229,7 @@ async function loadStories() {
     const select = $("stored");
     for (const s of stories) {
       const n = s.articles ?? s.articleCount;
-      const label = `${s.title || s.id}${typeof n === "number" ? ` (${n} articles)` : ""}`;
+      const label = `${s.title || s.id}${typeof n === "number" ? ` (${n} ${n === 1 ? "article" : "articles"})` : ""}`;
       select.append(el("option", { text: label, attrs: { value: String(s.id) } }));
     }
     $("story-pick").hidden = false;

@@ -1,0 +1,47 @@
+/**
+ * When an article happened, for clustering: its publication date (the one in its metadata, or the one the
+ * cleaner found in a dateline or byline stamp), or, when it has none, the median date of the dated articles
+ * read with it from the same folder (a folder, a feed, a dump usually covers one period).
+ */
+import type { Article } from "../types.ts";
+
+/** Dates more than a day after the clock are not trusted (treated as no date). */
+const FUTURE_SLACK = 86_400_000;
+
+/** The publication time of an article (ms), unless it has none or it lies in the future of `now`. */
+export function publishedTime(a: Pick<Article, "published">, now: number): number | undefined {
+  const t = a.published ? Date.parse(a.published) : Number.NaN;
+  return Number.isNaN(t) || t > now + FUTURE_SLACK ? undefined : t;
+}
+
+/** The folder an article was read from (a feed's or a dump's items share their file's folder). */
+export function folderOf(a: Pick<Article, "origin">): string {
+  const source = a.origin?.source ?? "";
+  const cut = Math.max(source.lastIndexOf("/"), source.lastIndexOf("\\"));
+  return cut >= 0 ? source.slice(0, cut) : "";
+}
+
+/**
+ * Times for articles read together, parallel to `times`: a known time is kept; an unknown one becomes the
+ * median of the known times of the articles from the same folder, and stays undefined when there are none.
+ */
+export function fillUndated(
+  articles: ReadonlyArray<Pick<Article, "origin">>,
+  times: ReadonlyArray<number | undefined>,
+): Array<number | undefined> {
+  const known = new Map<string, number[]>();
+  articles.forEach((a, i) => {
+    const t = times[i];
+    if (t === undefined) return;
+    const key = folderOf(a);
+    const list = known.get(key);
+    if (list) list.push(t);
+    else known.set(key, [t]);
+  });
+  const median = new Map<string, number>();
+  for (const [key, list] of known) {
+    list.sort((x, y) => x - y);
+    median.set(key, list[Math.floor((list.length - 1) / 2)]!);
+  }
+  return times.map((t, i) => t ?? median.get(folderOf(articles[i]!)));
+}
