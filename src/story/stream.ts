@@ -97,8 +97,8 @@ function prepareOne(a: Article, now: number, options: StreamOptions, background:
   if (wordTokens(clean.text).length === 0)
     throw new NewsweaveError("EMPTY_INPUT", `article ${a.id} has no text`, { ...where, field: "text" });
   const features = articleFeatures(clean, { ...options, background });
-  // the cleaner may have found the date in the text (a dateline, a byline stamp)
-  const published = publishedTime(clean, now) ?? publishedTime(a, now);
+  // the article's own date, or the one the cleaner found in the text (a dateline, a byline stamp)
+  const published = publishedTime(clean, now);
   const p: Prepared = {
     article: a,
     key: contentKey(a),
