@@ -46,6 +46,8 @@ export interface Fact {
   outlets: string[];
   /** "only in <outlet>" for a unique fact. */
   label?: string;
+  /** Who "He"/"She" opening `text` most likely is (set by the report; see `subjectAntecedent`). */
+  antecedent?: string;
 }
 
 export type ConflictKind = "number" | "date" | "place" | "person";

@@ -162,7 +162,7 @@ People magazine; Variety; Billboard; TMZ; E! News; Us Weekly; Army Times;
 Twitter; Facebook; Instagram; Snapchat; YouTube; Google; Apple; Amazon; Microsoft; Meta; Reddit; TikTok;
 LinkedIn; Uber; Lyft; Airbnb; Tesla; SpaceX; Boeing; Airbus; General Motors|GM; Ford; Toyota; Volkswagen;
 Walmart; Target; Costco; Starbucks; McDonald's; Coca-Cola; PepsiCo; Nike; Disney; Warner Bros.|Warner Brothers;
-Time Warner; Comcast; Verizon; AT&T; Sony; Samsung; Huawei; Alibaba; Goldman Sachs; JPMorgan|JPMorgan Chase;
+Time Warner; Comcast; Verizon; AT&T; Sony; Samsung; Huawei; Alibaba; Goldman Sachs; JPMorgan|JPMorgan Chase|J.P. Morgan;
 Morgan Stanley; Citigroup; Bank of America; Wells Fargo; BlackRock; Exxon Mobil|ExxonMobil|Exxon; Chevron;
 BP; Shell; Pfizer; Moderna; Johnson & Johnson; Procter & Gamble; General Mills; Kellogg; Kimberly-Clark; Clorox;
 New York Stock Exchange|NYSE; Nasdaq; Go Fund Me|GoFundMe; Kickstarter; Wikipedia; Internet Archive`;

@@ -8,7 +8,8 @@ import {
   summarizeAnalysis,
 } from "../summarize/index.ts";
 import type { Article, Doc, Summary } from "../types.ts";
-import { type Comparison, compareSources } from "./compare.ts";
+import { indexPeople, subjectAntecedent } from "./antecedent.ts";
+import { type Comparison, compareSources, type Fact } from "./compare.ts";
 import { extractClusterDates } from "./dates.ts";
 import { type Entity, extractEntities } from "./entities.ts";
 import { extractQuotes, type Quote } from "./quotes.ts";
@@ -123,8 +124,9 @@ function assembleReport(docs: Doc[], options: ReportOptions): Report {
   if (sections.has("timeline")) {
     report.timeline = buildTimeline(docs, { ...context, dates, references: options.references });
   }
+  let entities: Entity[] | undefined;
   if (sections.has("entities") || sections.has("quotes")) {
-    const entities = extractEntities(docs);
+    entities = extractEntities(docs);
     if (sections.has("entities")) report.entities = entities;
     if (sections.has("quotes")) report.quotes = extractQuotes(docs, entities);
   }
@@ -137,7 +139,32 @@ function assembleReport(docs: Doc[], options: ReportOptions): Report {
     });
     if (report.summary) linkConflicts(report.summary, report.comparison);
   }
+  nameSubjects(report, docs, () => (entities ??= extractEntities(docs)));
   return report;
+}
+
+/**
+ * Timeline events and facts are read out of their articles: one that opens with "He" or "She" gets the
+ * person the sentences before it name (`antecedent`). Entities are extracted only when one needs it.
+ */
+function nameSubjects(report: Report, docs: readonly Doc[], entities: () => Entity[]): void {
+  const items: Array<TimelineEvent | Fact> = [
+    ...(report.timeline ?? []),
+    ...(report.comparison?.agreed ?? []),
+    ...(report.comparison?.unique ?? []),
+  ].filter((x) => /^(?:He|She)\b/.test(x.text));
+  if (items.length === 0) return;
+  const people = indexPeople(entities());
+  const byId = new Map(docs.map((d) => [d.article.id, d]));
+  for (const item of items) {
+    // the citation the text begins with
+    const c = item.citations.find((x) =>
+      byId.get(x.articleId)?.article.text.startsWith(item.text.slice(0, 40), x.start),
+    );
+    if (!c) continue;
+    const who = subjectAntecedent(byId.get(c.articleId)!, c.sentence, people);
+    if (who) item.antecedent = who;
+  }
 }
 
 /** Builds the report of raw articles of one story: clean, segment, summarise, analyse. */

@@ -25,6 +25,8 @@ export interface TimelineEvent {
   citations: Citation[];
   /** Number of distinct articles citing the event. */
   sources: number;
+  /** Who "He"/"She" opening `text` most likely is (set by the report; see `subjectAntecedent`). */
+  antecedent?: string;
 }
 
 export interface ClusterContext {

@@ -37,6 +37,14 @@ function followsInSource(a: SummarySentence, b: SummarySentence): boolean {
   return a.from.articleId === b.from.articleId && b.from.sentence === a.from.sentence + 1;
 }
 
+/** The text on one line, with the person an opening "He"/"She" means in brackets after it. */
+function named(x: { text: string; antecedent?: string }): string {
+  const text = oneLine(x.text);
+  if (!x.antecedent) return text;
+  const cut = text.search(/\s/);
+  return cut < 0 ? text : `${text.slice(0, cut)} [${x.antecedent}]${text.slice(cut)}`;
+}
+
 function blocksOf(story: StoryReport, many: boolean): Block[] {
   const { report } = story;
   const nums = numbers(report);
@@ -77,7 +85,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
       kind: "list",
       items: report.timeline.map((e) => [
         { text: e.end ? `${e.date} – ${e.end}` : e.date, strong: true },
-        { text: oneLine(e.text) },
+        { text: named(e) },
         { marks: marksOf(nums, e.citations), anchor },
       ]),
     });
@@ -162,7 +170,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
         items: cmp.agreed
           .slice(0, 15)
           .map((f) => [
-            { text: oneLine(f.text) },
+            { text: named(f) },
             { text: `(${f.sources} sources)`, em: true },
             { marks: marksOf(nums, f.citations), anchor },
           ]),
@@ -175,7 +183,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
         items: cmp.unique
           .slice(0, 15)
           .map((f) => [
-            { text: oneLine(f.text) },
+            { text: named(f) },
             { text: `(${f.label ?? `only in ${f.outlets[0] ?? "one source"}`})`, em: true },
             { marks: marksOf(nums, f.citations), anchor },
           ]),

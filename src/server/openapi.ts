@@ -23,6 +23,10 @@ const fact = z.looseObject({
   citations: z.array(citation),
   sources: z.int().describe("Number of articles stating it."),
   outlets: z.array(z.string()),
+  antecedent: z
+    .string()
+    .optional()
+    .describe('Who an opening "He"/"She" most likely is (from the sentences before).'),
 });
 
 /** The report as the library builds it (`src/analyze/report.ts`); objects may carry more fields. */
@@ -61,6 +65,10 @@ export const ReportBody = z
           text: z.string(),
           citations: z.array(citation),
           sources: z.int(),
+          antecedent: z
+            .string()
+            .optional()
+            .describe('Who an opening "He"/"She" most likely is (from the sentences before).'),
         }),
       )
       .optional(),

@@ -447,6 +447,22 @@ function formatDate(event) {
     : one;
 }
 
+/** A sentence as text nodes; the person an opening "He"/"She" means (`antecedent`) is shown after it. */
+function namedText(x) {
+  const text = String(x.text);
+  const cut = text.search(/\s/);
+  if (typeof x.antecedent !== "string" || cut < 0) return [document.createTextNode(`${text} `)];
+  return [
+    document.createTextNode(text.slice(0, cut)),
+    el("span", {
+      cls: "antecedent",
+      text: ` [${x.antecedent}]`,
+      attrs: { title: "who the sentence before names" },
+    }),
+    document.createTextNode(`${text.slice(cut)} `),
+  ];
+}
+
 function renderTimeline(report) {
   const list = $("timeline");
   list.replaceChildren();
@@ -466,7 +482,7 @@ function renderTimeline(report) {
         el(
           "span",
           { cls: "what" },
-          document.createTextNode(`${e.text} `),
+          ...namedText(e),
           citeButtons(e.citations || []),
           markers(e.citations || []),
         ),
@@ -633,13 +649,7 @@ function renderComparison(report) {
     return li;
   });
   const fact = (f) =>
-    el(
-      "li",
-      {},
-      document.createTextNode(`${f.text} `),
-      citeButtons(f.citations || []),
-      markers(f.citations || []),
-    );
+    el("li", {}, ...namedText(f), citeButtons(f.citations || []), markers(f.citations || []));
   block("Confirmed by several sources", "ok", agreed, fact);
   block("Only in one source", "solo", unique, fact);
 }
