@@ -94,6 +94,19 @@ test("counts read as English: one article, five articles", () => {
   assert.match(all, new RegExp(`words from ${story.length} articles\\*`));
 });
 
+test("a fact reported by one source names its outlet, or its source number, never a file id", () => {
+  const report = buildReport(story);
+  const md = formatReport([{ id: "s1", report }], "md");
+  const outlets = new Set(report.articles.map((a) => a.outlet).filter(Boolean));
+  const labels = [...md.matchAll(/\*\(only in ([^)]*)\)\*/g)].map((m) => m[1]!);
+  assert.ok(labels.length > 0, "the example has facts only one source reports");
+  for (const label of labels) assert.ok(outlets.has(label) || /^source \d+$/.test(label), label);
+  assert.ok(
+    labels.some((l) => /^source \d+$/.test(l)),
+    "an article without an outlet is named by its number",
+  );
+});
+
 test("markdown keeps a plain ampersand readable but never lets an entity reference through", () => {
   assert.equal(escapeMarkdown("taken to the cleaners, & with a Q&A"), "taken to the cleaners, & with a Q&A");
   assert.equal(

@@ -45,6 +45,17 @@ function named(x: { text: string; antecedent?: string }): string {
   return cut < 0 ? text : `${text.slice(0, cut)} [${x.antecedent}]${text.slice(cut)}`;
 }
 
+/** Who alone reports a fact: its outlet, or "source N" when the article names none (not its file id). */
+function soleSource(
+  report: Report,
+  nums: Map<string, number>,
+  f: { citations: readonly Citation[] },
+): string {
+  const id = f.citations[0]?.articleId ?? "";
+  const outlet = report.articles.find((a) => a.id === id)?.outlet;
+  return outlet ?? `source ${nums.get(id) ?? "?"}`;
+}
+
 function blocksOf(story: StoryReport, many: boolean): Block[] {
   const { report } = story;
   const nums = numbers(report);
@@ -184,7 +195,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
           .slice(0, 15)
           .map((f) => [
             { text: named(f) },
-            { text: `(${f.label ?? `only in ${f.outlets[0] ?? "one source"}`})`, em: true },
+            { text: `(only in ${soleSource(report, nums, f)})`, em: true },
             { marks: marksOf(nums, f.citations), anchor },
           ]),
       });

@@ -256,6 +256,11 @@ function hideError() {
 
 // ---------- report ----------
 
+/** The outlet of a numbered article, or "source N" when it names none (not its file id). */
+function soleSource(info) {
+  return info.article.outlet || `source ${info.number}`;
+}
+
 function outletOf(a) {
   return a.outlet || a.id;
 }
@@ -357,9 +362,7 @@ function markers(citations, conflictsHere) {
   if (ids.length >= 2)
     box.append(el("span", { cls: "badge ok", text: `confirmed by ${ids.length} sources` }));
   else if (ids.length === 1)
-    box.append(
-      el("span", { cls: "badge solo", text: `only in ${outletOf(state.articles.get(ids[0]).article)}` }),
-    );
+    box.append(el("span", { cls: "badge solo", text: `only in ${soleSource(state.articles.get(ids[0]))}` }));
   if (conflictsHere && conflictsHere.length > 0)
     box.append(el("span", { cls: "badge warn", text: "sources disagree" }));
   return box;
