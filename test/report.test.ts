@@ -94,7 +94,7 @@ test("counts read as English: one article, five articles", () => {
   assert.match(all, new RegExp(`words from ${story.length} articles\\*`));
 });
 
-test("a fact reported by one source names its outlet, or its source number, never a file id", () => {
+test("facts and disagreements name outlets, or source numbers, never file ids", () => {
   const report = buildReport(story);
   const md = formatReport([{ id: "s1", report }], "md");
   const outlets = new Set(report.articles.map((a) => a.outlet).filter(Boolean));
@@ -105,6 +105,10 @@ test("a fact reported by one source names its outlet, or its source number, neve
     labels.some((l) => /^source \d+$/.test(l)),
     "an article without an outlet is named by its number",
   );
+  // the disagreement between outlets names them the same way
+  const conflict = md.split("\n").find((l) => / vs /.test(l)) ?? "";
+  assert.match(conflict, /in Alder Daily vs .* in Downeast Ledger, source \d/);
+  for (const a of report.articles) if (!a.outlet) assert.ok(!md.includes(`in ${a.id}`), a.id);
 });
 
 test("markdown keeps a plain ampersand readable but never lets an entity reference through", () => {

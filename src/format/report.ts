@@ -45,15 +45,15 @@ function named(x: { text: string; antecedent?: string }): string {
   return cut < 0 ? text : `${text.slice(0, cut)} [${x.antecedent}]${text.slice(cut)}`;
 }
 
-/** Who alone reports a fact: its outlet, or "source N" when the article names none (not its file id). */
-function soleSource(
-  report: Report,
-  nums: Map<string, number>,
-  f: { citations: readonly Citation[] },
-): string {
-  const id = f.citations[0]?.articleId ?? "";
-  const outlet = report.articles.find((a) => a.id === id)?.outlet;
-  return outlet ?? `source ${nums.get(id) ?? "?"}`;
+/** An article as readers know it: its outlet, or "source N" when it names none (not its file id). */
+function sourceName(report: Report, nums: Map<string, number>, articleId: string): string {
+  const outlet = report.articles.find((a) => a.id === articleId)?.outlet;
+  return outlet ?? `source ${nums.get(articleId) ?? "?"}`;
+}
+
+/** The distinct articles of some citations, by name, in citation order. */
+function sourceNames(report: Report, nums: Map<string, number>, cits: readonly Citation[]): string {
+  return [...new Set(cits.map((c) => c.articleId))].map((id) => sourceName(report, nums, id)).join(", ");
 }
 
 function blocksOf(story: StoryReport, many: boolean): Block[] {
@@ -163,7 +163,11 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
         kind: "list",
         items: cmp.conflicts.map((c) => [
           { text: `${c.kind}:`, strong: true },
-          { text: c.values.map((v) => `“${oneLine(v.text)}” in ${v.outlets.join(", ")}`).join(" vs ") },
+          {
+            text: c.values
+              .map((v) => `“${oneLine(v.text)}” in ${sourceNames(report, nums, v.citations)}`)
+              .join(" vs "),
+          },
           {
             marks: marksOf(
               nums,
@@ -195,7 +199,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
           .slice(0, 15)
           .map((f) => [
             { text: named(f) },
-            { text: `(only in ${soleSource(report, nums, f)})`, em: true },
+            { text: `(only in ${sourceNames(report, nums, f.citations.slice(0, 1))})`, em: true },
             { marks: marksOf(nums, f.citations), anchor },
           ]),
       });

@@ -256,9 +256,19 @@ function hideError() {
 
 // ---------- report ----------
 
-/** The outlet of a numbered article, or "source N" when it names none (not its file id). */
+/** An article as readers know it: its outlet, or "source N" when it names none (not its file id). */
 function soleSource(info) {
   return info.article.outlet || `source ${info.number}`;
+}
+
+/** The distinct articles of some citations, by name, in citation order. */
+function sourceNames(citations) {
+  const ids = [...new Set((citations || []).map((c) => c.articleId))];
+  return ids
+    .map((id) => state.articles.get(id))
+    .filter(Boolean)
+    .map(soleSource)
+    .join(", ");
 }
 
 function outletOf(a) {
@@ -375,7 +385,7 @@ function conflictsOf(sentence, report) {
 }
 
 function conflictNote(conflict) {
-  const values = (conflict.values || []).map((v) => `${v.text} (${(v.outlets || []).join(", ") || "?"})`);
+  const values = (conflict.values || []).map((v) => `${v.text} (${sourceNames(v.citations) || "?"})`);
   const subject = conflictSubject(conflict);
   return `${subject ? `${subject}: ` : ""}${values.join(" vs ")}`;
 }
@@ -644,7 +654,7 @@ function renderComparison(report) {
           "li",
           {},
           el("span", { cls: "value", text: v.text }),
-          document.createTextNode(` — ${(v.outlets || []).join(", ")} `),
+          document.createTextNode(` — ${sourceNames(v.citations)} `),
           citeButtons(v.citations || []),
         ),
       );
