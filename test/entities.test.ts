@@ -171,6 +171,24 @@ describe("extractEntities: types from titles, heads, context and the gazetteer",
   });
 });
 
+describe("extractEntities: names that open a sentence", () => {
+  it("a 'St.'/'Mt.' name opening a sentence keeps its prefix", () => {
+    const entities = extractEntities(
+      docsOf(
+        "St. Louis County prosecutors said on Monday that the case would go to a grand jury. Mt. Hood was closed to climbers.",
+      ),
+    );
+    assert.equal(find(entities, "St. Louis County").type, "place");
+    find(entities, "Mt. Hood");
+    assert.ok(!entities.some((e) => e.name === "Louis County"));
+  });
+
+  it("J.P. Morgan is the bank, not a person", () => {
+    const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
+    assert.equal(find(entities, "JPMorgan").type, "organization");
+  });
+});
+
 describe("extractEntities: what is not an entity", () => {
   it("ignores the article's own author and outlet", () => {
     const [doc] = docsOf(

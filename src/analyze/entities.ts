@@ -287,6 +287,9 @@ function isHeadline(text: string, start: number, end: number, toks: Tok[]): bool
   return caps / long.length >= 0.7 && last !== "." && last !== "?" && last !== "!";
 }
 
+/** Abbreviations that only begin names: "St. Louis", "Mt. Hood", "Ft. Worth". */
+const NAME_PREFIX = /^(?:St|Ste|Mt|Ft)\.$/;
+
 interface Piece {
   kind: "title" | "demonym" | "gaz" | "name" | "joiner";
   from: number; // token index
@@ -317,6 +320,8 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   if (t.initial || headline) {
     if (gazHit || isAcronym(t.text) || ctx.gaz.givenNames.has(t.key) || ctx.gaz.titles.has(t.key))
       return true;
+    // "St. Louis County …", "Mt. Everest …" opening a sentence: the abbreviation begins a name
+    if (NAME_PREFIX.test(t.text) && /^\s+\p{Lu}/u.test(text.slice(t.end, t.end + 3))) return true;
     if (ctx.gaz.demonyms.has(t.key)) return true;
     return ctx.capMid.has(t.key);
   }
