@@ -5,7 +5,13 @@
  */
 import { type Command, Option } from "commander";
 import { isNewsweaveError, NewsweaveError } from "../errors.ts";
-import { formatSummary, SUMMARY_FORMATS, type SummaryFormat, summaryToJson } from "../format/summary.ts";
+import {
+  counted,
+  formatSummary,
+  SUMMARY_FORMATS,
+  type SummaryFormat,
+  summaryToJson,
+} from "../format/summary.ts";
 import { ingestPath } from "../ingest/index.ts";
 import { defaultDbPath, openSqliteStore, type Store, type StoryInfo } from "../store/index.ts";
 import { ingestArticles, type StorySummaryResult, summarizeStory, updateStory } from "../story/index.ts";
@@ -93,8 +99,9 @@ async function runIngest(io: CliIo, inputs: string[], opts: IngestCliOptions): P
     report.outcomes.filter((o) => o.story !== undefined && o.status !== "exists").map((o) => o.story),
   );
   io.stdout(
-    `ingested ${report.added} articles into ${stories.size} stories (${report.newStories} new stories, ` +
-      `${report.duplicates} duplicates, ${report.existing} already stored, ${report.merges} merges)\n`,
+    `ingested ${counted(report.added, "article")} into ${counted(stories.size, "story")} ` +
+      `(${report.newStories} new, ${counted(report.duplicates, "duplicate")}, ${report.existing} already stored, ` +
+      `${counted(report.merges, "merge")})\n`,
   );
   reportErrors(io, errors);
   return errors.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;

@@ -128,9 +128,10 @@ function formatText(story: StorySummary, heading: boolean): string {
   return out.join("\n");
 }
 
-/** "1 article", "5 articles". */
+/** "1 article", "5 articles", "2 stories". */
 export function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  if (n === 1) return `${n} ${noun}`;
+  return `${n} ${noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
 }
 
 /**

@@ -129,7 +129,10 @@ describe("newsweave ingest / stories / story / update", () => {
     writeArticles(dir, stories);
     const r = await cli("ingest", "--db", db, dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /ingested 6 articles into 2 stories/);
+    assert.match(
+      r.stdout,
+      /ingested 6 articles into 2 stories \(2 new, 2 duplicates, 0 already stored, 0 merges\)/,
+    );
     const list = await storiesOf(db);
     // the text listing: id, size, sources, the days the articles cover (undated files: the ingest day), title
     const text = await cli("stories", "--db", db);
