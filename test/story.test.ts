@@ -191,7 +191,7 @@ describe("online story clustering", () => {
     await store.close();
   });
 
-  test("a date far in the future is stored but clustered at the ingest time", async () => {
+  test("a date far in the future is stored but not trusted for clustering (treated as undated)", async () => {
     const [s] = inventedStories(1, 3, 11, "2025-06-01T08:00:00Z");
     const future = { ...s!.articles[1]!, published: "2999-01-01T00:00:00Z" };
     const store = memoryStore();
