@@ -176,8 +176,19 @@ interface SummaryCliOptions {
   quiet?: boolean;
 }
 
-function printSummary(io: CliIo, r: StorySummaryResult, format: SummaryFormat, quiet: boolean): void {
-  const story = { id: r.story.id, docs: r.docs, summary: r.summary };
+function printSummary(
+  io: CliIo,
+  r: StorySummaryResult,
+  format: SummaryFormat,
+  quiet: boolean,
+  since?: string,
+): void {
+  const name = r.story.title?.replace(/\s+/g, " ").trim() || r.story.id;
+  const heading =
+    r.kind === "update"
+      ? `What is new in “${name}” since ${since ?? "then"} (${counted(r.newArticles ?? 0, "new article")})`
+      : name;
+  const story = { id: r.story.id, docs: r.docs, summary: r.summary, heading };
   if (format === "json") {
     const json = {
       ...summaryToJson(story),
@@ -216,7 +227,7 @@ async function runUpdate(io: CliIo, id: string, opts: SummaryCliOptions): Promis
   parseSince(opts.since);
   const since = opts.since;
   const r = await withStore(opts.db, true, (store) => updateStory(store, id, since, { words }));
-  printSummary(io, r, opts.format, Boolean(opts.quiet));
+  printSummary(io, r, opts.format, Boolean(opts.quiet), since);
   return EXIT_OK;
 }
 

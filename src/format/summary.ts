@@ -17,6 +17,8 @@ export interface StorySummary {
   id: string;
   docs: readonly Doc[];
   summary: Summary;
+  /** Heading of a single story's summary (default "Summary"): a stored story's title, an update's "What is new …". */
+  heading?: string;
 }
 
 export interface CitationJson extends Citation {
@@ -110,7 +112,10 @@ function formatText(story: StorySummary, heading: boolean): string {
   const numbers = articleNumbers(story);
   const out: string[] = [];
   if (heading) out.push(`== ${story.id} ==`);
-  out.push(`Summary (${counted(story.summary.words, "word")}, ${counted(story.docs.length, "article")})`, "");
+  out.push(
+    `${oneLine(story.heading ?? "Summary")} (${counted(story.summary.words, "word")}, ${counted(story.docs.length, "article")})`,
+    "",
+  );
   for (const s of story.summary.sentences) {
     const marks = markerNumbers(numbers, s.support)
       .map((n) => `[${n}]`)
@@ -152,7 +157,7 @@ export function escapeMarkdown(text: string): string {
 function formatMarkdown(story: StorySummary, level: number): string {
   const numbers = articleNumbers(story);
   const h = "#".repeat(level);
-  const out: string[] = [`${h} ${level > 1 ? escapeMarkdown(story.id) : "Summary"}`, ""];
+  const out: string[] = [`${h} ${escapeMarkdown(level > 1 ? story.id : (story.heading ?? "Summary"))}`, ""];
   out.push(`*${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}*`, "");
   for (const s of story.summary.sentences) {
     const marks = markerNumbers(numbers, s.support)
@@ -202,7 +207,9 @@ function formatHtmlStory(story: StorySummary, index: number, many: boolean): str
   const numbers = articleNumbers(story);
   const anchor = (n: number) => `s${index + 1}-src${n}`;
   const out: string[] = ["<article>"];
-  out.push(`<h${many ? 2 : 1}>${many ? escapeHtml(story.id) : "Summary"}</h${many ? 2 : 1}>`);
+  out.push(
+    `<h${many ? 2 : 1}>${escapeHtml(many ? story.id : (story.heading ?? "Summary"))}</h${many ? 2 : 1}>`,
+  );
   out.push(
     `<p class="meta">${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}</p>`,
   );

@@ -64,6 +64,7 @@ function runAsync(args: string[], options: SpawnOptions = {}) {
 
 interface StoryJson {
   id: string;
+  title?: string;
   size: number;
   sources: number;
   last: string;
@@ -177,9 +178,16 @@ describe("newsweave ingest / stories / story / update", () => {
     assert.ok(u.sentences.some((s) => /water damage/.test(s.text)));
     for (const s of u.sentences) assert.equal(s.from.articleId, "later");
 
+    // headed by the story's title; an update says what it is new since
     const md = await cli("story", target.id, "--db", db, "--format", "md", "--quiet");
     assert.equal(md.code, 0);
-    assert.match(md.stdout, /^# Summary/);
+    const title = (await storiesOf(db)).find((s) => s.id === target.id)!.title!;
+    assert.ok(md.stdout.startsWith(`# ${title}\n`), md.stdout.slice(0, 120));
+    const mdUpdate = await cli("update", target.id, "--since", json.summaryId, "--db", db, "--format", "md");
+    assert.match(
+      mdUpdate.stdout,
+      new RegExp(`^# What is new in “.+” since ${json.summaryId} \\(1 new article\\)`),
+    );
 
     assert.equal((await cli("update", target.id, "--since", "last tuesday", "--db", db)).code, 2);
     const missing = await cli("story", "s999", "--db", db);
