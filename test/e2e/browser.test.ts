@@ -246,6 +246,11 @@ describe("reading page", () => {
     const options = await page.locator("#stored option").allTextContents();
     const pick = options.findIndex((o) => /Glenmoor/.test(o) && /3 articles/.test(o));
     assert.ok(pick > 0, `the dam story is offered: ${options.join(" | ")}`);
+    assert.match(
+      options[pick]!,
+      /\(\d{4}-\d{2}-\d{2}( – \d{4}-\d{2}-\d{2})?, 3 articles\)/,
+      "with the days it covers",
+    );
     await page.selectOption("#stored", { index: pick });
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().includes("/v1/stories/")),

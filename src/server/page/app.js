@@ -229,13 +229,21 @@ async function loadStories() {
     const select = $("stored");
     for (const s of stories) {
       const n = s.articles ?? s.articleCount;
-      const label = `${s.title || s.id}${typeof n === "number" ? ` (${n} ${n === 1 ? "article" : "articles"})` : ""}`;
+      const count = typeof n === "number" ? `, ${n} ${n === 1 ? "article" : "articles"}` : "";
+      const label = `${s.title || s.id} (${daySpan(s)}${count})`;
       select.append(el("option", { text: label, attrs: { value: String(s.id) } }));
     }
     $("story-pick").hidden = false;
   } catch {
     // no store: the picker stays hidden
   }
+}
+
+/** The days a stored story's articles cover: "2026-03-10" or "2026-03-10 – 2026-03-11". */
+function daySpan(s) {
+  const first = typeof s.first === "string" ? s.first.slice(0, 10) : "";
+  const last = typeof s.last === "string" ? s.last.slice(0, 10) : "";
+  return first === last || !last ? first : `${first} – ${last}`;
 }
 
 function setStatus(text) {
