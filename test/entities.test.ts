@@ -183,6 +183,19 @@ describe("extractEntities: names that open a sentence", () => {
     assert.ok(!entities.some((e) => e.name === "Louis County"));
   });
 
+  it("a Secretary-General or a Chief Whip is a title, not part of the name", () => {
+    const entities = extractEntities(
+      docsOf(
+        "U.N. Secretary-General Ban Ki-moon said the warrant mattered. Ban spoke in New York. Chief Whip John Steenhuisen disagreed.",
+      ),
+    );
+    const ban = find(entities, "Ban Ki-moon");
+    assert.equal(ban.type, "person");
+    assert.ok(ban.roles?.includes("secretary-general"));
+    assert.ok(ban.aliases.includes("Ban"), ban.aliases.join(", "));
+    assert.equal(find(entities, "John Steenhuisen").type, "person");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");
