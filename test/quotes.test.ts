@@ -149,6 +149,25 @@ describe("extractQuotes: what is not a quote", () => {
   });
 });
 
+describe("extractQuotes: described speakers", () => {
+  it("a description names who spoke, not how or when", () => {
+    const { quotes } = quotesOf(
+      '"We are reviewing the footage," a harbor authority spokeswoman said in an email to the Ledger.\n' +
+        '"The ferry will run on Saturday," the ferry operator on Monday told passengers.\n' +
+        '"Nobody was hurt," the hospital said in a statement.\n' +
+        '"Thank you for the support," a message on the Alder Rowing Club\'s Facebook page said.',
+    );
+    const names = quotes.map(speakerName);
+    assert.ok(names.includes("a harbor authority spokeswoman"), names.join(" | "));
+    assert.ok(names.includes("the ferry operator"), names.join(" | "));
+    assert.ok(names.includes("the hospital"), names.join(" | "));
+    assert.ok(
+      names.some((n) => /Facebook page/.test(n)),
+      `whose page it was stays part of the description: ${names.join(" | ")}`,
+    );
+  });
+});
+
 describe("extractQuotes: speakers", () => {
   it("resolves said X, according to X, roles and titles", () => {
     const { quotes } = quotesOf(

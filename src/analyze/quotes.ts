@@ -666,12 +666,18 @@ function mainPersonEpithet(ctx: DocCtx, cl: Cluster, head: string, at: number): 
 }
 
 const NP_STOP =
-  /^(?:had|has|have|was|were|is|are|will|would|could|should|also|finally|later|then|again|previously|recently|earlier|now|reportedly|who|which|that)$/i;
+  /^(?:had|has|have|was|were|is|are|will|would|could|should|also|finally|later|then|again|previously|recently|earlier|now|reportedly|who|which|that|said|says|reported|issued|wrote|told|announced|recalled|posted|tweeted|added)$/i;
 
 /** A plain lower-case word that can head a noun phrase ("sender", "friend"): not a function word. */
 function isNoun(w: string): boolean {
   return /^[a-z][a-z-]+$/.test(w) && !STOPWORDS.has(w);
 }
+
+/** Media and moments of saying: "in an email", "during an interview", "on Monday". */
+const SAID_THROUGH =
+  /^(?:e-?mails?|statements?|interviews?|tweets?|letters?|messages?|texts?|calls?|phone|telephone|releases?|video|podcast|conference|briefing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i;
+/** Places of posting: cut only right after the preposition ("on Twitter", "on its blog"). */
+const PLATFORM = /^(?:twitter|facebook|instagram|blog|website|posts?)$/i;
 
 function trimNP(np: string): string {
   const words = np
@@ -681,6 +687,20 @@ function trimNP(np: string): string {
   // a description ends before a verb-like word ("The Met had", "the campaign finally")
   const stop = words.findIndex((w, k) => k > 0 && NP_STOP.test(w));
   if (stop > 0) words.length = stop;
+  // how or when it was said is not who said it: "a Google spokeswoman in an email to Vulture"
+  const how = words.findIndex(
+    (w, k) =>
+      k > 0 &&
+      /^(?:in|on|via|during|over|by)$/i.test(w) &&
+      words.slice(k + 1, k + 4).some((x, j) => {
+        const w = x.replace(/[,;:.]+$/, "");
+        // "on Twitter", "on its blog" say how; "on Dyer's Facebook page" says whose: kept
+        if (PLATFORM.test(w))
+          return j === 0 || (j === 1 && /^(?:its|his|her|their|the)$/i.test(words[k + 1]!));
+        return SAID_THROUGH.test(w);
+      }),
+  );
+  if (how > 0) words.length = how;
   while (
     words.length > 1 &&
     /^(?:that|who|which|the|a|an|of|for|from|with|and|to|in|on|at)$/i.test(words[words.length - 1]!)
