@@ -196,6 +196,27 @@ describe("extractEntities: names that open a sentence", () => {
     assert.equal(find(entities, "John Steenhuisen").type, "person");
   });
 
+  it("an adviser's or a writer's title is not part of the name", () => {
+    const entities = extractEntities(
+      docsOf(
+        "He met US National Security Adviser HR McMaster on Friday. The report was written by AP Science Writer Seth Borenstein.",
+      ),
+    );
+    assert.ok(find(entities, "HR McMaster").roles?.includes("adviser"));
+    assert.equal(find(entities, "Seth Borenstein").type, "person");
+  });
+
+  it("a person 'of' an institution is two names, an institution 'of' a field is one", () => {
+    const entities = extractEntities(
+      docsOf(
+        "The research was led by Alexander Hristov of Penn State University. Experts at the Schar School of Policy and Government agreed.",
+      ),
+    );
+    assert.equal(find(entities, "Alexander Hristov").type, "person");
+    assert.equal(find(entities, "Penn State University").type, "organization");
+    find(entities, "Schar School of Policy and Government");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

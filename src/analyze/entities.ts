@@ -593,6 +593,19 @@ function emitRun(
         const headAfter = r > m + 1 && (ctx.gaz.orgHeads.has(tail) || ctx.gaz.otherHeads.has(tail));
         const lead =
           ORG_LEAD.has(firstKey) || ORG_LEAD.has(prevKey) || ctx.gaz.orgHeads.has(prevKey) || headAfter;
+        // a person's name, then where the person is from: "Alexander Hristov of Penn State University"
+        let personBefore = ctx.gaz.givenNames.has(toks[p.from]!.key) && m - k >= 2 && m - k <= 3;
+        for (let t = p.from; personBefore && t < q.from; t++) {
+          const w = toks[t]!.lower.replace(/['’]s$/, "");
+          if (
+            ORG_LEAD.has(w) ||
+            ctx.gaz.orgHeads.has(w) ||
+            ctx.gaz.placeHeads.has(w) ||
+            ctx.gaz.otherHeads.has(w)
+          )
+            personBefore = false;
+        }
+        if (personBefore && !PARTICLES.has(word)) break;
         if (PARTICLES.has(word) || (JOINERS.has(word) && word !== "the" && lead)) {
           m++;
           continue;

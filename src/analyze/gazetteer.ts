@@ -200,7 +200,8 @@ Dr.|=doctor; Dr|=doctor; Prof.|=professor; Professor; Rev.|=reverend; Reverend; 
 Mr.|=mr; Mr|=mr; Mrs.|=mrs; Mrs|=mrs; Ms.|=ms; Ms|=ms; Miss|=ms; Sir; Dame; Lord; Lady Justice|=justice;
 Agent; Coach; Council President|=president; Council Member|=councilmember; Councilman; Councilwoman;
 Spokesman; Spokeswoman; Spokesperson; Pres.|=president; First Lady|=lady; Secretary-General|Secretary General|=secretary-general;
-Under-Secretary-General|=secretary-general; Whip; Chief Whip|=whip`;
+Under-Secretary-General|=secretary-general; Whip; Chief Whip|=whip; Adviser; Advisor|=adviser;
+National Security Adviser|National Security Advisor|=adviser; Science Writer|Staff Writer|Senior Writer|=writer`;
 
 const TITLE_MODIFIERS = `Press Foreign Prime Vice Deputy Assistant Acting Former Interim Defense Defence Finance Interior
 Labour Labor Health Education Energy Homeland Security Attorney Supreme Chief Executive Senior Special Managing
