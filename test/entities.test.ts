@@ -217,6 +217,15 @@ describe("extractEntities: names that open a sentence", () => {
     find(entities, "Schar School of Policy and Government");
   });
 
+  it("well-known given names that are not in every list: Mitt, Newt, Jeb", () => {
+    const entities = extractEntities(
+      docsOf(
+        "People began unliking Mitt Romney's official Facebook page on Tuesday. Romney's page kept shrinking.",
+      ),
+    );
+    assert.equal(find(entities, "Mitt Romney").type, "person");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

@@ -247,7 +247,8 @@ Pierre Jean Jacques Francois François Antoine Hans Klaus Jurgen Stefan Lars Sve
 Mario Augusto Salvador Gabriel Adolfo Ernesto Enrique Joaquin Tito Nelson Jacob Cyril Kofi
 Anderson Oprah Elon Jeff Warren Mark Sundar Satya Tim Steve Larry Sergey Travis Jack Evan Reid Harvey Kanye
 Jay Drake Justin Bruno Ed Elton Paul Ringo Keanu Leonardo Brad Matt Ben Will Denzel Tom Hugh Ryan Chris
-Michael Kobe LeBron Tiger Roger Rafael Novak Andy Usain Lionel Cristiano Neymar Wayne Dwayne Vin Arnold Sylvester`;
+Michael Kobe LeBron Tiger Roger Rafael Novak Andy Usain Lionel Cristiano Neymar Wayne Dwayne Vin Arnold Sylvester
+Mitt Newt Jeb Beto Rahm Reince Mick Rex Kellyanne Mitch`;
 
 const GIVEN_NAMES_F = `Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret
 Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura
