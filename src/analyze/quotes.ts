@@ -693,11 +693,11 @@ function trimNP(np: string): string {
       k > 0 &&
       /^(?:in|on|via|during|over|by)$/i.test(w) &&
       words.slice(k + 1, k + 4).some((x, j) => {
-        const w = x.replace(/[,;:.]+$/, "");
+        const after = x.replace(/[,;:.]+$/, "");
         // "on Twitter", "on its blog" say how; "on Dyer's Facebook page" says whose: kept
-        if (PLATFORM.test(w))
+        if (PLATFORM.test(after))
           return j === 0 || (j === 1 && /^(?:its|his|her|their|the)$/i.test(words[k + 1]!));
-        return SAID_THROUGH.test(w);
+        return SAID_THROUGH.test(after);
       }),
   );
   if (how > 0) words.length = how;
