@@ -77,7 +77,7 @@ function citationsByArticle(story: StorySummary): Map<string, Citation[]> {
 
 function sourceLabel(doc: Doc): { title: string; details: string } {
   const a = doc.article;
-  const details = [a.outlet, a.published].filter((x): x is string => Boolean(x)).join(", ");
+  const details = [a.outlet, a.author, a.published].filter((x): x is string => Boolean(x)).join(", ");
   return { title: oneLine(a.title ?? a.id), details };
 }
 

@@ -123,6 +123,13 @@ describe("newsweave CLI", () => {
     assert.ok(words <= 120 * 1.1, `${words} words for a budget of 120`);
   });
 
+  test("the Sources list of a summary names each article's outlet, author and date when known", () => {
+    const r = run("summarize", example, "--quiet", "--format", "text");
+    assert.equal(r.code, 0, r.stderr);
+    const sources = r.stdout.slice(r.stdout.indexOf("\nSources\n"));
+    assert.match(sources, /Caroline Ashby/, "the byline of the Coastal Herald article");
+  });
+
   test("summarize --format md: cited sentences and a Sources section", () => {
     const r = run("summarize", story, "--quiet", "--format", "md");
     assert.equal(r.code, 0, r.stderr);
