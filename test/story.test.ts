@@ -266,6 +266,23 @@ describe("online story clustering", () => {
     await store.close();
   });
 
+  test("an untitled article's story is named by its first line, not words run across lines", async () => {
+    const store = memoryStore();
+    await ingestArticles(
+      store,
+      [
+        parseText(
+          "• Live\nHarbor ferry strike ends after two days\nThe ferry workers' union agreed on Tuesday to return to work after the city offered a new contract with higher overtime pay.",
+          "untitled.txt",
+        ),
+      ],
+      { now: clock },
+    );
+    const [story] = await store.stories();
+    assert.equal(story?.title, "Harbor ferry strike ends after two days");
+    await store.close();
+  });
+
   test("grouped articles (a JSONL cluster) stay together even when their words differ", async () => {
     const [a, b] = inventedStories(2, 1, 13);
     const group = () => "g";

@@ -390,8 +390,13 @@ function storyNumber(id: string): number {
 
 /** A title for a story without one: the first words of its first article. */
 function firstWords(text: string, max = 12): string {
-  const toks = wordTokens(text);
+  // the first line: a headline left in the text, or the lead sentence's paragraph
+  const start = text.search(/\S/);
+  if (start < 0) return "";
+  const nl = text.indexOf("\n", start);
+  const line = text.slice(start, nl < 0 ? text.length : nl);
+  const toks = wordTokens(line);
   if (toks.length === 0) return "";
   const end = toks[Math.min(max, toks.length) - 1]!.end;
-  return text.slice(0, end).replace(/\s+/g, " ").trim() + (toks.length > max ? " …" : "");
+  return line.slice(0, end).replace(/\s+/g, " ").trim() + (toks.length > max ? " …" : "");
 }
