@@ -552,6 +552,14 @@ describe("titles guessed from furniture", () => {
     assert.ok(!out.text.includes("News > Local"));
   });
 
+  it("a headline under the dropped line becomes the title", () => {
+    const text =
+      "News > Local\nCounty fair opens with record entries\nThe county fair opened on Friday with a record number of livestock entries this year.\nOrganisers said attendance was up by a fifth compared with last summer's event.";
+    const out = cleanArticle(art(text, { title: "News > Local" }));
+    assert.equal(out.title, "County fair opens with record entries");
+    assert.ok(out.text.startsWith("County fair opens"), "the text itself is unchanged");
+  });
+
   it("keeps a real headline as the title", () => {
     const text =
       "Fair opens with record entries\nThe county fair opened on Friday with a record number of livestock entries this year.\nOrganisers said attendance was up by a fifth compared with last summer's event.";

@@ -12,6 +12,7 @@
  * piece, in a removal, or whitespace.
  */
 import { NewsweaveError } from "../errors.ts";
+import { guessTitle } from "../ingest/text.ts";
 import type { Article, CleanArticle, Piece, Removal, RemovalReason } from "../types.ts";
 import { type Line, lineKey, makeLine, splitLines } from "./lines.ts";
 import { findDateline, findLeadingByline } from "./metadata.ts";
@@ -297,6 +298,9 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
       const r = reason[i];
       if (r !== undefined && r !== "headline" && titleKeys.has((lines[i] as Line).key)) {
         delete out.title;
+        // the headline is then often the first line left ("• Live" dropped, "Kim, Trump Prepare for …" kept)
+        const headline = guessTitle(out.text);
+        if (headline && headline.split(/\s+/).length >= 3) out.title = headline;
         break;
       }
     }

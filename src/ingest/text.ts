@@ -7,7 +7,8 @@ import { baseName } from "./util.ts";
 const MAX_TITLE_CHARS = 150;
 const MAX_TITLE_WORDS = 25;
 
-function guessTitle(text: string): string | undefined {
+/** The first line of a text when it reads as a headline (short, no closing punctuation, more text after it). */
+export function guessTitle(text: string): string | undefined {
   const start = text.search(/\S/);
   if (start === -1) return undefined;
   const end = text.indexOf("\n", start);
