@@ -519,6 +519,109 @@ describe("bench JSONL and Multi-News", () => {
     assert.equal(errors[0]?.location.field, "[1].documents[0].text");
   });
 
+  test("news dump lines: one article per line, with the field names crawlers and news APIs use", () => {
+    const lines = [
+      // our own names
+      JSON.stringify({
+        id: "kp-1",
+        title: "Kestrel Point ferry resumes",
+        text: "The Kestrel Point ferry resumed service on Monday after a two-week repair.",
+        date: "2031-05-12",
+        url: "https://example.test/ferry",
+        author: "Ana Ruiz",
+        outlet: "Coast Courier",
+      }),
+      // news-please
+      JSON.stringify({
+        title: "Ferry back on the water",
+        maintext: "Ferry crossings to Kestrel Point restarted on Monday, the operator said.",
+        date_publish: "2031-05-12 09:30:00",
+        authors: ["Lee Park", "Sam Ode"],
+        source_domain: "harbourtimes.test",
+      }),
+      // NewsAPI
+      JSON.stringify({
+        source: { id: null, name: "Bay Radio" },
+        author: null,
+        title: "Kestrel Point crossings restart",
+        description: "Short teaser.",
+        content: "Crossings to Kestrel Point restarted on Monday morning.",
+        publishedAt: "2031-05-12T07:00:00Z",
+      }),
+      // a crawl record with only the page, and a Unix time in seconds
+      JSON.stringify({
+        id: 99,
+        html:
+          "<html><head><title>Ferry news</title><script>alert(1)</script></head><body><article>" +
+          "<p>The ferry to Kestrel Point sailed again on Monday with 80 passengers on board.</p></article></body></html>",
+        published: 1936252800,
+      }),
+      // a cluster in the same file
+      '{"id":"c","documents":[{"text":"A cluster document."}]}',
+    ];
+    const { clusters, articles, errors } = readJsonlClusters(lines.join("\n"), "dump.jsonl");
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      clusters.map((c) => c.id),
+      ["c"],
+    );
+    assert.deepEqual(
+      articles.map((a) => [a.id, a.title, a.published, a.author, a.outlet, a.origin.line]),
+      [
+        ["kp-1", "Kestrel Point ferry resumes", "2031-05-12", "Ana Ruiz", "Coast Courier", 1],
+        [
+          "dump#2",
+          "Ferry back on the water",
+          "2031-05-12T09:30:00",
+          "Lee Park, Sam Ode",
+          "harbourtimes.test",
+          2,
+        ],
+        ["dump#3", "Kestrel Point crossings restart", "2031-05-12T07:00:00Z", undefined, "Bay Radio", 3],
+        ["99", "Ferry news", "2031-05-11T08:00:00.000Z", undefined, undefined, 4],
+      ],
+    );
+    assert.equal(articles[0]?.url, "https://example.test/ferry");
+    assert.match(articles[2]!.text, /^Crossings to Kestrel Point/);
+    assert.match(articles[3]!.text, /80 passengers/);
+    assert.doesNotMatch(articles[3]!.text, /alert/);
+    // The same file through the one entry point: cluster documents and dump articles together.
+    assert.deepEqual(
+      ingestString(lines.join("\n"), "dump.jsonl").map((a) => a.id),
+      ["c/0", "kp-1", "dump#2", "dump#3", "99"],
+    );
+  });
+
+  test("a bad news dump line names its line and field; the good lines are kept", () => {
+    const lines = [
+      '{"title":"No body at all","url":"https://example.test/x"}',
+      '{"text":"   ","title":"Blank"}',
+      '{"text":"A fine article about the ferry.","title":["not","a","string"]}',
+      '{"content":42}',
+      '{"text":"Another fine article about the ferry.","authors":[{"name":"Kim Lo"},7]}',
+      '{"text":"Good one about the harbour.","date":true}',
+      '{"id":"ok","text":"The ferry sailed on time."}',
+    ];
+    const { articles, errors } = readJsonlClusters(lines.join("\n"), "bad-dump.jsonl");
+    assert.deepEqual(
+      articles.map((a) => a.id),
+      ["ok"],
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.code, e.location.line, e.location.field]),
+      [
+        ["BAD_FIELD", 1, "documents"],
+        ["EMPTY_INPUT", 2, "text"],
+        ["BAD_FIELD", 3, "title"],
+        ["BAD_FIELD", 4, "content"],
+        ["BAD_FIELD", 5, "authors[1]"],
+        ["BAD_FIELD", 6, "date"],
+      ],
+    );
+    assert.match(errors[0]!.describe(), /^bad-dump\.jsonl:1: .*"text" \(one article\)/);
+    assert.match(detectFormat(lines[6]!, "<stdin>"), /^jsonl$/);
+  });
+
   test("raw Multi-News lines: documents split on |||||, NEWLINE_CHAR as newline", async () => {
     const text = await readFixture("sample.src");
     const clusters = parseMultiNews(text, "raw/sample.src");
@@ -695,6 +798,7 @@ describe("ingestPath", () => {
       await writeFile(join(root, sub, "storm.txt"), text);
       await writeFile(join(root, sub, "news.rss"), rss);
       await writeFile(join(root, sub, "c.jsonl"), jsonl);
+      await writeFile(join(root, sub, "dump.jsonl"), '{"id":"kp-1","text":"The ferry sailed again."}\n');
     }
     const result = await ingestPath(root);
     const ids = result.articles.map((a) => a.id);
@@ -702,6 +806,7 @@ describe("ingestPath", () => {
     assert.ok(ids.includes("storm") && ids.includes("storm-2"));
     assert.ok(ids.includes("news#1") && ids.includes("news-2#1"));
     assert.ok(ids.includes("vale-budget-2/2"));
+    assert.ok(ids.includes("kp-1") && ids.includes("kp-1-2"), "dump articles keep their ids, made unique");
     const renamed = result.clusters.find((c) => c.id === "vale-budget-2");
     assert.ok(renamed?.articles.every((a) => a.origin.cluster === "vale-budget-2"));
   });

@@ -37,11 +37,15 @@ function firstLine(text: string): string {
   return text.slice(start, end === -1 ? text.length : end).trim();
 }
 
+/** Keys that make a JSON object one article of a news dump (see `jsonl.ts`). */
+const ARTICLE_KEYS = ["text", "content", "body", "maintext", "article_text", "html", "raw_html"];
+
 function looksLikeClusterJson(line: string): boolean {
   if (!line.startsWith("{")) return false;
   try {
     const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null && !Array.isArray(value) && "documents" in value;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    return ["documents", ...ARTICLE_KEYS].some((k) => k in value);
   } catch {
     // A broken first line that still names "documents" is JSONL with an error to report, not prose.
     return /"documents"\s*:/.test(line.slice(0, HEAD));

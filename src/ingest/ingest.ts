@@ -62,7 +62,7 @@ function readText(text: string, source: string, format: InputFormat | undefined)
     case "multinews": {
       const read = chosen === "jsonl" ? readJsonlClusters(text, source) : readMultiNewsClusters(text, source);
       return {
-        articles: read.clusters.flatMap((c) => c.articles),
+        articles: [...read.clusters.flatMap((c) => c.articles), ...read.articles],
         clusters: read.clusters,
         errors: read.errors,
       };
@@ -169,6 +169,7 @@ function renameCluster(cluster: Cluster, id: string): void {
 class IdRegistry {
   private readonly fileBases = new Set<string>();
   private readonly clusterIds = new Set<string>();
+  private readonly articleIds = new Set<string>();
 
   adopt(result: IngestResult, source: string): void {
     for (const cluster of result.clusters) {
@@ -177,6 +178,11 @@ class IdRegistry {
     }
     const loose = result.articles.filter((a) => a.origin.cluster === undefined);
     if (loose.length === 0) return;
+    if (loose[0]!.origin.format === "jsonl") {
+      // Articles of a news dump keep their own ids, made unique across the files.
+      for (const article of loose) article.id = uniqueId(article.id, this.articleIds);
+      return;
+    }
     const base = baseName(source);
     const unique = uniqueId(base, this.fileBases);
     if (unique === base) return;

@@ -1,15 +1,21 @@
 /**
- * Cluster files: the bench JSONL format (one `{"id","documents":[{"text","title?","date?"}],"references?"}`
- * per line) and raw Multi-News lines (documents separated by "|||||", "NEWLINE_CHAR" for newlines).
- * A bad line is reported and skipped; the other lines are still returned.
+ * JSON line files. Each line is either a cluster in the bench format
+ * (`{"id","documents":[{"text","title?","date?"}],"references?"}`) or one article of a news dump
+ * (`{"id?","title?","text"|"content"|"body"|"maintext"|"html","date?","url?","author?","outlet?"}`, with the
+ * field names common crawlers and news APIs use). Raw Multi-News lines (documents separated by "|||||",
+ * "NEWLINE_CHAR" for newlines) are read here too. A bad line is reported and skipped; the other lines
+ * are still returned.
  */
 import { type ErrorLocation, NewsweaveError } from "../errors.ts";
 import type { Article, Cluster, InputFormat } from "../types.ts";
+import { parseHtml } from "./html.ts";
 import { jsonErrorOffset } from "./jsonpos.ts";
 import { baseName, nonEmpty, toIsoDate, uniqueId } from "./util.ts";
 
 export interface ClusterReadResult {
   clusters: Cluster[];
+  /** Articles of article lines (news dumps): they belong to no cluster. */
+  articles: Article[];
   /** One error per rejected line (BAD_JSON, BAD_FIELD, EMPTY_INPUT), in line order. */
   errors: NewsweaveError[];
 }
@@ -157,12 +163,174 @@ function toCluster(value: unknown, ctx: ClusterContext): Cluster {
   return { id: clusterId, articles, references };
 }
 
-function collect(result: ClusterReadResult, build: () => Cluster, location: ErrorLocation): void {
+/** Field names news dumps use, in order of preference (news-please, NewsAPI, schema.org, RSS-to-JSON). */
+const TEXT_KEYS = ["text", "content", "body", "maintext", "article_text"] as const;
+const HTML_KEYS = ["html", "raw_html"] as const;
+const TITLE_KEYS = ["title", "headline"] as const;
+const DATE_KEYS = [
+  "date",
+  "published",
+  "publishedAt",
+  "published_at",
+  "date_publish",
+  "datePublished",
+  "pubDate",
+  "pub_date",
+] as const;
+const URL_KEYS = ["url", "link"] as const;
+const AUTHOR_KEYS = ["author", "authors", "byline"] as const;
+const OUTLET_KEYS = ["outlet", "source", "source_domain", "site_name", "publisher"] as const;
+
+/** True for a line that holds one article rather than a cluster. */
+function isArticleLine(value: Json): boolean {
+  if (value.documents !== undefined) return false;
+  return [...TEXT_KEYS, ...HTML_KEYS].some((k) => value[k] !== undefined && value[k] !== null);
+}
+
+/** The first present key among `keys`, or undefined. */
+function firstKey(object: Json, keys: readonly string[]): string | undefined {
+  return keys.find((k) => object[k] !== undefined && object[k] !== null);
+}
+
+/** A string field (first present alias); a wrong type is a FieldError naming it. */
+function stringField(object: Json, keys: readonly string[], path: string): string | undefined {
+  const key = firstKey(object, keys);
+  return key === undefined ? undefined : optionalString(object, key, path);
+}
+
+/** Authors as a string, or an array of names / `{name}` objects joined by commas. */
+function authorField(object: Json, path: string): string | undefined {
+  const key = firstKey(object, AUTHOR_KEYS);
+  if (key === undefined) return undefined;
+  const value = object[key];
+  if (typeof value === "string") return value;
+  if (!Array.isArray(value))
+    throw new FieldError(`${path}${key}`, `expected a string or an array of names, got ${typeName(value)}`);
+  const names = value.map((v, k) => {
+    if (typeof v === "string") return v;
+    if (isObject(v) && typeof v.name === "string") return v.name;
+    throw new FieldError(`${path}${key}[${k}]`, `expected a name, got ${typeName(v)}`);
+  });
+  return names.filter((n) => n.trim() !== "").join(", ");
+}
+
+/** The outlet: a string, or an object with a `name` (NewsAPI's `source: {id, name}`). */
+function outletField(object: Json, path: string): string | undefined {
+  const key = firstKey(object, OUTLET_KEYS);
+  if (key === undefined) return undefined;
+  const value = object[key];
+  if (typeof value === "string") return value;
+  if (isObject(value) && (value.name === undefined || value.name === null)) return undefined;
+  if (isObject(value) && typeof value.name === "string") return value.name;
+  throw new FieldError(`${path}${key}`, `expected a string or an object with a name, got ${typeName(value)}`);
+}
+
+/** A date field: an ISO/RFC string, or a Unix time in seconds or milliseconds. */
+function dateField(object: Json, path: string): string | undefined {
+  const key = firstKey(object, DATE_KEYS);
+  if (key === undefined) return undefined;
+  const value = object[key];
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const ms = value < 1e11 ? value * 1000 : value;
+    return toIsoDate(new Date(ms));
+  }
+  if (typeof value !== "string")
+    throw new FieldError(`${path}${key}`, `expected a date string or a Unix time, got ${typeName(value)}`);
+  return toIsoDate(value);
+}
+
+interface ArticleContext {
+  source: string;
+  usedIds: Set<string>;
+  /** 1-based line (JSONL); undefined for articles inside one JSON document. */
+  line?: number;
+  path: string;
+  /** Id when the object has none. */
+  fallbackId: string;
+}
+
+/** Validates one article object of a news dump and builds the article. Throws FieldError or EMPTY_INPUT. */
+function toArticle(value: Json, ctx: ArticleContext): Article {
+  const p = ctx.path;
+  let id = ctx.fallbackId;
+  const rawId = value.id;
+  if (typeof rawId === "string" && rawId.trim() !== "") id = rawId.trim();
+  else if (typeof rawId === "number" && Number.isFinite(rawId)) id = String(rawId);
+  else if (rawId !== undefined && rawId !== null)
+    throw new FieldError(`${p}id`, `expected a non-empty string or a number, got ${typeName(rawId)}`);
+
+  const where: ErrorLocation = { file: ctx.source };
+  if (ctx.line !== undefined) where.line = ctx.line;
+  let text = stringField(value, TEXT_KEYS, p) ?? "";
+  const htmlKey = firstKey(value, HTML_KEYS);
+  let page: Article | undefined;
+  if (text.trim() === "" && htmlKey !== undefined) {
+    const html = optionalString(value, htmlKey, p) ?? "";
+    if (html.trim() !== "") {
+      try {
+        page = parseHtml(html, ctx.source);
+      } catch (e) {
+        if (e instanceof NewsweaveError) {
+          throw new NewsweaveError(e.code, e.message, { ...where, field: `${p}${htmlKey}` }, { cause: e });
+        }
+        throw e;
+      }
+      text = page.text;
+    }
+  }
+  if (text.trim() === "") {
+    const field = `${p}${firstKey(value, [...TEXT_KEYS, ...HTML_KEYS]) ?? "text"}`;
+    throw new NewsweaveError("EMPTY_INPUT", "article has no text", { ...where, field });
+  }
+  const title = nonEmpty(stringField(value, TITLE_KEYS, p)) ?? page?.title;
+  const published = dateField(value, p) ?? page?.published;
+  const url = nonEmpty(stringField(value, URL_KEYS, p)) ?? page?.url;
+  const author = nonEmpty(authorField(value, p)) ?? page?.author;
+  const outlet = nonEmpty(outletField(value, p)) ?? page?.outlet;
+
+  const article: Article = {
+    id: uniqueId(id, ctx.usedIds),
+    text,
+    origin: { source: ctx.source, format: "jsonl" },
+  };
+  if (ctx.line !== undefined) article.origin.line = ctx.line;
+  if (title) article.title = title;
+  if (url) article.url = url;
+  if (outlet) article.outlet = outlet;
+  if (author) article.author = author;
+  if (published) article.published = published;
+  return article;
+}
+
+/** A line or array element: a cluster when it has `documents`, an article when it has text of its own. */
+function toItem(value: unknown, ctx: ClusterContext): Cluster | Article {
+  if (isObject(value) && isArticleLine(value)) {
+    const actx: ArticleContext = {
+      source: ctx.source,
+      usedIds: ctx.usedIds,
+      path: ctx.path,
+      fallbackId: ctx.fallbackId.replace(/:(\d+)$/, "#$1"),
+    };
+    if (ctx.line !== undefined) actx.line = ctx.line;
+    return toArticle(value, actx);
+  }
+  if (isObject(value) && value.documents === undefined) {
+    throw new FieldError(
+      `${ctx.path}documents`,
+      'missing: a line needs "documents" (a cluster) or "text" (one article)',
+    );
+  }
+  return toCluster(value, ctx);
+}
+
+function collect(result: ClusterReadResult, build: () => Cluster | Article, location: ErrorLocation): void {
   try {
-    result.clusters.push(build());
+    const item = build();
+    if ("articles" in item) result.clusters.push(item);
+    else result.articles.push(item);
   } catch (e) {
     if (e instanceof FieldError) {
-      const message = e.field ? `bad field: ${e.message}` : `bad cluster: ${e.message}`;
+      const message = e.field ? `bad field: ${e.message}` : `bad line: ${e.message}`;
       const where = e.field ? { ...location, field: e.field } : location;
       result.errors.push(new NewsweaveError("BAD_FIELD", message, where));
     } else if (e instanceof NewsweaveError) result.errors.push(e);
@@ -172,13 +340,13 @@ function collect(result: ClusterReadResult, build: () => Cluster, location: Erro
 
 /** A whole-file JSON document (pretty-printed object or array of clusters), for `.json` files. */
 function readJsonDocument(value: unknown, source: string): ClusterReadResult {
-  const result: ClusterReadResult = { clusters: [], errors: [] };
+  const result: ClusterReadResult = { clusters: [], articles: [], errors: [] };
   const base = baseName(source);
   const usedIds = new Set<string>();
   const items = Array.isArray(value) ? value : [value];
   items.forEach((item, k) => {
     const path = Array.isArray(value) ? `[${k}].` : "";
-    collect(result, () => toCluster(item, { source, base, usedIds, path, fallbackId: `${base}:${k + 1}` }), {
+    collect(result, () => toItem(item, { source, base, usedIds, path, fallbackId: `${base}:${k + 1}` }), {
       file: source,
     });
   });
@@ -193,7 +361,7 @@ function readJsonDocument(value: unknown, source: string): ClusterReadResult {
  * an array of clusters) is accepted too.
  */
 export function readJsonlClusters(text: string, source: string): ClusterReadResult {
-  const result: ClusterReadResult = { clusters: [], errors: [] };
+  const result: ClusterReadResult = { clusters: [], articles: [], errors: [] };
   const base = baseName(source);
   const usedIds = new Set<string>();
   let first = true;
@@ -222,7 +390,7 @@ export function readJsonlClusters(text: string, source: string): ClusterReadResu
     collect(
       result,
       () =>
-        toCluster(value, {
+        toItem(value, {
           source,
           base,
           usedIds,
@@ -234,8 +402,10 @@ export function readJsonlClusters(text: string, source: string): ClusterReadResu
     );
   });
   if (whole) return whole;
-  if (result.clusters.length === 0 && result.errors.length === 0)
-    result.errors.push(new NewsweaveError("EMPTY_INPUT", "no clusters in the input", { file: source }));
+  if (result.clusters.length === 0 && result.articles.length === 0 && result.errors.length === 0)
+    result.errors.push(
+      new NewsweaveError("EMPTY_INPUT", "no clusters or articles in the input", { file: source }),
+    );
   return result;
 }
 
@@ -245,7 +415,7 @@ export function readJsonlClusters(text: string, source: string): ClusterReadResu
  * references in this format.
  */
 export function readMultiNewsClusters(text: string, source: string): ClusterReadResult {
-  const result: ClusterReadResult = { clusters: [], errors: [] };
+  const result: ClusterReadResult = { clusters: [], articles: [], errors: [] };
   const base = baseName(source);
   const usedIds = new Set<string>();
   const format: InputFormat = "multinews";

@@ -94,7 +94,10 @@ export function toArticles(req: Pick<SummarizeRequest, "articles" | "documents" 
       format === undefined &&
       found.some((f) => f.origin.format === "jsonl" || f.origin.format === "multinews")
     )
-      throw badField(field, "looks like JSONL: post a bench line as {documents: [...]} instead");
+      throw badField(
+        field,
+        "looks like JSONL: post a bench line as {documents: [...]}, or each article of a dump as one of articles[]",
+      );
     const one = found.length === 1;
     const base = input.id ?? (input.name ? baseName(input.name) : `article-${k + 1}`);
     found.forEach((article, j) => {

@@ -224,6 +224,37 @@ describe("newsweave ingest / stories / story / update", () => {
     assert.deepEqual(list.flatMap((s) => s.articles).sort(), ["mixed/0", "mixed/1", "mixed/2", "mixed/3"]);
   });
 
+  test("a news dump (one article per JSON line) streams into stories by text, keeping the dump's ids", async () => {
+    const [a, b] = inventedStories(2, 3, 41, "2031-04-02");
+    const shuffled = [
+      a!.articles[0]!,
+      b!.articles[0]!,
+      a!.articles[1]!,
+      b!.articles[1]!,
+      a!.articles[2]!,
+      b!.articles[2]!,
+    ];
+    const dump = shuffled
+      .map(
+        (x) =>
+          `${JSON.stringify({ id: `dump-${x.id}`, headline: x.title, content: x.text, publishedAt: x.published })}\n`,
+      )
+      .join("");
+    // one bad line among them: reported, the others still stored
+    const file = join(tmp, "dump.jsonl");
+    writeFileSync(file, `${dump}{"headline":"no text here"}\n`);
+    const db = join(tmp, "dump.db");
+    const r = await cli("ingest", "--db", db, file);
+    assert.equal(r.code, 1, "a bad line makes the exit code 1");
+    assert.match(r.stderr, /dump\.jsonl:7: .*"text" \(one article\)/);
+    const list = await storiesOf(db);
+    assert.deepEqual(
+      list.map((s) => [...s.articles].sort()).sort(),
+      [a!, b!].map((s) => s.articles.map((x) => `dump-${x.id}`).sort()).sort(),
+    );
+    assert.equal(assertConsistent(db), 6);
+  });
+
   test("without --db the database goes to $XDG_DATA_HOME/newsweave/newsweave.db", async () => {
     const home = join(tmp, "xdg");
     const dir = join(tmp, "xdg-articles");
