@@ -167,3 +167,21 @@ test("summary sentences that follow each other in their article share a paragrap
   const markers = (summaryPart.match(/(?:\[\d+\])+/g) ?? []).length;
   assert.equal(markers, sentences.length, "every sentence keeps its own citation markers");
 });
+
+test("an untitled source is listed by its opening words, its file id kept beside them", () => {
+  const untitled: Article = {
+    id: "wire-0412",
+    text:
+      "Divers recovered the second anchor of the old harbor bridge on Tuesday, the port authority said, " +
+      "ending a week of work in cold water. The anchor weighs nine tonnes.",
+    origin: { source: "wire-0412.txt", format: "text" },
+  };
+  const report = buildReport([...story.slice(0, 2), untitled]);
+  for (const format of ["md", "text", "html"] as const) {
+    const out = formatReport([{ id: "s1", report }], format);
+    const sources = out.slice(out.search(/Sources(?![\s\S]*Sources)/i));
+    assert.match(sources, /“Divers recovered the second anchor of the old harbor bridge…”/, format);
+    assert.match(sources, /wire-0412/, `${format}: the id still finds the file`);
+    for (const a of story.slice(0, 2)) assert.ok(sources.includes(a.title!.replace(/&/g, "&amp;")), a.title);
+  }
+});

@@ -118,6 +118,43 @@ describe("POST /v1/summarize", () => {
     assert.ok(report.summary && report.summary.sentences.length > 0);
   });
 
+  test("a news dump posted as one article with format jsonl: each line an article, its id and metadata kept", async () => {
+    const dump = STORY.slice(0, 2)
+      .map((a, k) =>
+        JSON.stringify({
+          id: `wire-${k}`,
+          headline: `Report ${k}`,
+          content: a.text,
+          source: { name: `Wire ${k}` },
+        }),
+      )
+      .join("\n");
+    const res = await post("/v1/summarize", {
+      articles: [{ text: dump, format: "jsonl", name: "dump.jsonl" }],
+    });
+    assert.equal(res.status, 200);
+    const report = (await res.json()) as ReportJson;
+    assert.deepEqual(
+      report.articles.map((a) => [a.id, a.outlet]),
+      [
+        ["wire-0", "Wire 0"],
+        ["wire-1", "Wire 1"],
+      ],
+    );
+    // without the format, JSON lines are not silently read as prose
+    const auto = await post("/v1/summarize", { articles: [{ text: dump }] });
+    assert.equal(auto.status, 400);
+    assert.match((await errorOf(auto)).message, /format "jsonl"/);
+    // a bad line is named
+    const bad = await post("/v1/summarize", {
+      articles: [{ text: `${dump}\n{"content": 5}`, format: "jsonl", name: "dump.jsonl" }],
+    });
+    assert.equal(bad.status, 400);
+    const error = await errorOf(bad);
+    assert.equal(error.field, "articles[0].text");
+    assert.match(error.message, /^articles\[0\]\.text \(line 3, field content\): /);
+  });
+
   test("sections choose what is computed; ids and metadata given by the client are kept", async () => {
     const articles = STORY.slice(0, 2).map((a, k) => ({
       text: a.text,

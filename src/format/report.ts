@@ -1,6 +1,6 @@
 import type { Report } from "../analyze/report.ts";
 import type { Citation, SummarySentence } from "../types.ts";
-import { counted, escapeHtml, escapeMarkdown } from "./summary.ts";
+import { counted, escapeHtml, escapeMarkdown, sourceHeading } from "./summary.ts";
 
 export type ReportFormat = "text" | "md" | "json" | "html";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "json", "html"];
@@ -211,8 +211,8 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
     ordered: true,
     cls: "sources",
     items: report.articles.map((a) => {
-      const details = [a.outlet, a.author, a.published].filter(Boolean).join(", ");
-      return [{ text: oneLine(a.title ?? a.id), strong: true }, { text: details ? `— ${details}` : "" }];
+      const { title, details } = sourceHeading(a);
+      return [{ text: title, strong: true }, { text: details ? `— ${details}` : "" }];
     }),
   });
   return out;

@@ -37,6 +37,36 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** Words of the opening shown for an article without a title. */
+const LEAD_WORDS = 10;
+const LEAD_TAIL = /^(?:the|a|an|and|or|but|of|on|in|at|to|for|from|with|by|as|that|its|their|his|her)$/i;
+
+/**
+ * How a source is listed: its title, or for an untitled article the opening words of its first sentence
+ * (a reader recognises a report by how it starts, not by a file id), with the id moved to the details.
+ */
+export function sourceHeading(a: {
+  id: string;
+  title?: string | undefined;
+  outlet?: string | undefined;
+  author?: string | undefined;
+  published?: string | undefined;
+  text: string;
+  sentences: ReadonlyArray<{ start: number; end: number }>;
+}): { title: string; details: string; untitled: boolean } {
+  const known = [a.outlet, a.author, a.published].filter((x): x is string => Boolean(x));
+  if (a.title) return { title: oneLine(a.title), details: known.join(", "), untitled: false };
+  const first = a.sentences[0];
+  const words = first ? oneLine(a.text.slice(first.start, first.end)).split(" ") : [];
+  if (words.length === 0) return { title: a.id, details: known.join(", "), untitled: true };
+  const cut = words.slice(0, LEAD_WORDS);
+  // do not stop on a function word ("… the", "… of")
+  while (cut.length > 3 && words.length > LEAD_WORDS && LEAD_TAIL.test(cut[cut.length - 1]!)) cut.pop();
+  const lead = cut.join(" ");
+  const title = words.length > LEAD_WORDS ? `“${lead.replace(/[,;:]$/, "")}…”` : `“${lead}”`;
+  return { title, details: [a.id, ...known].join(", "), untitled: true };
+}
+
 /** Article id → its 1-based number in the story. */
 function articleNumbers(story: StorySummary): Map<string, number> {
   const numbers = new Map<string, number>();
@@ -75,10 +105,8 @@ function citationsByArticle(story: StorySummary): Map<string, Citation[]> {
   return out;
 }
 
-function sourceLabel(doc: Doc): { title: string; details: string } {
-  const a = doc.article;
-  const details = [a.outlet, a.author, a.published].filter((x): x is string => Boolean(x)).join(", ");
-  return { title: oneLine(a.title ?? a.id), details };
+function sourceLabel(doc: Doc): { title: string; details: string; untitled: boolean } {
+  return sourceHeading({ ...doc.article, sentences: doc.sentences });
 }
 
 export function summaryToJson(story: StorySummary): SummaryJson {
@@ -124,9 +152,9 @@ function formatText(story: StorySummary, heading: boolean): string {
   }
   out.push("", "Sources");
   story.docs.forEach((d, k) => {
-    const { title, details } = sourceLabel(d);
+    const { title, details, untitled } = sourceLabel(d);
     out.push(
-      `[${k + 1}] ${title}${details ? ` — ${details}` : ""}${title !== d.article.id ? ` (${d.article.id})` : ""}`,
+      `[${k + 1}] ${title}${details ? ` — ${details}` : ""}${untitled || title === d.article.id ? "" : ` (${d.article.id})`}`,
     );
   });
   out.push("");

@@ -47,8 +47,17 @@ export function checkIds(articles: readonly ArticleInput[]): void {
 
 function located(e: unknown, field: string): unknown {
   if (!isNewsweaveError(e)) return e;
-  // Positions inside one article's text are not positions in the request body: keep only the field.
-  return new NewsweaveError(e.code, `${field}: ${e.message}`, { field }, { cause: e });
+  // Positions inside one article's text are not positions in the request body: the field stays the
+  // request's, and a line of the text (a news dump's) and its field go into the message.
+  const { line, field: inner } = e.location;
+  const where = [line !== undefined ? `line ${line}` : "", inner ? `field ${inner}` : ""].filter(Boolean);
+  const message = e.message.replace(/ \(field [^)]*\)$/, "");
+  return new NewsweaveError(
+    e.code,
+    `${field}${where.length ? ` (${where.join(", ")})` : ""}: ${message}`,
+    { field },
+    { cause: e },
+  );
 }
 
 function baseName(name: string): string {
@@ -96,13 +105,16 @@ export function toArticles(req: Pick<SummarizeRequest, "articles" | "documents" 
     )
       throw badField(
         field,
-        "looks like JSONL: post a bench line as {documents: [...]}, or each article of a dump as one of articles[]",
+        'looks like JSONL: set format "jsonl" to read it as a news dump (one article per line), or post a bench line as {documents: [...]}',
       );
     const one = found.length === 1;
     const base = input.id ?? (input.name ? baseName(input.name) : `article-${k + 1}`);
     found.forEach((article, j) => {
-      // A given id is already reserved (and unique); every other id is made unique here.
-      article.id = one && input.id !== undefined ? input.id : uniqueIn(one ? base : `${base}#${j}`, used);
+      // A dump's articles keep their own ids; a given id is already reserved (and unique); every other
+      // id is made unique here.
+      if (format === "jsonl") article.id = uniqueIn(article.id, used);
+      else
+        article.id = one && input.id !== undefined ? input.id : uniqueIn(one ? base : `${base}#${j}`, used);
       if (one) {
         if (input.title !== undefined) article.title = input.title;
         if (input.url !== undefined) article.url = input.url;

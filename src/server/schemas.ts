@@ -19,11 +19,15 @@ export const ArticleInput = z
     text: z
       .string()
       .min(1)
-      .describe("The article: plain text, an HTML page or an RSS/Atom feed (see `format`)."),
+      .describe(
+        "The article: plain text, an HTML page, an RSS/Atom feed, or a news dump (one article per JSON line; see `format`).",
+      ),
     format: z
-      .enum(["auto", "text", "html", "feed"])
+      .enum(["auto", "text", "html", "feed", "jsonl"])
       .default("auto")
-      .describe("How to read `text`; `auto` detects it from `name` and the content."),
+      .describe(
+        "How to read `text`; `auto` detects it from `name` and the content. `jsonl` reads a news dump: every line is one article (or a bench cluster), ids kept.",
+      ),
     name: optionalText("File name or label, used for format detection and as the default id."),
     id: z
       .string()

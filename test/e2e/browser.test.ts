@@ -173,6 +173,26 @@ describe("reading page", () => {
       second.articles.map((a) => a.id),
       ["glenmoor-dam/0", "glenmoor-dam/1"],
     );
+
+    // A news dump (one article per line, crawler field names): each line is an article, ids kept; the
+    // untitled one is listed by its opening words.
+    await page.reload();
+    const dump = join(tmp, "dump.jsonl");
+    writeFileSync(
+      dump,
+      `${JSON.stringify({ id: "wire-1", headline: "Reservoir to be drained", content: texts[0] })}\n` +
+        `${JSON.stringify({ id: "wire-2", maintext: texts[1]!.replace(/^[^\n]*\n+/, "") })}\n`,
+    );
+    await page.setInputFiles("#files", dump);
+    await page.waitForSelector("#file-list li");
+    const fromDump = await summarize(page);
+    assert.deepEqual(
+      fromDump.articles.map((a) => a.id),
+      ["wire-1", "wire-2"],
+    );
+    const dumpTitles = await page.locator("#sources summary .title").allTextContents();
+    assert.equal(dumpTitles[0], "Reservoir to be drained");
+    assert.match(dumpTitles[1]!, /^“.+…”$/);
     assert.deepEqual(problems, []);
     await page.close();
   });

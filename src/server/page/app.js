@@ -16,7 +16,7 @@ function el(tag, opts = {}, ...children) {
 }
 
 const state = {
-  /** @type {Array<{name: string, kind: 'article'|'jsonl', text?: string, clusters?: Array<{id: string, documents: any[]}>}>} */
+  /** @type {Array<{name: string, kind: 'article'|'jsonl', text?: string, format?: string, clusters?: Array<{id: string, documents: any[]}>}>} */
   files: [],
   report: null,
   /** article id → { number, article, node, spans: Map<sentence start, HTMLElement> } */
@@ -37,6 +37,27 @@ function pastedArticles() {
     .map((t) => t.trim())
     .filter((t) => t !== "")
     .map((t, k) => ({ text: t, format: "auto", id: `pasted-${k + 1}` }));
+}
+
+const DUMP_KEYS = ["text", "content", "body", "maintext", "article_text", "html", "raw_html"];
+
+/** True when a JSON(L) file is a news dump (one article per line or array element), not story clusters. */
+function isDump(text) {
+  const trimmed = text.trim();
+  let first;
+  try {
+    const whole = JSON.parse(trimmed);
+    first = Array.isArray(whole) ? whole[0] : whole;
+  } catch {
+    try {
+      first = JSON.parse(trimmed.split(/\r?\n/, 1)[0] ?? "");
+    } catch {
+      return false;
+    }
+  }
+  return Boolean(
+    first && typeof first === "object" && !("documents" in first) && DUMP_KEYS.some((k) => k in first),
+  );
 }
 
 function parseJsonl(name, text) {
@@ -82,7 +103,10 @@ async function addFiles(fileList) {
   for (const file of fileList) {
     try {
       const text = await file.text();
-      if (/\.(jsonl|json)$/i.test(file.name)) {
+      if (/\.(jsonl|json)$/i.test(file.name) && isDump(text)) {
+        // articles of a news dump: the server reads every line (and names a bad one)
+        state.files.push({ name: file.name, kind: "article", text, format: "jsonl" });
+      } else if (/\.(jsonl|json)$/i.test(file.name)) {
         state.files.push({ name: file.name, kind: "jsonl", clusters: parseJsonl(file.name, text) });
       } else {
         state.files.push({ name: file.name, kind: "article", text });
@@ -129,7 +153,7 @@ function requestBody() {
   const labels = articles.map((_, k) => `pasted article ${k + 1}`);
   for (const f of state.files) {
     if (f.kind !== "article") continue;
-    articles.push({ text: f.text, format: "auto", name: f.name });
+    articles.push({ text: f.text, format: f.format ?? "auto", name: f.name });
     labels.push(f.name);
   }
   const clusters = state.files.flatMap((f) => (f.kind === "jsonl" ? f.clusters : []));
@@ -263,6 +287,19 @@ function hideError() {
 }
 
 // ---------- report ----------
+
+/** The opening words of an untitled article (how a reader recognises it), quoted; "" when it has none. */
+function leadOf(a) {
+  const first = a.sentences?.[0];
+  if (!first) return "";
+  const words = a.text.slice(first.start, first.end).replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+  if (words.length === 0) return "";
+  const cut = words.slice(0, 10);
+  const tail = /^(?:the|a|an|and|or|but|of|on|in|at|to|for|from|with|by|as|that|its|their|his|her)$/i;
+  while (cut.length > 3 && words.length > 10 && tail.test(cut[cut.length - 1])) cut.pop();
+  const lead = cut.join(" ");
+  return words.length > 10 ? `“${lead.replace(/[,;:]$/, "")}…”` : `“${lead}”`;
+}
 
 /** An article as readers know it: its outlet, or "source N" when it names none (not its file id). */
 function soleSource(info) {
@@ -696,12 +733,12 @@ function renderSources(report) {
       at = s.end;
     }
     if (at < a.text.length) body.append(document.createTextNode(a.text.slice(at)));
-    const meta = [a.outlet, a.author, a.published, a.place].filter(Boolean).join(" · ");
+    const meta = [a.title ? "" : a.id, a.outlet, a.author, a.published, a.place].filter(Boolean).join(" · ");
     const summaryLine = el(
       "summary",
       {},
       el("span", { cls: "num", text: `[${number}] ` }),
-      el("span", { cls: "title", text: a.title || a.id }),
+      el("span", { cls: "title", text: a.title || leadOf(a) || a.id }),
     );
     const details = el("details", { attrs: { id: `source-${number}` } }, summaryLine);
     if (meta) details.append(el("p", { cls: "meta", text: meta }));
