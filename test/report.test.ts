@@ -185,3 +185,51 @@ test("an untitled source is listed by its opening words, its file id kept beside
     for (const a of story.slice(0, 2)) assert.ok(sources.includes(a.title!.replace(/&/g, "&amp;")), a.title);
   }
 });
+
+test("a wire copy is cited but not counted as another source", () => {
+  const wire =
+    "Rescuers pulled 14 miners from the flooded Garrow pit in Tessel County on Saturday, the mine's owner said. " +
+    "Water from an underground stream broke into the lower gallery on Thursday night, trapping the crew 300 meters down. " +
+    "“We heard them tapping on the pipes on Friday morning, and that kept everyone going,” said rescue chief Mara Lindqvist. " +
+    "Three of the miners were taken to Tessel General Hospital with hypothermia.\n\n" +
+    "Brannock Holdings bought the site from the provincial government in 2019 for one euro and reopened it last spring.";
+  const independent =
+    "All 14 miners trapped in the flooded Garrow pit were brought to the surface on Saturday. " +
+    "“We heard them tapping on the pipes on Friday morning, and that kept everyone going,” rescue chief Mara Lindqvist told reporters. " +
+    "Three of the miners were taken to Tessel General Hospital with hypothermia. " +
+    "The regional governor, Piet Aalders, promised an inquiry into how the water reached the lower gallery.";
+  const copy = `${wire}\n\nA spokeswoman for Brannock Holdings added that each family will receive a month's wages.`;
+  const articles: Article[] = [
+    { id: "wire", outlet: "Coalfield Wire", text: wire, origin: { source: "wire.txt", format: "text" } },
+    {
+      id: "daily",
+      outlet: "Tessel Daily",
+      text: independent,
+      origin: { source: "daily.txt", format: "text" },
+    },
+    { id: "copy", outlet: "Valley Star", text: copy, origin: { source: "copy.txt", format: "text" } },
+  ];
+  const report = buildReport(articles);
+  assert.deepEqual(
+    report.articles.map((a) => a.copyOf),
+    [undefined, undefined, "wire"],
+  );
+  const cmp = report.comparison!;
+  // told by the wire story (twice over) and the independent report: two sources
+  const hospital = cmp.agreed.find((f) => /Tessel General Hospital/.test(f.text));
+  assert.equal(hospital?.sources, 2);
+  // told by the wire story and its copy only: one source, listed once as such
+  const pit = cmp.agreed.find((f) => /for one euro/.test(f.text));
+  assert.equal(pit, undefined, "a wire story and its copy do not confirm each other");
+  const onlyWire = cmp.unique.filter((f) => /for one euro/.test(f.text));
+  assert.equal(onlyWire.length, 1);
+  assert.equal(onlyWire[0]!.label, "only in Coalfield Wire");
+  // what the copy adds is its own
+  assert.ok(cmp.unique.some((f) => /month's wages/.test(f.text) && f.label === "only in Valley Star"));
+  const quote = report.quotes!.find((q) => /tapping on the pipes/.test(q.text));
+  assert.equal(quote?.sources, 2, "quoted by the wire story, its copy and one independent report");
+  const union = report.entities!.find((e) => e.name === "Garrow");
+  if (union) assert.ok(union.sources <= 2);
+  const md = formatReport([{ id: "s1", report }], "md");
+  assert.match(md, /3\. \*\*.*\*\* — .*copy of source 1/);
+});

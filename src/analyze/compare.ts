@@ -11,6 +11,8 @@
  * values must share content words besides the values, and the values must be incompatible (an
  * approximate "about 12,000" tolerates 10%, "at least six" accepts seven).
  */
+
+import { copySources } from "../align/copies.ts";
 import { type Alignment, contentOverlap } from "../align/index.ts";
 import type { ClusterRep } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -99,6 +101,9 @@ export interface CompareOptions extends ClusterContext {
   /** Relative tolerance for approximate numbers ("about", "roughly"; default 0.1). */
   tolerance?: number;
 }
+
+/** Alignment score above which a sentence of a copy is the same sentence as in its original. */
+const COPY_SENTENCE = 0.6;
 
 // ---------------------------------------------------------------------------------------------------
 // Clauses and content words.
@@ -881,6 +886,9 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     throw new NewsweaveError("BAD_OPTION", `tolerance must be in [0, 1), got ${tol}`, { field: "tolerance" });
   const offTopic = offTopicDocs(rep, alignment);
   const live = (id: number) => !offTopic.has(rep.sents[id]!.doc);
+  // a copy of an article (wire copy, another version) is not another source
+  const source = copySources(docs);
+  const sourceOf = (id: number) => source[rep.sents[id]!.doc]!;
 
   // ---- agreed: a seed sentence and the best aligned sentence of each other article. A member must also
   // share a good part of its content words with the seed: rare names alone (a town named in every
@@ -896,19 +904,26 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   const partners: { s: number; score: number }[][] = [];
   const rank = new Float64Array(n);
   for (let id = 0; id < n; id++) {
-    const list = usable(id) ? alignment.links[id]!.filter((l) => usable(l.s) && agreeing(id, l.s)) : [];
+    const list = usable(id)
+      ? alignment.links[id]!.filter((l) => usable(l.s) && sourceOf(l.s) !== sourceOf(id) && agreeing(id, l.s))
+      : [];
     partners.push(list);
-    const docsSeen = new Set<number>();
+    const sourcesSeen = new Set<number>();
     let w = 0;
     for (const l of list) {
-      const d = rep.sents[l.s]!.doc;
-      if (!docsSeen.has(d)) {
-        docsSeen.add(d);
+      const g = sourceOf(l.s);
+      if (!sourcesSeen.has(g)) {
+        sourcesSeen.add(g);
         w += l.score;
       }
     }
-    rank[id] = docsSeen.size * 10 + w;
+    rank[id] = sourcesSeen.size * 10 + w;
   }
+  /** The same sentence in the copies of its article: used up with it. */
+  const copiesOf = (id: number) =>
+    alignment.links[id]!.filter((l) => sourceOf(l.s) === sourceOf(id) && l.score >= COPY_SENTENCE).map(
+      (l) => l.s,
+    );
   const order = [...Array(n).keys()].filter((id) => partners[id]!.length > 0);
   order.sort((a, b) => rank[b]! - rank[a]! || a - b);
   const used = new Set<number>();
@@ -920,12 +935,14 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     const members = new Map<number, { s: number; score: number }>();
     for (const l of partners[id]!) {
       if (used.has(l.s)) continue;
-      const d = rep.sents[l.s]!.doc;
-      if (!members.has(d)) members.set(d, l);
+      const g = sourceOf(l.s);
+      if (!members.has(g)) members.set(g, l);
     }
     if (members.size === 0) continue;
-    used.add(id);
-    for (const l of members.values()) used.add(l.s);
+    for (const k of [id, ...[...members.values()].map((l) => l.s)]) {
+      used.add(k);
+      for (const c of copiesOf(k)) used.add(c);
+    }
     let sorted = [...members.values()].sort((a, b) => b.score - a.score);
     // The fact is shown in the words of its seed sentence, unless that sentence leans on one before it
     // ("He confirmed …", "But …") and another article says it in a sentence that stands on its own.
@@ -953,7 +970,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   // ---- unique: sentences no other article comes close to
   const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
   const scores = options.scores?.length === n ? options.scores : undefined;
-  if (docs.length - offTopic.size >= 2) {
+  const independent = new Set([...source].filter((_, d) => !offTopic.has(d)));
+  if (independent.size >= 2) {
     let last: { fact: Fact; id: number } | undefined;
     /** Sentences already shown as the rest of a quotation a unique fact opens. */
     const covered = new Set<number>();
@@ -961,11 +979,18 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       const s = rep.sents[id]!;
       if (covered.has(id)) continue;
       if (!live(id) || s.uniq.length < 3 || s.nWords < 5 || !s.endsWithPunct) continue;
-      if (alignment.links[id]!.some((l) => live(l.s))) continue;
+      if (alignment.links[id]!.some((l) => live(l.s) && sourceOf(l.s) !== sourceOf(id))) continue;
+      // shown once, from the first article that carries it, not again from its copies
+      if (
+        alignment.links[id]!.some(
+          (l) => l.s < id && sourceOf(l.s) === sourceOf(id) && l.score >= COPY_SENTENCE,
+        )
+      )
+        continue;
       const best = alignment.best[id]!;
       let close = false;
       for (let d = 0; d < best.length; d++)
-        if (d !== s.doc && !offTopic.has(d) && best[d]! >= uniqueBelow) close = true;
+        if (source[d] !== source[s.doc] && !offTopic.has(d) && best[d]! >= uniqueBelow) close = true;
       if (close) continue;
       const doc = docs[s.doc]!;
       const text = doc.article.text;

@@ -17,6 +17,7 @@
  *    "Kim Yong Chol" unless only he fits), acronyms to their expansions and "(ACRONYM)" after a name.
  *    Different full names stay distinct ("Kim Jong Un" / "Kim Yong Chol", "Serena" / "Venus Williams").
  */
+import { countSources } from "../align/copies.ts";
 import { NewsweaveError } from "../errors.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
 import { wordTokens } from "../segment/index.ts";
@@ -1203,7 +1204,10 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
       type,
       aliases,
       mentions,
-      sources: new Set(acc.cands.map((c) => c.doc)).size,
+      sources: countSources(
+        docs,
+        acc.cands.map((c) => c.doc),
+      ),
     };
     if (type === "person" || type === "organization") {
       if (roles.length > 0) e.roles = roles;

@@ -20,6 +20,8 @@
  *    wording is a separate Quote linked by `group` / `variantOf`.
  * The text of a quote is always the source's characters: its parts, joined by a space.
  */
+
+import { countSources } from "../align/copies.ts";
 import { NewsweaveError } from "../errors.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
 import { wordTokens } from "../segment/index.ts";
@@ -1540,7 +1542,10 @@ export function extractQuotes(
       text,
       speaker,
       mentions,
-      sources: new Set(members.map((m) => m.d)).size,
+      sources: countSources(
+        docs,
+        members.map((m) => m.d),
+      ),
       kind: members.some((m) => m.local.kind === "full") ? "full" : "partial",
     });
   }

@@ -1,3 +1,4 @@
+import { copySources } from "../align/copies.ts";
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
 import { withWordTokenCache } from "../segment/index.ts";
@@ -25,6 +26,8 @@ export interface ReportArticle {
   published?: string;
   url?: string;
   place?: string;
+  /** Id of the article this one is a copy of (a wire copy or another version): not a source of its own. */
+  copyOf?: string;
   text: string;
   sentences: Array<{ start: number; end: number }>;
 }
@@ -108,6 +111,10 @@ export function reportDocs(docs: Doc[], options: ReportOptions = {}): Report {
 function assembleReport(docs: Doc[], options: ReportOptions): Report {
   const sections = new Set(options.sections ?? ALL_SECTIONS);
   const report: Report = { articles: docs.map(articleInfo) };
+  const source = copySources(docs);
+  source.forEach((s, d) => {
+    if (s !== d) report.articles[d]!.copyOf = docs[s]!.article.id;
+  });
   if (docs.every((d) => d.sentences.length === 0)) {
     throw new NewsweaveError(
       "EMPTY_INPUT",

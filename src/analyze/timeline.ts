@@ -2,6 +2,8 @@
  * Timeline: dated events of a story, merged across articles through the cluster's sentence alignment,
  * ordered by date, each citing the sentences that state it.
  */
+
+import { countSources } from "../align/copies.ts";
 import { type Alignment, alignSentences, cosine } from "../align/index.ts";
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -360,7 +362,10 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       text: docs[head.doc]!.article.text.slice(s.start, s.end),
       expression: head.mention.text,
       citations,
-      sources: new Set(citations.map((c) => c.articleId)).size,
+      sources: countSources(
+        docs,
+        [...cited.keys()].map((id) => rep.sents[id]!.doc),
+      ),
       order: [e.rep.interval[0], -e.rep.interval[1], head.doc * 1e6 + head.id],
     });
   }

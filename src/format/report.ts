@@ -211,8 +211,13 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
     ordered: true,
     cls: "sources",
     items: report.articles.map((a) => {
-      const { title, details } = sourceHeading(a);
-      return [{ text: title, strong: true }, { text: details ? `— ${details}` : "" }];
+      const heading = sourceHeading(a);
+      const copy = a.copyOf !== undefined ? nums.get(a.copyOf) : undefined;
+      const details = [heading.details, copy !== undefined ? `copy of source ${copy}` : ""].filter(Boolean);
+      return [
+        { text: heading.title, strong: true },
+        { text: details.length ? `— ${details.join("; ")}` : "" },
+      ];
     }),
   });
   return out;

@@ -67,8 +67,12 @@ export function shingleHashes(text: string, k = DEFAULT_SHINGLE): Int32Array {
 
 /** MinHash sketch of a text. An empty text has an all-max signature and 0 shingles. */
 export function sketchText(text: string, options: MinHashOptions = {}): Sketch {
+  return sketchShingles(shingleHashes(text, options.shingle ?? DEFAULT_SHINGLE), options);
+}
+
+/** MinHash sketch of shingle hashes already computed (`shingleHashes`). */
+export function sketchShingles(shingles: Int32Array, options: MinHashOptions = {}): Sketch {
   const n = (options.bands ?? DEFAULT_BANDS) * (options.rows ?? DEFAULT_ROWS);
-  const shingles = shingleHashes(text, options.shingle ?? DEFAULT_SHINGLE);
   const s = seedsFor(n);
   const sig = new Int32Array(n).fill(0x7fffffff);
   for (let k = 0; k < shingles.length; k++) {

@@ -733,7 +733,17 @@ function renderSources(report) {
       at = s.end;
     }
     if (at < a.text.length) body.append(document.createTextNode(a.text.slice(at)));
-    const meta = [a.title ? "" : a.id, a.outlet, a.author, a.published, a.place].filter(Boolean).join(" · ");
+    const original = a.copyOf ? state.articles.get(a.copyOf) : undefined;
+    const meta = [
+      a.title ? "" : a.id,
+      a.outlet,
+      a.author,
+      a.published,
+      a.place,
+      original ? `copy of source ${original.number}` : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
     const summaryLine = el(
       "summary",
       {},
