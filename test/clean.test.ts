@@ -340,6 +340,17 @@ describe("clean: lines that must stay", () => {
     );
   });
 
+  it("an article that is only the embedding widget's notice has no text left", () => {
+    const notice =
+      "You can add location information to your Tweets, such as your city or precise location, from the web and via third-party applications. You always have the option to delete your Tweet location history. Learn more";
+    const c = cleanArticle(art(`Tweet with a location\n\n${notice}`));
+    assert.equal(c.text.trim(), "");
+    assert.deepEqual(
+      c.removed.map((r) => r.reason),
+      ["embed", "embed"],
+    );
+  });
+
   it("a line that is only a caps word with a dash is not a dateline when it is a label", () => {
     const c = cleanArticle(art(`BREAKING — ${BODY_1}\n${BODY_2}`));
     assert.equal(c.place, undefined);

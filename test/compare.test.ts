@@ -279,6 +279,18 @@ describe("agreement and uniqueness", () => {
     assert.equal(fact.citations.length, 3);
   });
 
+  test("nothing is 'only in' one source when no other article has anything to say", () => {
+    const docs = cluster(
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings. " +
+          "Repairs will take a month, harbor master Jan Ostrowski said.",
+      ],
+      ["Tweet with a location"],
+      ["Yes"],
+    );
+    assert.deepEqual(compareSources(docs).unique, []);
+  });
+
   test("unique facts are listed most informative first", () => {
     const docs = cluster(
       [

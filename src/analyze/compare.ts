@@ -970,7 +970,9 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   // ---- unique: sentences no other article comes close to
   const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
   const scores = options.scores?.length === n ? options.scores : undefined;
-  const independent = new Set([...source].filter((_, d) => !offTopic.has(d)));
+  // "only in" means something when at least two independent sources have something to say
+  const speaks = (d: number) => rep.byDoc[d]!.some((id) => rep.sents[id]!.nWords >= 5);
+  const independent = new Set([...source].filter((_, d) => !offTopic.has(d) && speaks(d)));
   if (independent.size >= 2) {
     let last: { fact: Fact; id: number } | undefined;
     /** Sentences already shown as the rest of a quotation a unique fact opens. */

@@ -18,6 +18,7 @@ import { type Line, lineKey, makeLine, splitLines } from "./lines.ts";
 import { findDateline, findLeadingByline } from "./metadata.ts";
 import {
   classifyLine,
+  EMBED_UI,
   isSoftPrompt,
   isWeakFooterLine,
   LEADING_FURNITURE,
@@ -287,7 +288,9 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
   if (!reason.includes(undefined)) {
     for (let i = 0; i < n; i++) {
       const r = reason[i];
-      if ((r === "embed" || r === "caption") && (lines[i] as Line).words >= 12) reason[i] = undefined;
+      const l = lines[i] as Line;
+      if ((r === "embed" || r === "caption") && l.words >= 12 && !EMBED_UI.test(l.text))
+        reason[i] = undefined;
     }
   }
 

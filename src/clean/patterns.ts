@@ -67,6 +67,11 @@ const AGENCY_WORD =
   /\b(?:getty|ap|afp|reuters|epa|efe|associated press|shutterstock|corbis|wenn|splash|rex|alamy|bloomberg|xinhua|yonhap|kcna|pool|handout|wireimage|filmmagic|nasa|youtube|instagram|twitter|facebook|cnet|istock|istockphoto|zuma|sipa|anadolu|tass|dpa|abaca|sputnik|ria novosti|imago|invision)\b/i;
 
 /** Whole-line rules, tried in order; each is anchored at both ends or guarded by a small word limit. */
+/** Text of a post-embedding widget (Twitter's location notice, "Embed this tweet"): furniture even when an
+ * article holds nothing else. */
+export const EMBED_UI =
+  /^(?:tweet with a location|you can add location information to your tweets\b.*|add this (?:tweet|video) to your website\b.*|embed (?:this )?(?:tweet|video|post)|view (?:this )?(?:post|tweet|photo|video) on (?:instagram|twitter|facebook|youtube)|(?:verified account|twitter ads info)\b.*|\d{1,2}:\d{2} [ap]m - \d{1,2} \w+ \d{4})\W*$/i;
+
 const LINE_RULES: Rule[] = [
   // Advertising
   {
@@ -145,12 +150,8 @@ const LINE_RULES: Rule[] = [
   { re: /^\((?:photo |image )?credits?:[^()]*\)$/i, reason: "caption", max: 12 },
   { re: /^FILE(?: PHOTO)?\s*[-–—:|]\s*\S/, reason: "caption", max: OPENING_MAX },
   { re: /^CLOSE\s+[A-Z"“]/, reason: "caption", max: 50 },
-  // Embedded posts
-  {
-    re: /^(?:tweet with a location|you can add location information to your tweets\b.*|add this (?:tweet|video) to your website\b.*|embed (?:this )?(?:tweet|video|post)|view (?:this )?(?:post|tweet|photo|video) on (?:instagram|twitter|facebook|youtube)|(?:verified account|twitter ads info)\b.*|\d{1,2}:\d{2} [ap]m - \d{1,2} \w+ \d{4})\W*$/i,
-    reason: "embed",
-    max: 45,
-  },
+  // Embedded posts: the widget's own text, never the post
+  { re: EMBED_UI, reason: "embed", max: 45 },
   // Navigation: labels, related links, crumbs
   {
     re: /^(?:related(?: (?:posts?|articles?|stories|content|coverage|links?|news|reading|topics|videos?|galleries|gallery|items|searches))?|more (?:stories|news|videos|coverage|headlines)|also(?: read)?|see also|read (?:more|also|next|this next)|recommended(?: for you| stories| reading)?|you (?:may|might) also like|you may be interested in|popular(?: now| stories)?|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|top stories|latest(?: news| stories| headlines)?|what to read next|further reading|in other news|editor['’]?s picks|around the web|from our partners|promoted (?:links|stories)|more|next|previous|back to top|skip to (?:main )?content|main menu|menu|search|home|opinion|in-depth|sections|topics|tags|story highlights|more from [\w ]{1,30}|more on (?:this|[A-Z][\w ]{1,30}))\s*[:»>…-]*$/i,

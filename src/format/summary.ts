@@ -58,7 +58,12 @@ export function sourceHeading(a: {
   if (a.title) return { title: oneLine(a.title), details: known.join(", "), untitled: false };
   const first = a.sentences[0];
   const words = first ? oneLine(a.text.slice(first.start, first.end)).split(" ") : [];
-  if (words.length === 0) return { title: a.id, details: known.join(", "), untitled: true };
+  if (words.length === 0)
+    return {
+      title: a.id,
+      details: [...known, "no article text once page furniture is removed"].join(", "),
+      untitled: true,
+    };
   const cut = words.slice(0, LEAD_WORDS);
   // do not stop on a function word ("… the", "… of")
   while (cut.length > 3 && words.length > LEAD_WORDS && LEAD_TAIL.test(cut[cut.length - 1]!)) cut.pop();

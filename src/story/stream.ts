@@ -94,8 +94,10 @@ function prepareOne(a: Article, now: number, options: StreamOptions, background:
     throw new NewsweaveError("BAD_FIELD", "an article needs a string id and text", { field: "text" });
   const where = { file: a.origin?.source, line: a.origin?.line };
   const clean = cleanArticle(a);
-  if (wordTokens(clean.text).length === 0)
-    throw new NewsweaveError("EMPTY_INPUT", `article ${a.id} has no text`, { ...where, field: "text" });
+  if (wordTokens(clean.text).length === 0) {
+    const why = a.text.trim() === "" ? "has no text" : "has no text once page furniture is removed";
+    throw new NewsweaveError("EMPTY_INPUT", `article ${a.id} ${why}`, { ...where, field: "text" });
+  }
   const features = articleFeatures(clean, { ...options, background });
   // the article's own date, or the one the cleaner found in the text (a dateline, a byline stamp)
   const published = publishedTime(clean, now);
