@@ -171,6 +171,44 @@ describe("extractEntities: types from titles, heads, context and the gazetteer",
   });
 });
 
+describe("extractEntities: a gazetteer word inside a longer name", () => {
+  it("a company or place name after a given name is a surname; a position word makes its own place", () => {
+    const docs = docsOf(
+      "Mayor Michael R. Bloomberg closed the parks. Bloomberg said they would reopen Friday. " +
+        "Stocks fell, Bloomberg reported. A record tide flooded Lower Manhattan. George Washington slept in Manhattan.",
+      "Michael Bloomberg toured Queens on Tuesday.",
+    );
+    const entities = extractEntities(docs);
+    const mayor = find(entities, "Michael R. Bloomberg");
+    assert.equal(mayor.type, "person");
+    assert.equal(mayor.sources, 2);
+    assert.deepEqual([...new Set(surfaces(docs, mayor))].sort(), [
+      "Bloomberg",
+      "Michael Bloomberg",
+      "Michael R. Bloomberg",
+    ]);
+    // the news service that reports stays the company
+    assert.equal(find(entities, "Bloomberg").type, "organization");
+    assert.equal(find(entities, "Lower Manhattan").type, "place");
+    assert.equal(find(entities, "Manhattan").type, "place");
+    assert.equal(find(entities, "George Washington").type, "person");
+    assert.ok(!entities.some((e) => e.name === "Lower" || e.name === "Michael R."));
+  });
+
+  it("a storm's name is an event, a web site's name keeps its domain", () => {
+    const docs = docsOf(
+      "Hurricane Sandy hit New Jersey on Monday. Damage from Sandy was huge, and 16,271 flights were canceled, " +
+        "according to Flightstats.com. As of Tuesday morning, Flightstats said three airports were closed. Typhoon Haiyan was worse.",
+    );
+    const entities = extractEntities(docs);
+    assert.equal(find(entities, "Sandy").type, "other");
+    assert.equal(find(entities, "Haiyan").type, "other");
+    const site = find(entities, "Flightstats.com");
+    assert.equal(site.type, "organization");
+    assert.deepEqual([...new Set(surfaces(docs, site))].sort(), ["Flightstats", "Flightstats.com"]);
+  });
+});
+
 describe("extractEntities: names that open a sentence", () => {
   it("a 'St.'/'Mt.' name opening a sentence keeps its prefix", () => {
     const entities = extractEntities(

@@ -144,6 +144,15 @@ const PLACE_LEAD = new Set(
     " ",
   ),
 );
+/** Words that make a part of a place its own place: "Lower Manhattan", "Northern Ireland" is in the gazetteer. */
+const PLACE_POSITION = new Set(
+  "lower upper northern southern eastern western central greater downtown midtown inner outer".split(" "),
+);
+const WEB_TLD = /^(?:com|org|net|gov|io)$/;
+const WEB_NAME = /\.(?:com|org|net|gov|io)$/i;
+const STORM_LEAD = new Set(["hurricane", "superstorm", "typhoon", "cyclone", "storm", "tornado"]);
+/** A middle initial: "R.", "J". */
+const INITIAL = /^\p{Lu}\.?$/u;
 const PARTICLES = new Set([
   "de",
   "da",
@@ -242,6 +251,14 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       norm = norm.slice(0, hy);
       endsRun = true;
     }
+    // A web site's name keeps its domain: "Flightstats.com", "Change.org"
+    const next = raw[i + 1];
+    if (!endsRun && next && next.start === e + 1 && text.charCodeAt(e) === 46 && WEB_TLD.test(next.norm)) {
+      e = next.end;
+      norm = `${norm}.${next.norm}`;
+      endsRun = true;
+      i++;
+    }
     // A period that belongs to the word: "Co.", "Mich.", an initial "J."
     if (text.charCodeAt(e) === 46 && !endsRun) {
       const bare = text.slice(s, e);
@@ -319,7 +336,13 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   const gazHit = gazLookup(ctx.gaz, t.text) !== undefined;
   if (STOPWORDS.has(t.lower) && !gazHit && !isAcronym(t.text)) return false;
   if (t.initial || headline) {
-    if (gazHit || isAcronym(t.text) || ctx.gaz.givenNames.has(t.key) || ctx.gaz.titles.has(t.key))
+    if (
+      gazHit ||
+      isAcronym(t.text) ||
+      WEB_NAME.test(t.text) ||
+      ctx.gaz.givenNames.has(t.key) ||
+      ctx.gaz.titles.has(t.key)
+    )
       return true;
     // "St. Louis County …", "Mt. Everest …" opening a sentence: the abbreviation begins a name
     if (NAME_PREFIX.test(t.text) && /^\s+\p{Lu}/u.test(text.slice(t.end, t.end + 3))) return true;
@@ -362,6 +385,34 @@ function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx)
     const t = toks[i]!;
     pieces.push({ kind: t.cap ? "name" : "joiner", from: i, to: i + 1 });
     i++;
+  }
+  // a one-word gazetteer name after a given name (and initials) is a surname: "Michael R. Bloomberg",
+  // "Michael Bloomberg" (not the company), "George Washington"
+  for (let k = 1; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (p.kind !== "gaz" || p.to - p.from !== 1) continue;
+    let m = k - 1;
+    while (m > 0 && pieces[m]!.kind === "name" && INITIAL.test(toks[pieces[m]!.from]!.text)) m--;
+    const first = pieces[m]!;
+    if (
+      first.kind !== "name" ||
+      first.to - first.from !== 1 ||
+      !ctx.gaz.givenNames.has(toks[first.from]!.key)
+    )
+      continue;
+    pieces.splice(m, k - m + 1, { kind: "name", from: first.from, to: p.to });
+    k = m;
+  }
+  // a position word before a gazetteer place is part of a place's name: "Lower Manhattan", "Upper Egypt"
+  for (let k = 1; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const prev = pieces[k - 1]!;
+    if (p.kind !== "gaz" || p.gaz?.type !== "place" || prev.kind !== "name" || prev.to - prev.from !== 1)
+      continue;
+    if (!PLACE_POSITION.has(toks[prev.from]!.lower)) continue;
+    const name = text.slice(toks[prev.from]!.start, toks[p.to - 1]!.end);
+    pieces.splice(k - 1, 2, { kind: "gaz", from: prev.from, to: p.to, gaz: { name, type: "place" } });
+    k--;
   }
   // a demonym after a given name is a surname ("Hugh Welsh")
   for (let k = 1; k < pieces.length; k++) {
@@ -668,6 +719,10 @@ function emitRun(
       roles.push(before);
       if (roleG) gender = roleG;
     }
+    // a web site's name: "Flightstats.com", "Change.org"
+    if (WEB_NAME.test(text.slice(start, end))) scores[O] += 6;
+    // a storm's name: "Hurricane Sandy", "superstorm Sandy", "Typhoon Haiyan" (an event, not a place)
+    if (!gz && STORM_LEAD.has(before)) scores[X] += 8;
     // appositive after: "Robert J. Kane, the Alder County bridge engineer," / "Jim Walton, president of CNN"
     const after = text.slice(end, Math.min(text.length, end + 80));
     const appo =
@@ -767,6 +822,16 @@ const CORP = new Set(["co", "inc", "corp", "corporation", "ltd", "llc", "plc", "
 function aliasKey(c: Cand, gaz: Gazetteer): string {
   if (c.gaz) return `g:${normKey(c.gaz.name)}`;
   let t = c.toks;
+  // "Flightstats.com" is "Flightstats"; "Amazon.com" is Amazon
+  const site = t.length === 1 ? /^(.+?)\.?(?:com|org|net|gov|io)$/.exec(t[0]!) : null;
+  if (site && WEB_NAME.test(c.surface)) {
+    const g = gaz.entries.get(site[1]!);
+    if (g && g.type === "organization") {
+      c.gaz = { name: g.name, type: g.type };
+      return `g:${normKey(g.name)}`;
+    }
+    return site[1]!;
+  }
   while (t.length > 1 && CORP.has(t[t.length - 1]!)) t = t.slice(0, -1);
   if (t.length < c.toks.length) {
     const g = gaz.entries.get(t.join(" "));
@@ -1085,10 +1150,14 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
     if (g.merged || g.toks.length !== 1) continue;
     const opts = byWord.get(g.toks[0]!);
     if (!opts || opts.length === 0) continue;
+    // a company's name can be a person's surname in an article that names the person in full first
+    // ("Michael R. Bloomberg … Bloomberg said"), unless the company is what reports ("Bloomberg reported")
+    const orgAsSurname = g.gaz?.type === "organization" && opts.some((o) => typeOf(o) === "person");
     if (
       g.gaz &&
       g.gaz.type !== "person" &&
-      !(g.gaz.type === "organization" && opts.every((o) => typeOf(o) === "organization"))
+      !(g.gaz.type === "organization" && opts.every((o) => typeOf(o) === "organization")) &&
+      !orgAsSurname
     ) {
       // a gazetteer place ("Washington") never becomes part of a person's name
       continue;
@@ -1109,6 +1178,13 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
         const f = firstInDoc.get(`${c.doc}\u0000${o.key}`);
         return f !== undefined && f < c.start;
       });
+      if (orgAsSurname) {
+        const follow = docs[c.doc]!.article.text.slice(c.end, c.end + 24);
+        const people = seenBefore.filter((o) => typeOf(o) === "person");
+        if (people.length === 0 || MEDIA_AFTER.test(follow)) continue;
+        choices.push({ c, pool: people, firstAt: (o) => firstInDoc.get(`${c.doc}\u0000${o.key}`) ?? 0 });
+        continue;
+      }
       const inDoc = fits.filter((o) => firstInDoc.has(`${c.doc}\u0000${o.key}`));
       const pool = seenBefore.length > 0 ? seenBefore : inDoc.length > 0 ? inDoc : fits;
       const firstAt = (o: Group): number =>
