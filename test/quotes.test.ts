@@ -51,9 +51,14 @@ function assertVerbatim(docs: Doc[], q: Quote): void {
   }
   const longest = q.mentions.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   const text = docs.find((d) => d.article.id === longest.articleId)!.article.text;
+  // parts joined by a space; a comma the attribution put at a sentence's end goes back to a period
   const joined = longest.parts
     .map((p) => text.slice(p.start, p.end))
-    .join(" ")
+    .reduce((acc, piece) =>
+      acc.endsWith(",") && /^[“"‘']?(?!I\b)\p{Lu}/u.test(piece)
+        ? `${acc.slice(0, -1)}. ${piece}`
+        : `${acc} ${piece}`,
+    )
     .replace(/[\s,]+$/, "");
   assert.equal(q.text, joined);
 }
@@ -348,6 +353,22 @@ describe("speaker attribution on unseen styles", () => {
     assert.equal(speakerName(q), "Ellen Marsh");
     assert.ok(!quotes.some((x) => x.text.startsWith("Morning Desk")));
     assertVerbatim(docs, q);
+  });
+
+  it("a quote split by its attribution reads as the speaker's sentences: the cut comma becomes a period", () => {
+    const { quotes } = quotesOf(
+      'Governor Ellen Marsh toured the coast. "It is beyond anything I thought I would see," Marsh said. "It is a devastating sight." ' +
+        '"If the river rises again," she added, "I will order an evacuation." "We will work with," Marsh said, "the county and the state."',
+    );
+    assert.equal(
+      byText(quotes, "It is beyond").text,
+      "It is beyond anything I thought I would see. It is a devastating sight.",
+    );
+    assert.equal(
+      byText(quotes, "If the river").text,
+      "If the river rises again, I will order an evacuation.",
+    );
+    assert.equal(byText(quotes, "We will work").text, "We will work with, the county and the state.");
   });
 
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {

@@ -287,9 +287,26 @@ function scanQuotes(doc: number, text: string): Raw[] {
   return out.filter((r) => r.parts.length > 0);
 }
 
+/**
+ * The quoted words of a mention: its parts joined by a space. Where the writer's attribution cut a
+ * sentence's end into a comma ("…ever see," he said. "It is…"), the comma goes back to a period, as the
+ * next part opens a new sentence; nothing else is changed.
+ */
 function partsText(text: string, parts: ReadonlyArray<readonly [number, number]>): string {
-  return parts.map(([s, e]) => text.slice(s, e)).join(" ");
+  let out = "";
+  parts.forEach(([s, e], k) => {
+    const piece = text.slice(s, e);
+    if (k > 0) {
+      if (out.endsWith(",") && NEW_SENTENCE.test(piece)) out = `${out.slice(0, -1)}.`;
+      out += " ";
+    }
+    out += piece;
+  });
+  return out;
 }
+
+/** A part that opens a sentence: a capital other than the pronoun "I" ("I will go" may continue one). */
+const NEW_SENTENCE = /^[“"‘']?(?!I\b)\p{Lu}/u;
 
 function wordCount(text: string, parts: ReadonlyArray<readonly [number, number]>): number {
   let n = 0;
