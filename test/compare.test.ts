@@ -291,6 +291,27 @@ describe("agreement and uniqueness", () => {
     assert.deepEqual(compareSources(docs).unique, []);
   });
 
+  test("a quotation shown whole in a confirmed fact is not also listed as reported by one source", () => {
+    const docs = cluster(
+      [
+        "Zack Brown answered questions from backers on Reddit about his potato salad campaign on Tuesday. " +
+          'He wrote: "I never thought this campaign would go this far with so many strangers. Ten dollars seemed like a modest goal for a salad. ' +
+          'Potato salad is not controversial, and people everywhere love a harmless joke."',
+      ],
+      [
+        "Potato salad is not controversial, and people everywhere love a harmless joke, Zack Brown wrote on Reddit. " +
+          "His Kickstarter page raised more than 30,000 dollars in a week from thousands of backers.",
+      ],
+    );
+    const cmp = compareSources(docs);
+    const fact = cmp.agreed.find((f) => /not controversial/.test(f.text));
+    assert.ok(fact?.text.includes("I never thought"), "the agreed fact shows the quotation from its opening");
+    assert.deepEqual(
+      cmp.unique.filter((f) => /never thought|modest goal/.test(f.text)).map((f) => f.text),
+      [],
+    );
+  });
+
   test("unique facts are listed most informative first", () => {
     const docs = cluster(
       [

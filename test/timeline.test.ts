@@ -190,6 +190,36 @@ describe("extractDates", () => {
   });
 });
 
+describe("spans of dates", () => {
+  test("the two ends of a span are one mention covering it", () => {
+    const d = doc(
+      "The first era ran 2002 to 2009, before the site opened. The second lasted from 2009 to March of 2012. " +
+        "Prices rose between 2001 and March 2003. He served from January 2010 to May 2012. In 2014 he retired.",
+      "2014-07-10",
+    );
+    const spans = extractDates(d).map((m) => [m.text, m.resolved?.start, m.resolved?.end]);
+    assert.deepEqual(spans, [
+      ["2002 to 2009", "2002-01-01", "2009-12-31"],
+      ["2009 to March of 2012", "2009-01-01", "2012-03-31"],
+      ["2001 and March 2003", "2001-01-01", "2003-03-31"],
+      ["January 2010 to May 2012", "2010-01-01", "2012-05-31"],
+      ["2014", undefined, undefined],
+    ]);
+  });
+
+  test("a sentence about a long span is not listed once per end in the timeline", () => {
+    const docs = [
+      doc(
+        "The mine ran 2002 to 2009 under its first owner. Its manager served from January 2010 to May 2012. It closed on March 4, 2013.",
+        "2014-07-10",
+      ),
+    ];
+    const texts = buildTimeline(docs).map((e) => e.text);
+    assert.equal(new Set(texts).size, texts.length, texts.join(" | "));
+    assert.ok(texts.some((t) => /closed on March 4/.test(t)));
+  });
+});
+
 describe("buildTimeline", () => {
   const timeline = buildTimeline(example);
   const byId = new Map(example.map((d) => [d.article.id, d]));

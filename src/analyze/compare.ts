@@ -12,7 +12,7 @@
  * approximate "about 12,000" tolerates 10%, "at least six" accepts seven).
  */
 
-import { copySources } from "../align/copies.ts";
+import { copySources, countSources } from "../align/copies.ts";
 import { type Alignment, contentOverlap } from "../align/index.ts";
 import type { ClusterRep } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -812,7 +812,10 @@ function wholeQuotations(
   const docIndex = new Map(docs.map((d, k) => [d.article.id, k] as const));
   const recount = (f: Fact) => {
     const articles = [...new Set(f.citations.map((c) => c.articleId))];
-    f.sources = articles.length;
+    f.sources = countSources(
+      docs,
+      articles.map((a) => docIndex.get(a)!),
+    );
     f.outlets = articles.map((a) => outletOf(docs[docIndex.get(a)!]!));
   };
   const textOf = (f: Fact, from: number, to: number) => {
@@ -966,6 +969,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     seeds.push(shown);
   }
   wholeQuotations(rep, docs, agreed, seeds, used);
+  // a sentence shown as part of a confirmed fact is not also "only in" one source
+  const inAgreed = new Set(
+    agreed.flatMap((f) => f.citations.map((c) => `${c.articleId}\u0000${c.sentence}`)),
+  );
 
   // ---- unique: sentences no other article comes close to
   const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
@@ -979,7 +986,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     const covered = new Set<number>();
     for (let id = 0; id < n; id++) {
       const s = rep.sents[id]!;
-      if (covered.has(id)) continue;
+      if (covered.has(id) || inAgreed.has(`${docs[s.doc]!.article.id}\u0000${s.sentence.index}`)) continue;
       if (!live(id) || s.uniq.length < 3 || s.nWords < 5 || !s.endsWithPunct) continue;
       if (alignment.links[id]!.some((l) => live(l.s) && sourceOf(l.s) !== sourceOf(id))) continue;
       // shown once, from the first article that carries it, not again from its copies

@@ -845,7 +845,18 @@ function resolveAbsolute(c: Candidate): ResolvedDate | undefined {
     }
     return dayResult(n);
   }
-  if (s.isCertain("month")) return monthResult(y, s.get("month")!);
+  if (s.isCertain("month")) {
+    const m = s.get("month")!;
+    // "January 2010 to May 2012": a span of months
+    if (c.rangeEnd?.month) {
+      const ey = c.rangeEnd.year ?? y;
+      const em = c.rangeEnd.month;
+      const b = dayNumber(ey, em, daysInMonth(ey, em));
+      if (b > dayNumber(y, m, daysInMonth(y, m)))
+        return { ...monthResult(y, m), start: isoDay(dayNumber(y, m, 1)), end: isoDay(b) };
+    }
+    return monthResult(y, m);
+  }
   return yearResult(y);
 }
 
@@ -1023,6 +1034,52 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
         }
       }
     }
+  }
+  return joinRanges(out, text);
+}
+
+/** What joins the two ends of a span of dates: "2002 to 2009", "2009 through March 2012", "1990–95". */
+const RANGE_JOIN = /^\s*(?:to|through|thru|until|till|-|–|—)\s*$/i;
+
+/**
+ * Two dates written as the ends of one span ("2002 to 2009", "between 2001 and March 2003") are one
+ * mention covering the span, not two events. Only written-out dates are joined, the second after the first.
+ */
+function joinRanges(mentions: DateMention[], text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (
+      prev?.resolved &&
+      m.resolved &&
+      !prev.relative &&
+      !m.relative &&
+      prev.sentence === m.sentence &&
+      prev.articleId === m.articleId
+    ) {
+      const between = text.slice(prev.end, m.start);
+      const joined =
+        RANGE_JOIN.test(between) ||
+        (/^\s*and\s*$/i.test(between) &&
+          /\bbetween\s+$/i.test(text.slice(Math.max(0, prev.start - 12), prev.start)));
+      const [a] = dateInterval(prev.resolved);
+      const [, b] = dateInterval(m.resolved);
+      if (joined && b > a && b - a < 50 * 366) {
+        out[out.length - 1] = {
+          ...prev,
+          end: m.end,
+          text: text.slice(prev.start, m.end),
+          resolved: {
+            date: prev.resolved.date,
+            granularity: prev.resolved.granularity,
+            start: isoDay(a),
+            end: isoDay(b),
+          },
+        };
+        continue;
+      }
+    }
+    out.push(m);
   }
   return out;
 }
