@@ -195,6 +195,14 @@ describe("extractEntities: a gazetteer word inside a longer name", () => {
     assert.ok(!entities.some((e) => e.name === "Lower" || e.name === "Michael R."));
   });
 
+  it("a time zone after a time and a verb made of an abbreviation are not names", () => {
+    const docs = docsOf(
+      "Update, July 7th, 6:40PM ET: the campaign passed $40,000. Brown KOed his goal by 8 p.m. EST on Monday.",
+    );
+    const names = extractEntities(docs).map((e) => e.name);
+    assert.ok(!names.some((n) => /\bET\b|\bEST\b|KOed/.test(n)), names.join(", "));
+  });
+
   it("a storm's name is an event, a web site's name keeps its domain", () => {
     const docs = docsOf(
       "Hurricane Sandy hit New Jersey on Monday. Damage from Sandy was huge, and 16,271 flights were canceled, " +

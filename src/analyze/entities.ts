@@ -148,6 +148,7 @@ const PLACE_LEAD = new Set(
 const PLACE_POSITION = new Set(
   "lower upper northern southern eastern western central greater downtown midtown inner outer".split(" "),
 );
+const TIME_ZONE = /^(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT|JST)$/;
 const WEB_TLD = /^(?:com|org|net|gov|io)$/;
 const WEB_NAME = /\.(?:com|org|net|gov|io)$/i;
 const STORM_LEAD = new Set(["hurricane", "superstorm", "typhoon", "cyclone", "storm", "tornado"]);
@@ -333,6 +334,14 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   if (/^\p{Lu}\.$/u.test(t.text)) return !t.initial && !headline;
   // "H-bombs", "T-shirts", "U-turn", "X-rays": one capital letter before a hyphen and a common word
   if (/^\p{Lu}-\p{Ll}/u.test(t.text)) return false;
+  // a verb made of an abbreviation: "KOed", "OKed", "ODing"
+  if (/^\p{Lu}{2,}(?:ed|'d|’d|ing)$/u.test(t.text)) return false;
+  // a time zone after a time: "6:40PM ET", "3 p.m. EST"
+  if (
+    TIME_ZONE.test(t.text) &&
+    /\d\s*(?:[ap]\.?m\.?)?\s*$/i.test(text.slice(Math.max(0, t.start - 8), t.start))
+  )
+    return false;
   const gazHit = gazLookup(ctx.gaz, t.text) !== undefined;
   if (STOPWORDS.has(t.lower) && !gazHit && !isAcronym(t.text)) return false;
   if (t.initial || headline) {
