@@ -295,7 +295,7 @@ hurricane storm typhoon cyclone`;
 
 const NON_NAMES = `january february march april june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan passover
-god ok okay hey yes no oh wow mom dad breaking update updated advertisement photo video
+god ok okay hey yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video
 watch read more click share follow subscribe related editor's note`;
 
 function parseGroups(text: string, type: GazType, into: Map<string, GazEntry>): void {

@@ -297,7 +297,16 @@ function partsText(text: string, parts: ReadonlyArray<readonly [number, number]>
   parts.forEach(([s, e], k) => {
     const piece = text.slice(s, e);
     if (k > 0) {
-      if (out.endsWith(",") && NEW_SENTENCE.test(piece)) out = `${out.slice(0, -1)}.`;
+      // the writer's own sentence between the parts says it: '…," he said. "It…' ends one sentence,
+      // '…," he said, "and…' goes on with it
+      const gap = text.slice(parts[k - 1]![1], s).replace(/[\s"“”‘’']+$/u, "");
+      const first = /^[“"‘']?(\p{L}+)/u.exec(piece)?.[1] ?? "";
+      // after the writer's comma, a capitalised function word ("If", "We", "The") still opens a sentence;
+      // a name ("Congress") may go on with it
+      const ends =
+        /[.!?]$/.test(gap) ||
+        (NEW_SENTENCE.test(piece) && (!/,$/.test(gap) || STOPWORDS.has(first.toLowerCase())));
+      if (out.endsWith(",") && ends && /^[“"‘']?\p{Lu}/u.test(piece)) out = `${out.slice(0, -1)}.`;
       out += " ";
     }
     out += piece;
