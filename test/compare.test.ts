@@ -312,6 +312,21 @@ describe("agreement and uniqueness", () => {
     );
   });
 
+  test("on every dev cluster, no fact is listed twice: none is inside another or both confirmed and 'only in'", async () => {
+    const { clusters } = await ingestPath("../shared/bench/multinews-dev.jsonl");
+    const norm = (t: string) => t.replace(/\s+/g, " ").replace(/^["“”'‘’\s]+|["“”'‘’\s]+$/g, "");
+    for (const c of clusters) {
+      const cmp = compareSources(prepare(c.articles));
+      const agreed = cmp.agreed.map((f) => norm(f.text));
+      agreed.forEach((t, i) => {
+        for (let j = 0; j < agreed.length; j++)
+          assert.ok(j === i || !agreed[j]!.includes(t), `${c.id}: "${t.slice(0, 60)}" shown twice`);
+        for (const u of cmp.unique)
+          assert.notEqual(norm(u.text), t, `${c.id}: "${t.slice(0, 60)}" both ways`);
+      });
+    }
+  });
+
   test("unique facts are listed most informative first", () => {
     const docs = cluster(
       [

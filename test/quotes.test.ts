@@ -377,6 +377,15 @@ describe("speaker attribution on unseen styles", () => {
     );
   });
 
+  it("an abbreviated rank before the name does not cut the speaker short", () => {
+    const { quotes } = quotesOf(
+      'The sailor died on Friday. "Our condolences go out to his family," said Capt. Jay Hennessey, commanding officer of the center. ' +
+        '"We will review the training," said Lt. Cmdr. Ana Ruiz.',
+    );
+    assert.equal(speakerName(byText(quotes, "Our condolences")), "Jay Hennessey");
+    assert.equal(speakerName(byText(quotes, "We will review")), "Ana Ruiz");
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

@@ -865,6 +865,40 @@ function wholeQuotations(
 }
 
 /**
+ * A fact whose words are all shown by another fact (two quotation facts grown over the same sentences)
+ * joins that fuller fact: its citations are added there and it is not listed twice.
+ */
+function dropContained(facts: Fact[], docs: readonly Doc[]): void {
+  const norm = (t: string) => t.replace(/\s+/g, " ").replace(/^["“”'‘’\s]+|["“”'‘’\s]+$/g, "");
+  const texts = facts.map((f) => norm(f.text));
+  const gone = new Set<number>();
+  const docIndex = new Map(docs.map((d, k) => [d.article.id, k] as const));
+  facts.forEach((f, i) => {
+    const host = facts.findIndex(
+      (_, j) =>
+        j !== i &&
+        !gone.has(j) &&
+        (texts[j]!.length > texts[i]!.length || (texts[j]!.length === texts[i]!.length && j < i)) &&
+        texts[j]!.includes(texts[i]!),
+    );
+    if (host < 0) return;
+    const h = facts[host]!;
+    const have = new Set(h.citations.map((c) => `${c.articleId}\u0000${c.sentence}`));
+    for (const c of f.citations) if (!have.has(`${c.articleId}\u0000${c.sentence}`)) h.citations.push(c);
+    const articles = [...new Set(h.citations.map((c) => c.articleId))];
+    h.sources = countSources(
+      docs,
+      articles.map((a) => docIndex.get(a)!),
+    );
+    h.outlets = articles.map((a) => outletOf(docs[docIndex.get(a)!]!));
+    gone.add(i);
+  });
+  const kept = facts.filter((_, i) => !gone.has(i));
+  facts.length = 0;
+  facts.push(...kept);
+}
+
+/**
  * How much a unique sentence tells: the background rarity (IDF) summed over its distinct content words, so
  * specific details (names, numbers, rare words) rank above short remarks ("Vega said she plans to be
  * there"); with the summarizer's scores, that sum is weighted by how summary-worthy the sentence is.
@@ -969,6 +1003,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     seeds.push(shown);
   }
   wholeQuotations(rep, docs, agreed, seeds, used);
+  dropContained(agreed, docs);
   // a sentence shown as part of a confirmed fact is not also "only in" one source
   const inAgreed = new Set(
     agreed.flatMap((f) => f.citations.map((c) => `${c.articleId}\u0000${c.sentence}`)),

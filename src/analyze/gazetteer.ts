@@ -196,6 +196,8 @@ Governor; Lt. Gov.|=governor; Mayor; Speaker; Leader; Supreme Leader|=leader; Ch
 Director; Commissioner; Ambassador; Judge; Justice; Chief Justice; Chief; Police Chief|=chief; Sheriff;
 Det.|=detective; Detective; Officer; Sgt.|=sergeant; Sergeant; Lt.|=lieutenant; Lieutenant; Capt.|=captain;
 Captain; Col.|=colonel; Colonel; Gen.|=general; General; Maj.|=major; Adm.|=admiral; Admiral; Cpl.|=corporal;
+Cmdr.|=commander; Lt. Cmdr.|=commander; Commander; Lt. Col.|=colonel; Lt. Gen.|=general; Maj. Gen.|=general;
+Brig. Gen.|=general; Rear Adm.|=admiral; Vice Adm.|=admiral; Pvt.|=private; Spc.|=specialist; Staff Sgt.|=sergeant;
 Dr.|=doctor; Dr|=doctor; Prof.|=professor; Professor; Rev.|=reverend; Reverend; Father; Sister; Rabbi; Imam;
 Mr.|=mr; Mr|=mr; Mrs.|=mrs; Mrs|=mrs; Ms.|=ms; Ms|=ms; Miss|=ms; Sir; Dame; Lord; Lady Justice|=justice;
 Agent; Coach; Council President|=president; Council Member|=councilmember; Councilman; Councilwoman;

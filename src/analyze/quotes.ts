@@ -887,6 +887,13 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
   return undefined;
 }
 
+/** Abbreviations whose period ends no sentence: titles, ranks, company suffixes, initials. */
+const ABBR =
+  "Sen|Gov|Rep|Dr|Mr|Mrs|Ms|Det|Sgt|Lt|Col|Gen|Capt|Cmdr|Maj|Adm|Cpl|Pvt|Prof|Rev|Supt|Insp|Fr|St|Co|Inc|Jr|Sr|Bros|Corp|U\\.S|[A-Z]";
+/** Where an attribution clause after a quote ends: a new quotation mark or a sentence end. */
+const CLAUSE_END = new RegExp(`[“"«]|(?<!\\b(?:${ABBR}))[.!?](?=\\s|$)`);
+const ABBREVIATED = new RegExp(`\\b(?:${ABBR})\\.`, "g");
+
 /** Attribution right after a quote: “…,” X said / said X / according to X. */
 function postAttribution(
   ctx: DocCtx,
@@ -904,9 +911,7 @@ function postAttribution(
   // the attribution clause ends at a sentence end, a new quotation mark or the paragraph end
   let limit = Math.min(pEnd, from + 200);
   const rest = text.slice(from, limit);
-  const stop = rest.search(
-    /[“"«]|(?<!\b(?:Sen|Gov|Rep|Dr|Mr|Mrs|Ms|Det|Sgt|Lt|Col|Gen|St|Co|Inc|Jr|Sr|Bros|Corp|U\.S|[A-Z]))[.!?](?=\s|$)/,
-  );
+  const stop = rest.search(CLAUSE_END);
   if (stop >= 0) limit = from + stop;
   const clause = text.slice(from, limit);
   // “…”; said …: a semicolon starts another predicate of the writer's sentence, not an attribution
@@ -933,11 +938,7 @@ function postAttribution(
   const m = SPEECH_RE.exec(body);
   if (m && m.index > 0 && m.index <= 220) {
     const before = body.slice(0, m.index);
-    if (
-      !/[.;!?]/.test(
-        before.replace(/\b(?:[A-Z]|Sen|Gov|Rep|Dr|Mr|Mrs|Ms|Det|Sgt|Lt|Col|Gen|St|Co|Inc|Jr|Sr|U\.S)\./g, ""),
-      )
-    ) {
+    if (!/[.;!?]/.test(before.replace(ABBREVIATED, ""))) {
       const s = from + lead;
       const sp = resolveNP(ctx, cl, s, s + before.length);
       if (sp) return { speaker: sp, end };
