@@ -327,6 +327,36 @@ describe("agreement and uniqueness", () => {
     }
   });
 
+  test("what an article about something else reports alone comes after the story's own news", () => {
+    const docs = cluster(
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings. " +
+          "Repairs will take a month, harbor master Jan Ostrowski said. " +
+          "The pier's fish market, run by fourteen families since 1962, will move to the Harbour Road car park.",
+      ],
+      [
+        "The Quill Street pier in Marrowby closed Friday after divers found rot in the pilings. " +
+          "Harbor master Jan Ostrowski said repairs would take a month. " +
+          "The Saturday ferry crossings to Gullholm Island were cancelled until the pier reopens.",
+      ],
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings. " +
+          "Glassblowers in Venetian workshops anneal borosilicate goblets overnight in kilns. " +
+          "Murano artisans guard cobalt pigment recipes dating to medieval guild charters. " +
+          "Tourists queue for filigree demonstrations beside lagoon vaporetto stops. " +
+          "Apprentices spend seven years learning to shape chandeliers. " +
+          "A single mirror can take a master craftsman three weeks to finish. " +
+          "Exports to Japan doubled last year, the trade council said. " +
+          "Counterfeit souvenirs from abroad undercut island prices.",
+      ],
+    );
+    const unique = compareSources(docs).unique;
+    assert.ok(unique.length >= 3, unique.map((f) => f.text).join(" | "));
+    const firstOther = unique.findIndex((f) => f.citations[0]!.articleId === "s2");
+    const lastStory = unique.findLastIndex((f) => f.citations[0]!.articleId !== "s2");
+    assert.ok(firstOther > lastStory, unique.map((f) => f.text).join(" | "));
+  });
+
   test("unique facts are listed most informative first", () => {
     const docs = cluster(
       [

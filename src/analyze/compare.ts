@@ -102,6 +102,9 @@ export interface CompareOptions extends ClusterContext {
   tolerance?: number;
 }
 
+/** Mean best similarity to other sources above which an article is fully about the story. */
+const RELEVANT_DOC = 0.3;
+
 /** Alignment score above which a sentence of a copy is the same sentence as in its original. */
 const COPY_SENTENCE = 0.6;
 
@@ -1011,6 +1014,26 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
 
   // ---- unique: sentences no other article comes close to
   const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
+  // How much an article is about the story: the mean, over its sentences, of their best similarity to
+  // another source. What an article about something else reports alone comes after the story's own news.
+  const relevanceOf = new Map<number, number>();
+  const relevance = (d: number): number => {
+    let r = relevanceOf.get(d);
+    if (r === undefined) {
+      const ids = rep.byDoc[d]!;
+      let sum = 0;
+      for (const id of ids) {
+        let m = 0;
+        alignment.best[id]!.forEach((v, o) => {
+          if (source[o] !== source[d] && !offTopic.has(o) && v > m) m = v;
+        });
+        sum += m;
+      }
+      r = Math.min(1, Math.max(0.1, ((ids.length ? sum / ids.length : 0) / RELEVANT_DOC) ** 2));
+      relevanceOf.set(d, r);
+    }
+    return r;
+  };
   const scores = options.scores?.length === n ? options.scores : undefined;
   // "only in" means something when at least two independent sources have something to say
   const speaks = (d: number) => rep.byDoc[d]!.some((id) => rep.sents[id]!.nWords >= 5);
@@ -1069,7 +1092,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       if (end !== id) fact.text = text.slice(citations[0]!.start, rep.sents[end]!.sentence.end);
       // a sentence that leans on the one before it ("But there have also been …") tells less on its own
       const leans = leansOnPrevious(doc, rep.sents[from]!.sentence);
-      uniqueFound.push({ fact, rank: informationOf(rep, id, scores) * (leans ? 0.5 : 1) });
+      uniqueFound.push({
+        fact,
+        rank: informationOf(rep, id, scores) * (leans ? 0.5 : 1) * relevance(s.doc),
+      });
       last = { fact, id: end };
     }
   }
