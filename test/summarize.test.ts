@@ -4,7 +4,7 @@ import { contentOverlap, representCluster } from "../src/align/index.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { ingestPath } from "../src/ingest/index.ts";
 import { prepare } from "../src/pipeline.ts";
-import { summarize } from "../src/summarize/index.ts";
+import { analyzeCluster, orderSentences, summarize } from "../src/summarize/index.ts";
 import type { Article } from "../src/types.ts";
 
 const example = await ingestPath("examples/harbor-bridge");
@@ -206,4 +206,33 @@ test("a sentence leaning on what came before follows its antecedent", async () =
       });
     }
   }
+});
+
+test("an undated summary opens with a lead: the article whose chosen sentence opens it comes first", () => {
+  const articles: Article[] = [
+    {
+      id: "deep",
+      text:
+        "Residents gathered on the quay at dawn. The tide was unusually high. " +
+        "A Navy spokesperson said the death of the trainee is now under investigation by the base commander.",
+      origin: { source: "deep.txt", format: "text" },
+    },
+    {
+      id: "lead",
+      text:
+        "A 21-year-old Navy trainee died last week during his first week of training in Coronado, a Navy spokesman said. " +
+        "Friends described him as quiet.",
+      origin: { source: "lead.txt", format: "text" },
+    },
+  ];
+  const analysis = analyzeCluster(prepare(articles));
+  const id = (doc: number, sentence: number) =>
+    analysis.rep.sents.findIndex((s) => s.doc === doc && s.sentence.index === sentence);
+  // the deep sentence was chosen first (higher score), the other article's lead second
+  const order = orderSentences(analysis, [id(0, 2), id(1, 0)]);
+  assert.deepEqual(order, [id(1, 0), id(0, 2)]);
+  // with publication dates, time decides
+  const dated = articles.map((a, k) => ({ ...a, published: k === 0 ? "2030-05-01" : "2030-05-02" }));
+  const datedAnalysis = analyzeCluster(prepare(dated));
+  assert.deepEqual(orderSentences(datedAnalysis, [id(0, 2), id(1, 0)]), [id(0, 2), id(1, 0)]);
 });

@@ -140,20 +140,30 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
 }
 
 /**
- * Orders chosen sentences for reading: articles in order of publication when known (else by their best
- * chosen sentence), sentences of one article in source order, so antecedents come first.
+ * Orders chosen sentences for reading: articles in order of publication when known; else the article
+ * whose first chosen sentence stands earliest in it (a lead reads as a lead), then by their best chosen
+ * sentence. Sentences of one article keep their source order, so antecedents come first.
  */
 export function orderSentences(analysis: ClusterAnalysis, chosen: readonly number[]): number[] {
   const { rep } = analysis;
   const rank = new Map<number, number>();
+  const earliest = new Map<number, number>();
   chosen.forEach((id, k) => {
     const d = rep.sents[id]!.doc;
     if (!rank.has(d)) rank.set(d, k);
+    const at = rep.sents[id]!.sentence.index;
+    earliest.set(d, Math.min(earliest.get(d) ?? at, at));
   });
+  // only the opening matters: an article's lead (first two sentences) against one chosen from deeper in
+  const lead = (d: number) => (earliest.get(d)! < 2 ? 0 : 1);
   const date = (d: number) => rep.docs[d]!.article.published ?? "";
   const allDated = [...rank.keys()].every((d) => date(d) !== "");
   const docOrder = [...rank.keys()].sort((a, b) =>
-    allDated && date(a) !== date(b) ? (date(a) < date(b) ? -1 : 1) : rank.get(a)! - rank.get(b)!,
+    allDated && date(a) !== date(b)
+      ? date(a) < date(b)
+        ? -1
+        : 1
+      : lead(a) - lead(b) || rank.get(a)! - rank.get(b)!,
   );
   const out: number[] = [];
   for (const d of docOrder) {
