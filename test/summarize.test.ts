@@ -4,7 +4,7 @@ import { contentOverlap, representCluster } from "../src/align/index.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { ingestPath } from "../src/ingest/index.ts";
 import { prepare } from "../src/pipeline.ts";
-import { analyzeCluster, orderSentences, summarize } from "../src/summarize/index.ts";
+import { analyzeCluster, orderSentences, selectSentences, summarize } from "../src/summarize/index.ts";
 import type { Article } from "../src/types.ts";
 
 const example = await ingestPath("examples/harbor-bridge");
@@ -235,4 +235,24 @@ test("an undated summary opens with a lead: the article whose chosen sentence op
   const dated = articles.map((a, k) => ({ ...a, published: k === 0 ? "2030-05-01" : "2030-05-02" }));
   const datedAnalysis = analyzeCluster(prepare(dated));
   assert.deepEqual(orderSentences(datedAnalysis, [id(0, 2), id(1, 0)]), [id(0, 2), id(1, 0)]);
+});
+
+test("a quotation that goes on from an attributed sentence is not shown without it", () => {
+  const articles: Article[] = [
+    {
+      id: "a",
+      text:
+        "The council met on Tuesday to debate the harbor budget for next year.\n\n" +
+        "“We want to keep the ferry running for every family on the island,” Mayor Ana Ruiz said at a news conference. " +
+        "“Let us find the money for the ferry before winter. But we cannot do it unless the state pays its share of the repairs.”\n\n" +
+        "The state has not answered the request for repair money.",
+      origin: { source: "a.txt", format: "text" },
+    },
+  ];
+  const analysis = analyzeCluster(prepare(articles));
+  const sentenceOf = (id: number) => analysis.rep.sents[id]!.sentence.index;
+  for (const words of [20, 30, 40, 60, 230]) {
+    const chosen = selectSentences(analysis, { words }).map(sentenceOf);
+    if (chosen.includes(2)) assert.ok(chosen.includes(1), `budget ${words}: ${chosen.join(",")}`);
+  }
 });

@@ -83,6 +83,26 @@ export function selectionUnits(rep: ClusterAnalysis["rep"]): number[][] {
   return units.filter((u) => u.length <= MAX_UNIT && !rep.sents[u[u.length - 1]!]!.quoteOpenAtEnd);
 }
 
+const SAID_AFTER_QUOTE =
+  /[”"]\s*,?\s*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*|[Hh]e|[Ss]he|[Tt]hey|the\s+[\p{Ll}\s]+?)?\s*(?:said|says|told|added|wrote|explained|continued|argued|stated)\b/u;
+
+/**
+ * A quotation that goes on from the sentence before it, whose attribution it does not repeat:
+ * '“…,” Pelosi said. “Let us supply the votes …”' — alone in a summary it has no speaker.
+ */
+function continuesQuote(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  const first = rep.sents[ids[0]!]!;
+  const last = rep.sents[ids[ids.length - 1]!]!;
+  const text = rep.docs[first.doc]!.article.text;
+  const unit = text.slice(first.sentence.start, last.sentence.end);
+  if (!/^[“"]/.test(unit) || !/[.!?]["”]$/.test(unit)) return false;
+  const prevId = rep.byDoc[first.doc]![first.sentence.index - 1];
+  if (prevId === undefined) return false;
+  const prev = rep.sents[prevId]!;
+  if (prev.sentence.paragraph !== first.sentence.paragraph) return false;
+  return SAID_AFTER_QUOTE.test(text.slice(prev.sentence.start, prev.sentence.end));
+}
+
 /** Picks sentence ids greedily by score under the word budget, skipping redundant and unusable ones. */
 export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOptions = {}): number[] {
   const budget = options.words ?? DEFAULT_WORDS;
@@ -115,7 +135,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     if (unit.words < minWords || !last.endsWithPunct) continue;
     if (unit.ids.every((id) => rep.sents[id]!.uniq.length < 2)) continue;
     if (!options.overshoot && words + unit.words > budget + slack) continue;
-    if (DANGLING_OPENERS.has(first.firstWord)) {
+    if (DANGLING_OPENERS.has(first.firstWord) || continuesQuote(rep, unit.ids)) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
       if (prev === undefined || !chosenSet.has(prev)) continue;
     }
