@@ -255,4 +255,6 @@ test("a quotation that goes on from an attributed sentence is not shown without 
     const chosen = selectSentences(analysis, { words }).map(sentenceOf);
     if (chosen.includes(2)) assert.ok(chosen.includes(1), `budget ${words}: ${chosen.join(",")}`);
   }
+  // the quotation can be chosen together with its attribution
+  assert.ok(selectSentences(analysis, { words: 230 }).map(sentenceOf).includes(2));
 });

@@ -80,7 +80,20 @@ export function selectionUnits(rep: ClusterAnalysis["rep"]): number[][] {
     }
     if (current.length > 0) units.push(current);
   }
-  return units.filter((u) => u.length <= MAX_UNIT && !rep.sents[u[u.length - 1]!]!.quoteOpenAtEnd);
+  // a quotation that goes on after its attribution ('“…,” Pelosi said. “Let us …”') is also offered
+  // together with the attributed sentence before it, so it can be chosen with its speaker
+  const joined: number[][] = [];
+  for (let k = 1; k < units.length; k++) {
+    const prev = units[k - 1]!;
+    const cur = units[k]!;
+    if (prev.length + cur.length > MAX_UNIT) continue;
+    if (rep.sents[prev[0]!]!.doc !== rep.sents[cur[0]!]!.doc) continue;
+    if (prev[prev.length - 1]! + 1 !== cur[0]! || !continuesQuote(rep, cur)) continue;
+    joined.push([...prev, ...cur]);
+  }
+  return [...units, ...joined].filter(
+    (u) => u.length <= MAX_UNIT && !rep.sents[u[u.length - 1]!]!.quoteOpenAtEnd,
+  );
 }
 
 const SAID_AFTER_QUOTE =
