@@ -207,6 +207,21 @@ describe("spans of dates", () => {
     ]);
   });
 
+  test("a year naming a thing does not date a sentence that has a time of its own", () => {
+    const docs = [
+      doc(
+        "Democratic lawmakers rallied behind the president Thursday, and advocates warned Republicans would alienate voters heading into 2016 presidential elections. " +
+          "Obama won the 2012 election in November 2012.",
+        "2014-12-05",
+      ),
+    ];
+    const events = buildTimeline(docs).map((e) => [e.date, e.text.slice(0, 30)]);
+    assert.deepEqual(events, [
+      ["2012-11", "Obama won the 2012 election in"],
+      ["2014-12-04", "Democratic lawmakers rallied b"],
+    ]);
+  });
+
   test("a sentence about a long span is not listed once per end in the timeline", () => {
     const docs = [
       doc(

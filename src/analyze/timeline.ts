@@ -99,6 +99,8 @@ interface Candidate {
   mention: DateMention;
   interval: [number, number];
   rank: number;
+  /** May join an event but not start one (a year naming a thing: "the 2012 nominee"). */
+  support: boolean;
 }
 
 const GRAN_RANK: Record<Granularity, number> = { day: 0, month: 1, year: 2 };
@@ -109,6 +111,22 @@ function granularityRank(m: DateMention): number {
 }
 
 /** A sentence that is little more than its date ("March 10, 2026 at 7:42 p.m."): a stamp, not an event. */
+/** A bare year used as a modifier of the noun after it: "the 2012 campaign", "into 2016 elections". */
+function modifierYear(text: string, m: DateMention): boolean {
+  if (!/^\d{4}$/.test(m.text)) return false;
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (
+    /\b(?:in|since|by|until|till|during|before|after|from|through|of|to|between|and|or|circa|early|mid|late)\s+$/i.test(
+      before,
+    )
+  )
+    return false;
+  return (
+    /^\s+[\p{L}]/u.test(text.slice(m.end, m.end + 3)) &&
+    !/^\s+(?:and|or|to|through|when|after|before|until)\b/i.test(text.slice(m.end, m.end + 10))
+  );
+}
+
 function isStamp(text: string, s: { start: number; end: number }, m: DateMention): boolean {
   const all = wordTokens(text, s.start, s.end).length;
   const inDate = wordTokens(text, m.start, m.end).length;
@@ -256,12 +274,19 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       }
       const interval = dateInterval(m.resolved);
       if (m.resolved.start && interval[1] - interval[0] + 1 > maxRange) continue;
-      candidates.push({ id, doc: d, mention: m, interval, rank: granularityRank(m) });
+      // a year naming a thing ("the 2012 nominee"; "heading into 2016 presidential elections" in a sentence
+      // with a time of its own, "rallied Thursday") may support an event but does not make one
+      const text = doc.article.text;
+      const support =
+        isModifier(text, m) ||
+        (modifierYear(text, m) &&
+          mentions.some((o) => o !== m && o.sentence === m.sentence && !modifierYear(text, o)));
+      candidates.push({ id, doc: d, mention: m, interval, rank: granularityRank(m), support });
     }
   });
   // finest dates first, so a coarser mention joins an event it contains and never glues two days together;
-  // a year used as a modifier ("the 2012 nominee") may support an event but does not make one
-  const modifier = (c: Candidate) => isModifier(docs[c.doc]!.article.text, c.mention);
+  // supporting mentions last
+  const modifier = (c: Candidate) => c.support;
   candidates.sort(
     (a, b) =>
       Number(modifier(a)) - Number(modifier(b)) ||
