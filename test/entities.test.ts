@@ -195,6 +195,17 @@ describe("extractEntities: a gazetteer word inside a longer name", () => {
     assert.ok(!entities.some((e) => e.name === "Lower" || e.name === "Michael R."));
   });
 
+  it("an organisation named after a place is not that place", () => {
+    const docs = docsOf(
+      "The robot patrolled offices in Mountain View, California. The man was held until the Mountain View Police arrived.",
+      "A drunk man was arrested in Mountain View last week.",
+    );
+    const entities = extractEntities(docs);
+    assert.equal(find(entities, "Mountain View").type, "place");
+    assert.equal(find(entities, "Mountain View").sources, 2);
+    assert.equal(find(entities, "Mountain View Police").type, "organization");
+  });
+
   it("a time zone after a time and a verb made of an abbreviation are not names", () => {
     const docs = docsOf(
       "Update, July 7th, 6:40PM ET: the campaign passed $40,000. Brown KOed his goal by 8 p.m. EST on Monday.",

@@ -1056,7 +1056,9 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
         !gaz.placeHeads.has(hHead) &&
         !gaz.orgHeads.has(hHead) &&
         tg !== "person" &&
-        th !== "person"
+        th !== "person" &&
+        // "Mountain View Police" is not the town: an organisation named after a place is another entity
+        !(tg !== th && (tg === "organization" || th === "organization") && (tg === "place" || th === "place"))
       ) {
         h.merged = g;
       }
