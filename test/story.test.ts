@@ -419,6 +419,29 @@ describe("story summaries and updates", () => {
     await store.close();
   });
 
+  test("in an update, news no earlier article told comes before background the summary left out", async () => {
+    const store = memoryStore();
+    let now = NOW;
+    const tick = () => now;
+    await ingestArticles(store, [article("valley-post", base), article("county-news", second)], {
+      now: tick,
+    });
+    const id = (await store.stories())[0]!.id;
+    // a short first summary leaves most of the old articles unseen
+    const first = await summarizeStory(store, id, { now: tick, words: 15 });
+    now += DAY;
+    const repeat =
+      "About 400 residents were told to leave their homes on Sunday, county officials said. " +
+      "Rescue crews used boats to reach families trapped on the east side of the village of Millbrook. " +
+      "A bridge on the Millbrook road collapsed on Tuesday morning and two drivers were taken to hospital.";
+    await ingestArticles(store, [article("radio", repeat)], { now: tick });
+    const u = await updateStory(store, id, first.summaryId, { now: clock, words: 20 });
+    const texts = u.summary.sentences.map((s) => s.text);
+    assert.deepEqual(texts.length, 1, texts.join(" | "));
+    assert.match(texts[0]!, /bridge .*collapsed/);
+    await store.close();
+  });
+
   test("an update since a time counts the articles ingested after it", async () => {
     const { store, id } = await setUp();
     const u = await updateStory(store, id, new Date(NOW + DAY / 2).toISOString(), { now: clock });

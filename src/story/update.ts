@@ -24,6 +24,9 @@ import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../t
 
 export const DEFAULT_UPDATE_WORDS = 120;
 
+/** Subtracted from the score of a sentence an earlier article already told: every news sentence ranks first. */
+const BACKGROUND_PENALTY = 1e6;
+
 /** The pseudo-article holding what the reader has already seen. */
 const SEEN_ID = "\u0000seen";
 
@@ -200,6 +203,7 @@ export async function updateStory(
     else seenDocs.add(k);
   });
   const withSeen = seenTexts.length > 0 ? [...docs, seenDoc(seenTexts)] : docs;
+  const oldDocs = new Set(seenDocs);
   if (seenTexts.length > 0) {
     // a summary is the baseline: what the reader saw is its text, not every old article
     seenDocs.clear();
@@ -209,9 +213,16 @@ export async function updateStory(
   if (freshDocs.size > 0 && withSeen.some((d) => d.sentences.length > 0)) {
     const analysis = analyzeCluster(withSeen, options);
     const allowed = newSentenceIds(analysis, freshDocs, seenDocs);
+    // news first: what no earlier article told comes before what the reader skipped in them (background
+    // the earlier summary left out), which only fills the rest of the budget
+    const newToStory = newSentenceIds(analysis, freshDocs, new Set([...oldDocs, ...seenDocs]));
+    const tiered: ClusterAnalysis = {
+      ...analysis,
+      scores: analysis.scores.map((v, sid) => (newToStory.has(sid) ? v : v - BACKGROUND_PENALTY)),
+    };
     const chosen = orderSentences(
       analysis,
-      selectSentences(analysis, { ...options, words, allowed, overshoot: false }),
+      selectSentences(tiered, { ...options, words, allowed, overshoot: false }),
     );
     const sentences: SummarySentence[] = chosen.map((sid) => {
       const support = citationsFor(analysis, sid, options.citationsPerArticle).filter(
