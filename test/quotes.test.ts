@@ -386,6 +386,16 @@ describe("speaker attribution on unseen styles", () => {
     assert.equal(speakerName(byText(quotes, "We will review")), "Ana Ruiz");
   });
 
+  it("tokenised straight quotes with a space on both sides pair up instead of running on", () => {
+    const { quotes } = quotesOf(
+      'The poster was deleted on monday. Critics were quick. One user wrote: " real smart, marketing team " and another tweeted: " somebody is getting fired. " the film opens in august.',
+    );
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      ["real smart, marketing team", "somebody is getting fired."],
+    );
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

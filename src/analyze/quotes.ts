@@ -224,7 +224,9 @@ function scanQuotes(doc: number, text: string): Raw[] {
             if (depth === 0 && !(openLike && /[\p{L}\d]/u.test(next ?? ""))) continue;
           }
         }
-        open = depth === 0 ? openLike || !closeLike : !closeLike && openLike;
+        // double marks do not nest: an open quotation is closed by the next straight mark, even one with a
+        // space on both sides (the ' " … " ' of tokenised text)
+        open = depth === 0 ? openLike || !closeLike : single ? !closeLike && openLike : false;
       }
       if (open) {
         if (depth === 0) {
