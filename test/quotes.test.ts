@@ -396,6 +396,16 @@ describe("speaker attribution on unseen styles", () => {
     );
   });
 
+  it("a social media handle is the speaker of what it posted", () => {
+    const { quotes } = quotesOf(
+      'The poster was deleted on Monday. @jddrake wrote: "Real smart, marketing team." ' +
+        'Twitter user @chrisdyork said: "Pretty unfortunate date and picture combo." "This is awful," tweeted @mary_k.',
+    );
+    assert.equal(speakerName(byText(quotes, "Real smart")), "@jddrake");
+    assert.equal(speakerName(byText(quotes, "Pretty unfortunate")), "Twitter user @chrisdyork");
+    assert.equal(speakerName(byText(quotes, "This is awful")), "@mary_k");
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

@@ -783,6 +783,12 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
   const first = words[0]!.toLowerCase().replace(/[^a-z’']/g, "");
   const pk = PRONOUNS[first];
   if (pk !== undefined) return resolvePronoun(ctx, cl, lead, pk);
+  // a social media handle speaks for itself: "@jddrake wrote", "Twitter user @chrisdyork said"
+  const handle = /(?:^|\s)(@[A-Za-z0-9_]{2,30})\b/.exec(trimmed);
+  if (handle && words.length <= 4) {
+    const upTo = trimmed.slice(0, handle.index + handle[0].length).trim();
+    return { name: upTo.split(/\s+/).length <= 3 ? upTo : handle[1]! };
+  }
   const inNP = ctx.mentions.filter(
     (m) =>
       m.start >= s &&
