@@ -167,6 +167,18 @@ describe("clean: furniture by kind", () => {
     }
   });
 
+  it("a newsletter sign-up box glued before the first paragraph is cut off alone", () => {
+    const box =
+      "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! We have more newsletters Show me See our privacy notice Could not subscribe, try again later Invalid Email ";
+    const c = cleanArticle(art(`${box}${BODY_1}\n${BODY_2}`));
+    assert.deepEqual(keptLines(c), [BODY_1, BODY_2]);
+    assert.deepEqual(
+      c.removed.map((r) => r.reason),
+      ["subscribe"],
+    );
+    assertSpans(c);
+  });
+
   it("advertising markers", () => {
     assertRemoves([
       ["Advertisement", "ad"],

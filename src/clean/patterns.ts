@@ -669,4 +669,10 @@ export const LEADING_FURNITURE: { re: RegExp; reason: RemovalReason }[] = [
     reason: "ad",
   },
   { re: /^(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z"“‘'])/, reason: "navigation" },
+  // a newsletter sign-up box glued before the first paragraph: "Get daily updates directly to your inbox
+  // + Subscribe Thank you for subscribing! … Could not subscribe, try again later Invalid Email"
+  {
+    re: /^get (?:daily|the latest|our) [\w ]{0,40}?(?:to|in) your inbox\b[^.!?]{0,40}?\bsubscribe\b.{0,160}?\binvalid email(?: address)?\.?\s+(?=\S)/i,
+    reason: "subscribe",
+  },
 ];
