@@ -258,3 +258,26 @@ test("a quotation that goes on from an attributed sentence is not shown without 
   // the quotation can be chosen together with its attribution
   assert.ok(selectSentences(analysis, { words: 230 }).map(sentenceOf).includes(2));
 });
+
+test("a lead that points back to its headline does not open the summary", () => {
+  const articles: Article[] = [
+    {
+      id: "dek",
+      text:
+        "The announcement comes after Secretary of State Ana Ruiz visited the island last week. " +
+        "Officials expect the talks to last two days.",
+      origin: { source: "dek.txt", format: "text" },
+    },
+    {
+      id: "plain",
+      text:
+        "Preparations for a second round of harbor talks between the two islands are officially underway. " +
+        "A team has been sent to prepare the meeting.",
+      origin: { source: "plain.txt", format: "text" },
+    },
+  ];
+  const analysis = analyzeCluster(prepare(articles));
+  const id = (doc: number, sentence: number) =>
+    analysis.rep.sents.findIndex((s) => s.doc === doc && s.sentence.index === sentence);
+  assert.deepEqual(orderSentences(analysis, [id(0, 0), id(1, 0)]), [id(1, 0), id(0, 0)]);
+});

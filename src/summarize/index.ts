@@ -172,6 +172,10 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   return chosen;
 }
 
+/** "The announcement comes after …", "The move came as …": a sentence about something told before it. */
+const POINTS_BACK =
+  /^(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?:[\p{L}-]+\s+){0,2}?(?:comes?|came|follows?|followed)\s+(?:after|as|amid|days|weeks|months|hours|just|a day|one day|two days|less than|only|on the heels)\b/u;
+
 /**
  * Orders chosen sentences for reading: articles in order of publication when known; else the article
  * whose first chosen sentence stands earliest in it (a lead reads as a lead), then by their best chosen
@@ -184,11 +188,17 @@ export function orderSentences(analysis: ClusterAnalysis, chosen: readonly numbe
   chosen.forEach((id, k) => {
     const d = rep.sents[id]!.doc;
     if (!rank.has(d)) rank.set(d, k);
-    const at = rep.sents[id]!.sentence.index;
-    earliest.set(d, Math.min(earliest.get(d) ?? at, at));
+    const e = earliest.get(d);
+    if (e === undefined || rep.sents[id]!.sentence.index < rep.sents[e]!.sentence.index) earliest.set(d, id);
   });
-  // only the opening matters: an article's lead (first two sentences) against one chosen from deeper in
-  const lead = (d: number) => (earliest.get(d)! < 2 ? 0 : 1);
+  // only the opening matters: an article's lead (first two sentences) that stands on its own, against one
+  // chosen from deeper in or one that points back ("The announcement comes after …", "But …")
+  const lead = (d: number) => {
+    const s = rep.sents[earliest.get(d)!]!;
+    if (s.sentence.index >= 2 || DANGLING_OPENERS.has(s.firstWord)) return 1;
+    const text = rep.docs[d]!.article.text.slice(s.sentence.start, s.sentence.end);
+    return POINTS_BACK.test(text) ? 1 : 0;
+  };
   const date = (d: number) => rep.docs[d]!.article.published ?? "";
   const allDated = [...rank.keys()].every((d) => date(d) !== "");
   const docOrder = [...rank.keys()].sort((a, b) =>
