@@ -3,6 +3,8 @@
  * article. A copy is cited like any article, but it is not an independent source: agreement, "only in",
  * and the source counts of quotes, entities and timeline events count it with its original.
  */
+
+import { sharedKeys } from "../story/features.ts";
 import {
   DEFAULT_DUP_CONTAINMENT,
   DEFAULT_DUP_JACCARD,
@@ -19,24 +21,6 @@ export interface CopyOptions {
   containment?: number;
   /** Texts with fewer 4-grams are copies only when identical (default 20). */
   minShingles?: number;
-}
-
-/** Size of the intersection of two sorted arrays. */
-function intersectSorted(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
 }
 
 const cache = new WeakMap<readonly Doc[], Int32Array>();
@@ -70,7 +54,7 @@ export function copySources(docs: readonly Doc[], options: CopyOptions = {}): In
         const small = Math.min(a.length, b.length);
         const large = Math.max(a.length, b.length);
         if (small < minShingles) {
-          if (a.length === b.length && intersectSorted(a, b) === a.length) {
+          if (a.length === b.length && sharedKeys(a, b) === a.length) {
             source[i] = j;
             break;
           }
@@ -79,7 +63,7 @@ export function copySources(docs: readonly Doc[], options: CopyOptions = {}): In
         // Jaccard ≥ t needs small/large ≥ t; containment is only trusted when the sizes are comparable
         if (small / large < Math.min(minJaccard, 0.4)) continue;
         if (estimateJaccard(sketches[i]!, sketches[j]!) < 0.2) continue;
-        const inter = intersectSorted(a, b);
+        const inter = sharedKeys(a, b);
         const jaccard = inter / (a.length + b.length - inter);
         if (jaccard >= minJaccard || (small / large >= 0.4 && inter / small >= minContainment)) {
           source[i] = j;

@@ -94,17 +94,21 @@ interface ClusterContext {
   fallbackId: string;
 }
 
+/** The object's `id` (a non-empty string or a number), or `fallback` when it has none. */
+function idOf(value: Json, path: string, fallback: string): string {
+  const raw = value.id;
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  throw new FieldError(`${path}id`, `expected a non-empty string or a number, got ${typeName(raw)}`);
+}
+
 /** Validates one bench cluster object and builds its articles. Throws FieldError or EMPTY_INPUT. */
 function toCluster(value: unknown, ctx: ClusterContext): Cluster {
   const p = ctx.path;
   if (!isObject(value))
     throw new FieldError(p.replace(/\.$/, ""), `expected an object, got ${typeName(value)}`);
-  let id: string;
-  const rawId = value.id;
-  if (rawId === undefined || rawId === null) id = ctx.fallbackId;
-  else if (typeof rawId === "string" && rawId.trim() !== "") id = rawId.trim();
-  else if (typeof rawId === "number" && Number.isFinite(rawId)) id = String(rawId);
-  else throw new FieldError(`${p}id`, `expected a non-empty string, got ${typeName(rawId)}`);
+  const id = idOf(value, p, ctx.fallbackId);
 
   const documents = value.documents;
   if (documents === undefined) throw new FieldError(`${p}documents`, "missing");
@@ -239,25 +243,11 @@ function dateField(object: Json, path: string): string | undefined {
   return toIsoDate(value);
 }
 
-interface ArticleContext {
-  source: string;
-  usedIds: Set<string>;
-  /** 1-based line (JSONL); undefined for articles inside one JSON document. */
-  line?: number;
-  path: string;
-  /** Id when the object has none. */
-  fallbackId: string;
-}
-
 /** Validates one article object of a news dump and builds the article. Throws FieldError or EMPTY_INPUT. */
-function toArticle(value: Json, ctx: ArticleContext): Article {
+function toArticle(value: Json, ctx: ClusterContext): Article {
   const p = ctx.path;
-  let id = ctx.fallbackId;
-  const rawId = value.id;
-  if (typeof rawId === "string" && rawId.trim() !== "") id = rawId.trim();
-  else if (typeof rawId === "number" && Number.isFinite(rawId)) id = String(rawId);
-  else if (rawId !== undefined && rawId !== null)
-    throw new FieldError(`${p}id`, `expected a non-empty string or a number, got ${typeName(rawId)}`);
+  // an article without an id is "<file>#<line>" ("<file>#<n>" in a JSON array)
+  const id = idOf(value, p, ctx.fallbackId.replace(/:(\d+)$/, "#$1"));
 
   const where: ErrorLocation = { file: ctx.source };
   if (ctx.line !== undefined) where.line = ctx.line;
@@ -305,14 +295,7 @@ function toArticle(value: Json, ctx: ArticleContext): Article {
 /** A line or array element: a cluster when it has `documents`, an article when it has text of its own. */
 function toItem(value: unknown, ctx: ClusterContext): Cluster | Article {
   if (isObject(value) && isArticleLine(value)) {
-    const actx: ArticleContext = {
-      source: ctx.source,
-      usedIds: ctx.usedIds,
-      path: ctx.path,
-      fallbackId: ctx.fallbackId.replace(/:(\d+)$/, "#$1"),
-    };
-    if (ctx.line !== undefined) actx.line = ctx.line;
-    return toArticle(value, actx);
+    return toArticle(value, ctx);
   }
   if (isObject(value) && value.documents === undefined) {
     throw new FieldError(
