@@ -94,6 +94,17 @@ interface ClusterContext {
   fallbackId: string;
 }
 
+type Meta = Pick<Article, "title" | "url" | "outlet" | "author" | "published">;
+
+/** Sets the metadata fields that have a value. */
+function withMeta(article: Article, meta: { [K in keyof Meta]: string | undefined }): Article {
+  for (const key of ["title", "url", "outlet", "author", "published"] as const) {
+    const value = meta[key];
+    if (value) article[key] = value;
+  }
+  return article;
+}
+
 /** The object's `id` (a non-empty string or a number), or `fallback` when it has none. */
 function idOf(value: Json, path: string, fallback: string): string {
   const raw = value.id;
@@ -157,12 +168,7 @@ function toCluster(value: unknown, ctx: ClusterContext): Cluster {
     const url = nonEmpty(doc.url);
     const author = nonEmpty(doc.author);
     const outlet = nonEmpty(doc.outlet);
-    if (title) article.title = title;
-    if (url) article.url = url;
-    if (outlet) article.outlet = outlet;
-    if (author) article.author = author;
-    if (published) article.published = published;
-    return article;
+    return withMeta(article, { title, url, outlet, author, published });
   });
   return { id: clusterId, articles, references };
 }
@@ -284,12 +290,7 @@ function toArticle(value: Json, ctx: ClusterContext): Article {
     origin: { source: ctx.source, format: "jsonl" },
   };
   if (ctx.line !== undefined) article.origin.line = ctx.line;
-  if (title) article.title = title;
-  if (url) article.url = url;
-  if (outlet) article.outlet = outlet;
-  if (author) article.author = author;
-  if (published) article.published = published;
-  return article;
+  return withMeta(article, { title, url, outlet, author, published });
 }
 
 /** A line or array element: a cluster when it has `documents`, an article when it has text of its own. */
