@@ -49,7 +49,12 @@ test("newsweave report: an unrelated input gets its own story and its names stay
     },
   );
   assert.equal(r.status, 0, r.stderr);
-  const second = r.stdout.indexOf("# input-2");
+  const headings = r.stdout.split("\n").filter((l) => /^# /.test(l));
+  // each story is headed by a title of its own, its id after it
+  assert.equal(headings.length, 2, headings.join(" | "));
+  assert.match(headings[0]!, /^# .*Harbor Bridge.* \(input\)$/);
+  assert.match(headings[1]!, /^# .*Maple Festival.* \(input-2\)$/i);
+  const second = r.stdout.indexOf(headings[1]!);
   assert.ok(second > 0, "a second story is printed");
   const main = r.stdout.slice(0, second);
   assert.match(main, /Harbor Bridge/);

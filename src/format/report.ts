@@ -56,13 +56,25 @@ function sourceNames(report: Report, nums: Map<string, number>, cits: readonly C
   return [...new Set(cits.map((c) => c.articleId))].map((id) => sourceName(report, nums, id)).join(", ");
 }
 
+/**
+ * What a story is called where several are printed: the title of the article its summary opens with (else
+ * of its first titled article), with the story's id after it ("Port Alder shuts Harbor Bridge … (input)").
+ */
+function storyHeading(story: StoryReport): string {
+  const { report } = story;
+  const lead = report.summary?.sentences[0]?.from.articleId;
+  const titled =
+    report.articles.find((a) => a.id === lead && a.title) ?? report.articles.find((a) => a.title);
+  return titled?.title ? `${oneLine(titled.title)} (${story.id})` : story.id;
+}
+
 function blocksOf(story: StoryReport, many: boolean): Block[] {
   const { report } = story;
   const nums = numbers(report);
   const base = many ? 2 : 1;
   const out: Block[] = [];
   const anchor = story.id;
-  if (many) out.push({ kind: "heading", level: 1, text: story.id });
+  if (many) out.push({ kind: "heading", level: 1, text: storyHeading(story) });
   if (report.summary) {
     out.push({ kind: "heading", level: base, text: "Summary" });
     out.push({
