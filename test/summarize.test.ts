@@ -281,3 +281,37 @@ test("a lead that points back to its headline does not open the summary", () => 
     analysis.rep.sents.findIndex((s) => s.doc === doc && s.sentence.index === sentence);
   assert.deepEqual(orderSentences(analysis, [id(0, 0), id(1, 0)]), [id(1, 0), id(0, 0)]);
 });
+
+test("selection prefers a sentence with news over one retelling words already chosen", () => {
+  // scores are pinned so the test is about selection, not the learned scorer
+  const docs = prepare([
+    article(
+      "a",
+      "Flooding closed the Kestrel Valley railway between Amberford and Coldwater stations on Monday morning.",
+    ),
+    article(
+      "b",
+      "Engineers said repairs to the flooded railway tracks near the valley stations could take several weeks. " +
+        "Volunteers filled sandbags at the village hall while the county opened two emergency shelters.",
+    ),
+  ]);
+  const analysis = analyzeCluster(docs);
+  analysis.scores.set([1, 0.9, 0.85]);
+  const words = analysis.rep.sents[0]!.nWords + 14;
+  const textOf = (ids: number[]) =>
+    ids.map((id) => {
+      const s = analysis.rep.sents[id]!;
+      return docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
+    });
+  assert.ok(contentOverlap(analysis.rep, 0, 1) <= 0.5, "the retelling is not redundant by the hard rule");
+  const plain = textOf(selectSentences(analysis, { words, novelty: 0 }));
+  assert.match(plain[1] ?? "", /^Engineers said/, "by score alone the retelling comes second");
+  const chosen = textOf(selectSentences(analysis, { words }));
+  assert.match(chosen[0] ?? "", /^Flooding closed/);
+  assert.match(
+    chosen[1] ?? "",
+    /^Volunteers filled sandbags/,
+    "the sentence with new facts wins the last place",
+  );
+  assert.equal(chosen.length, 2);
+});
