@@ -68,9 +68,10 @@ function text(docs: Doc[], an: ClusterAnalysis, ids: number[]): string {
 
 const strategies: Array<[string, (an: ClusterAnalysis) => number[]]> = [
   [
-    "learned score, greedy + redundancy filter (product)",
-    (an) => selectSentences(an, { words, overshoot: true }),
+    "learned score less novelty penalty, greedy + redundancy filter (product)",
+    (an) => selectSentences(an, { words }),
   ],
+  ["learned score alone, greedy + redundancy filter", (an) => selectSentences(an, { words, novelty: 0 })],
   ["concept coverage (bigram document frequency)", (an) => coverage(an, 0)],
   ["coverage + 0.3 x learned score", (an) => coverage(an, 0.3)],
   ["coverage + 1.0 x learned score", (an) => coverage(an, 1)],

@@ -220,10 +220,7 @@ export async function updateStory(
       ...analysis,
       scores: analysis.scores.map((v, sid) => (newToStory.has(sid) ? v : v - BACKGROUND_PENALTY)),
     };
-    const chosen = orderSentences(
-      analysis,
-      selectSentences(tiered, { ...options, words, allowed, overshoot: false }),
-    );
+    const chosen = orderSentences(analysis, selectSentences(tiered, { ...options, words, allowed }));
     const sentences: SummarySentence[] = chosen.map((sid) => {
       const support = citationsFor(analysis, sid, options.citationsPerArticle).filter(
         (c) => c.articleId !== SEEN_ID,

@@ -18,8 +18,6 @@ export interface SummarizeOptions {
   alignThreshold?: number;
   /** A candidate sharing more than this share of its content words with a chosen sentence is skipped. */
   redundancy?: number;
-  /** Fill the budget exactly: the last sentence may overshoot (evaluation mode; the eval truncates). */
-  overshoot?: boolean;
   /** A candidate at least this similar (TF-IDF cosine) to a chosen sentence says the same thing: skipped. */
   similarity?: number;
   /** Only these sentence ids may be chosen (e.g. what is new since an earlier summary); all by default. */
@@ -170,7 +168,6 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const slack = Math.max(5, Math.round(budget * 0.05));
 
   const fits = (unit: (typeof usable)[number]): boolean => {
-    if (!options.overshoot && words + unit.words > budget + slack) return false;
     const first = rep.sents[unit.ids[0]!]!;
     if (DANGLING_OPENERS.has(first.firstWord) || continuesQuote(rep, unit.ids)) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
@@ -201,7 +198,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       if (done[k]) continue;
       const unit = usable[k]!;
       if (unit.score <= bestScore) break;
-      if (words + unit.words > budget + slack && !options.overshoot) {
+      if (words + unit.words > budget + slack) {
         done[k] = 1;
         continue;
       }
