@@ -89,6 +89,39 @@ describe("SQLite store: schema", () => {
     assert.equal(defaultDbPath({ XDG_DATA_HOME: "/data" }), "/data/newsweave/newsweave.db");
     assert.equal(defaultDbPath({ HOME: "/home/u" }), "/home/u/.local/share/newsweave/newsweave.db");
   });
+
+  test("a database of schema 1 is upgraded: a story title that is no article's headline is marked as guessed", async () => {
+    const path = dbPath();
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma("application_id = 0x4e575631");
+    old.pragma("user_version = 1");
+    const story = old.prepare(
+      `INSERT INTO stories (title, articles, sources, first_time, last_time, created, updated, centroid_terms,
+         centroid_weights, entity_terms, entity_weights) VALUES (?, 1, 1, 0, 0, 0, 0, x'', x'', x'', x'')`,
+    );
+    story.run("Port Alder ferry strike ends");
+    story.run("The ferry workers' union agreed on Tuesday");
+    old
+      .prepare(
+        `INSERT INTO articles (id, key, text_key, story, title, text, origin, ingested, time, signature, shingles)
+         VALUES ('a', 'k', 't', 1, 'Port Alder ferry strike ends', 'text', '{}', 0, 0, x'', 0)`,
+      )
+      .run();
+    old.close();
+    const store = openSqliteStore(path);
+    const [headline, guessed] = await store.write((tx) => tx.profiles(["s1", "s2"]));
+    assert.equal(headline?.title, "Port Alder ferry strike ends");
+    assert.equal(headline?.titleGuessed, undefined);
+    assert.equal(guessed?.titleGuessed, true);
+    await store.write(async (tx) =>
+      tx.saveProfile({ ...guessed!, title: "A headline", titleGuessed: undefined }, T),
+    );
+    const [renamed] = await store.write((tx) => tx.profiles(["s2"]));
+    assert.equal(renamed?.title, "A headline");
+    assert.equal(renamed?.titleGuessed, undefined);
+    await store.close();
+  });
 });
 
 describe("SQLite store: data", () => {

@@ -8,6 +8,7 @@ import {
   estimateJaccard,
   ingestArticles,
   isNearDuplicate,
+  mergeProfiles,
   parseSince,
   resemblance,
   scoreClustering,
@@ -21,6 +22,7 @@ import type { Article } from "../src/types.ts";
 import { inventedStories, inventedWord, rng } from "./stream-fixtures.ts";
 
 const DAY = 86_400_000;
+const EMPTY_VECTOR = { terms: new Int32Array(0), weights: new Float32Array(0) };
 const NOW = Date.parse("2025-06-01T12:00:00Z");
 const clock = () => NOW;
 
@@ -281,6 +283,68 @@ describe("online story clustering", () => {
     const [story] = await store.stories();
     assert.equal(story?.title, "Harbor ferry strike ends after two days");
     await store.close();
+  });
+
+  test("a story named by an untitled article's first words takes the first headline that arrives", async () => {
+    const body =
+      "The ferry workers' union agreed on Tuesday to return to work after the city of Port Alder offered a new contract with higher overtime pay. " +
+      "Ferries between Port Alder and Gull Island will run a full schedule from Wednesday, the harbor authority said.";
+    const store = memoryStore();
+    await ingestArticles(store, [article("untitled", body)], { now: clock });
+    const [before] = await store.stories();
+    assert.match(before?.title ?? "", /^The ferry workers/, "named by its first words while untitled");
+    await ingestArticles(
+      store,
+      [
+        article("titled", `${body} Commuters had faced two days of crowded buses.`, {
+          title: "Port Alder ferry strike ends with new contract",
+        }),
+        article("later", `${body} The union's members approved the deal by a wide margin.`, {
+          title: "Ferry union members approve Port Alder deal",
+        }),
+      ],
+      { now: clock },
+    );
+    const list = await store.stories();
+    assert.equal(list.length, 1, "one story");
+    assert.equal(
+      list[0]?.title,
+      "Port Alder ferry strike ends with new contract",
+      "the first headline, kept",
+    );
+    await store.close();
+  });
+
+  test("merged stories keep a headline over words guessed from an untitled article", () => {
+    const o = clusterOptions();
+    const base = {
+      centroid: EMPTY_VECTOR,
+      entities: EMPTY_VECTOR,
+      articles: 1,
+      sources: 1,
+      first: 0,
+      last: 0,
+    };
+    const guessed = {
+      ...base,
+      id: "s1",
+      title: "The ferry workers' union agreed on Tuesday",
+      titleGuessed: true,
+    };
+    const headline = { ...base, id: "s2", title: "Port Alder ferry strike ends" };
+    const merged = mergeProfiles(guessed, headline, o);
+    assert.equal(merged.id, "s1");
+    assert.equal(merged.title, "Port Alder ferry strike ends");
+    assert.equal(merged.titleGuessed, undefined);
+    const other = { ...headline, id: "s3", title: "Strike over at the ferry terminal" };
+    assert.equal(
+      mergeProfiles(headline, other, o).title,
+      "Port Alder ferry strike ends",
+      "into's headline stays",
+    );
+    const both = mergeProfiles(guessed, { ...guessed, id: "s4", title: "Words of another" }, o);
+    assert.equal(both.title, guessed.title);
+    assert.equal(both.titleGuessed, true);
   });
 
   test("grouped articles (a JSONL cluster) stay together even when their words differ", async () => {

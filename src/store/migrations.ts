@@ -78,6 +78,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX summaries_story ON summaries(story, seq);
   `,
+  // 2: whether a story's title is guessed from an untitled article's first words (a later headline replaces
+  // it). Stories whose title is no article's headline are marked as guessed.
+  `
+  ALTER TABLE stories ADD COLUMN title_guessed INTEGER NOT NULL DEFAULT 0;
+  UPDATE stories SET title_guessed = 1
+    WHERE title IS NOT NULL AND title NOT IN (SELECT title FROM articles WHERE title IS NOT NULL);
+  `,
 ];
 
 /** `PRAGMA application_id` of a Newsweave database ("NWV1"). */

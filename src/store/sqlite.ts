@@ -304,11 +304,12 @@ export class SqliteStore implements Store {
       this.run(() => {
         const t = Date.parse(createdAt);
         const r = this.stmt(
-          `INSERT INTO stories (title, articles, sources, first_time, last_time, created, updated,
+          `INSERT INTO stories (title, title_guessed, articles, sources, first_time, last_time, created, updated,
              centroid_terms, centroid_weights, entity_terms, entity_weights)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           p.title ?? null,
+          p.titleGuessed ? 1 : 0,
           p.articles,
           p.sources,
           p.first,
@@ -327,10 +328,11 @@ export class SqliteStore implements Store {
         const seq = storySeq(p.id);
         if (seq === undefined) throw new NewsweaveError("INTERNAL", `bad story id ${p.id}`);
         this.stmt(
-          `UPDATE stories SET title = ?, articles = ?, sources = ?, first_time = ?, last_time = ?, updated = ?,
-             centroid_terms = ?, centroid_weights = ?, entity_terms = ?, entity_weights = ? WHERE seq = ?`,
+          `UPDATE stories SET title = ?, title_guessed = ?, articles = ?, sources = ?, first_time = ?, last_time = ?,
+             updated = ?, centroid_terms = ?, centroid_weights = ?, entity_terms = ?, entity_weights = ? WHERE seq = ?`,
         ).run(
           p.title ?? null,
+          p.titleGuessed ? 1 : 0,
           p.articles,
           p.sources,
           p.first,
@@ -583,6 +585,7 @@ function profileRow(r: Row): StoryProfile {
     last: r.last_time as number,
   };
   if (r.title !== null && r.title !== undefined) p.title = r.title as string;
+  if (r.title_guessed === 1) p.titleGuessed = true;
   return p;
 }
 

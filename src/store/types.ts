@@ -79,6 +79,8 @@ export interface StoryProfile {
   first: number;
   last: number;
   title?: string;
+  /** The title is the first words of an untitled article: the story's first headline replaces it. */
+  titleGuessed?: boolean;
 }
 
 /** A story as listed to users. */

@@ -209,15 +209,14 @@ export function addToProfile(
   return out;
 }
 
-/** The profile of two merged stories (the id and title of `into` are kept). */
+/** The profile of two merged stories (the id of `into` is kept, and its title unless only `from` has a headline). */
 export function mergeProfiles(
   into: StoryProfile,
   from: StoryProfile,
   o: Required<ClusterOptions>,
 ): StoryProfile {
-  return {
+  const out: StoryProfile = {
     ...into,
-    title: into.title ?? from.title,
     centroid: addVectors(into.centroid, from.centroid, o.centroidTerms),
     entities: addVectors(into.entities, from.entities, o.profileEntities),
     articles: into.articles + from.articles,
@@ -225,6 +224,20 @@ export function mergeProfiles(
     first: Math.min(into.first, from.first),
     last: Math.max(into.last, from.last),
   };
+  delete out.title;
+  delete out.titleGuessed;
+  const named = titleSource(into, from);
+  if (named.title !== undefined) out.title = named.title;
+  if (named.titleGuessed) out.titleGuessed = true;
+  return out;
+}
+
+/** The profile whose title a merged story keeps: `into`'s, unless only `from` has a real headline. */
+function titleSource(into: StoryProfile, from: StoryProfile): StoryProfile {
+  const real = (p: StoryProfile) => p.title !== undefined && !p.titleGuessed;
+  if (real(into)) return into;
+  if (real(from)) return from;
+  return into.title !== undefined ? into : from;
 }
 
 /** The article's strongest terms, for candidate retrieval. */

@@ -322,9 +322,14 @@ async function ingestOne(
   let story: StoryProfile;
   if (profile) {
     story = addToProfile(profile, p.features, p.time, isDup, o);
+    // a story named by the first words of an untitled article takes the first headline that arrives
+    if (p.title !== undefined && (story.title === undefined || story.titleGuessed)) {
+      story.title = p.title;
+      delete story.titleGuessed;
+    }
   } else {
-    const title = p.title ?? firstWords(p.searchText);
-    const fresh = newProfile(p.features, p.time, title, o);
+    const fresh = newProfile(p.features, p.time, p.title ?? firstWords(p.searchText), o);
+    if (p.title === undefined) fresh.titleGuessed = true;
     fresh.id = await tx.createStory(fresh, ingestedAt);
     story = fresh;
     newStory = true;
