@@ -364,9 +364,20 @@ describe("clean: lines that must stay", () => {
   });
 
   it("a line that is only a caps word with a dash is not a dateline when it is a label", () => {
-    const c = cleanArticle(art(`BREAKING — ${BODY_1}\n${BODY_2}`));
-    assert.equal(c.place, undefined);
-    assert.ok(c.text.startsWith("BREAKING — "));
+    for (const label of ["BREAKING — ", "NEW — "]) {
+      const c = cleanArticle(art(`${label}${BODY_1}\n${BODY_2}`));
+      assert.equal(c.place, undefined);
+      assert.ok(c.text.startsWith(label), label);
+    }
+  });
+
+  it("an e-mail alert box before the first paragraph goes, and the dateline after it too", () => {
+    const box =
+      "Breaking News Emails Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.";
+    const c = cleanArticle(art(`${box}\nPORT ALDER, Maine — ${BODY_1}\n${BODY_2}`));
+    assert.deepEqual(keptLines(c), [BODY_1, BODY_2]);
+    assert.equal(c.place, "PORT ALDER, Maine");
+    assertSpans(c);
   });
 
   it("two outlets quoting the same sentence is not boilerplate", () => {
@@ -399,6 +410,7 @@ describe("clean: metadata", () => {
       ["PYONGYANG, North Korea – ", "PYONGYANG, North Korea"],
       ["SEOUL, South Korea (Reuters) - ", "SEOUL, South Korea"],
       ["(CNN) — ", undefined],
+      ["NEW YORK (AP) — ", "NEW YORK"],
     ];
     for (const [dateline, place] of cases) {
       const c = cleanArticle(art(`${dateline}${BODY_1}\n${BODY_2}`));

@@ -100,11 +100,9 @@ export function findDateline(text: string): Dateline | undefined {
     const city = m[1] ?? "";
     const agency = m[3];
     const first = city.split(/\s+/)[0] ?? "";
-    const isPlace =
-      !NOT_PLACES.has(first) &&
-      !NOT_PLACES.has(first.replace(/[.:]$/, "")) &&
-      /[A-Z]{2}/.test(city) &&
-      city.length <= 30;
+    // "NEW:" is a label, "NEW YORK" and "NEW DELHI" are places
+    const label = NOT_PLACES.has(first.replace(/[.:]$/, "")) && !(first === "NEW" && /\s/.test(city));
+    const isPlace = !label && /[A-Z]{2}/.test(city) && city.length <= 30;
     // A caps word followed by a colon is more often a label ("BREAKING:") or a speaker in a transcript.
     const colon = /:\s+$/.test(m[0]) && !agency;
     if (isPlace && !colon && (agency === undefined || agencyLike(agency))) {

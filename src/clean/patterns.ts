@@ -109,6 +109,13 @@ const LINE_RULES: Rule[] = [
     reason: "subscribe",
     max: 15,
   },
+  // E-mail alert boxes: "Breaking News Emails Get breaking news alerts and special reports. The news and
+  // stories that matter, delivered weekday mornings."
+  {
+    re: /^(?:[\w ]{0,30}\be-?mails?\s+)?get (?:breaking news|news|the latest) alerts\b.{0,160}$|^[\w ,]{0,60}\bdelivered (?:to you )?(?:every )?(?:weekday|daily|every) (?:mornings?|evenings?)\W*$/i,
+    reason: "subscribe",
+    max: 40,
+  },
   // Comment prompts and counters
   {
     re: /^(?:leave a (?:reply|comment)|post a comment|add (?:a |your )?comments?|comments?|no comments(?: yet)?|view (?:all )?comments|show comments|hide comments|load comments|read comments|see (?:all )?comments|join the (?:conversation|discussion|debate)|(?:sign|log) ?in to (?:comment|reply|post)|you must be logged in to (?:post a )?comment|be the first to comment|comments? (?:are|is) (?:now )?(?:closed|disabled)|commenting (?:is|has been) (?:closed|disabled)|post with no comments|there (?:are|is) (?:no|\d+) comments?|\d+ comments?|comments? \(?\d+\)?|cancel reply|report abuse|conversation|discussion)\W*$/i,
