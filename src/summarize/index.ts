@@ -18,7 +18,10 @@ export interface SummarizeOptions {
   alignThreshold?: number;
   /** A candidate sharing more than this share of its content words with a chosen sentence is skipped. */
   redundancy?: number;
-  /** A candidate at least this similar (TF-IDF cosine) to a chosen sentence says the same thing: skipped. */
+  /**
+   * A candidate at least this similar (TF-IDF cosine, default 0.7) to a chosen sentence says the same thing:
+   * skipped. Milder overlap is left to the novelty penalty.
+   */
   similarity?: number;
   /** Only these sentence ids may be chosen (e.g. what is new since an earlier summary); all by default. */
   allowed?: ReadonlySet<number>;
@@ -131,7 +134,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const budget = options.words ?? DEFAULT_WORDS;
   const redundancy = options.redundancy ?? 0.5;
   const minWords = options.minWords ?? 6;
-  const similarity = options.similarity ?? 0.5;
+  const similarity = options.similarity ?? 0.7;
   const novelty = options.novelty ?? DEFAULT_NOVELTY;
   const { rep, scores } = analysis;
   const allowed = options.allowed;
