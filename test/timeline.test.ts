@@ -347,6 +347,20 @@ describe("buildTimeline", () => {
     assert.equal(events[0]!.sources, 2);
   });
 
+  test("a year the event is measured against does not date it; a dated event of its own stays", () => {
+    const docs = prepare(
+      [
+        "A record tide of 14 feet hit the Port Alder harbor on Monday night, breaking the previous record of 11 feet in 1821.\nThe harbor exchange closed for a second day, the first time since the Great Gale of 1888.",
+        "The Harbor Bridge opened in 1961 and carries 40,000 cars a day. The tide flooded its eastern ramps on Monday.\nUSA Today counted 12 flooded towns in 2012, when the last big storm struck.",
+      ].map((text, k): Article => ({ id: `u${k}`, text, origin: { source: `u${k}.txt`, format: "text" } })),
+    );
+    const dates = buildTimeline(docs).map((e) => e.date);
+    assert.ok(!dates.includes("1821"), `the old record is no event: ${dates.join(", ")}`);
+    assert.ok(!dates.includes("1888"), `'the first time since 1888' is no event: ${dates.join(", ")}`);
+    assert.ok(dates.includes("1961"), `the bridge's opening is: ${dates.join(", ")}`);
+    assert.ok(dates.includes("2012"), `'USA Today' is no day of the sentence's own: ${dates.join(", ")}`);
+  });
+
   test("bad input is reported as a NewsweaveError", () => {
     assert.throws(
       () => buildTimeline("nope" as unknown as Doc[]),

@@ -127,6 +127,26 @@ function modifierYear(text: string, m: DateMention): boolean {
   );
 }
 
+const DAY_WORDS =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b(?:last|this) (?:night|morning|afternoon|evening)\b/i;
+
+/** A mention of one day: resolved to a day, or a weekday or "yesterday" that no reference date resolves. */
+function dayLevel(text: string, m: DateMention): boolean {
+  if (m.resolved) return m.resolved.granularity === "day" && m.resolved.start === undefined;
+  // "USA Today", "NBC's Today" are names
+  return DAY_WORDS.test(m.text) && !TODAY_NAME.test(text.slice(Math.max(0, m.start - 8), m.end));
+}
+
+const TODAY_NAME = /(?:\busa|['’]s)\s+today$/i;
+
+/** "the first time since the Blizzard of 1888", "the worst since 2008": a year the event is measured against. */
+function sinceComparison(text: string, m: DateMention): boolean {
+  return (
+    m.resolved?.granularity === "year" &&
+    /\bsince\b[^,.;:!?]{0,40}$/i.test(text.slice(Math.max(0, m.start - 45), m.start))
+  );
+}
+
 function isStamp(text: string, s: { start: number; end: number }, m: DateMention): boolean {
   const all = wordTokens(text, s.start, s.end).length;
   const inDate = wordTokens(text, m.start, m.end).length;
@@ -277,10 +297,15 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       // a year naming a thing ("the 2012 nominee"; "heading into 2016 presidential elections" in a sentence
       // with a time of its own, "rallied Thursday") may support an event but does not make one
       const text = doc.article.text;
+      // and so does a year or month beside a day of the sentence's own, even one that cannot be resolved
+      // ("on Monday night, breaking the previous record … in 1821")
       const support =
         isModifier(text, m) ||
         (modifierYear(text, m) &&
-          mentions.some((o) => o !== m && o.sentence === m.sentence && !modifierYear(text, o)));
+          mentions.some((o) => o !== m && o.sentence === m.sentence && !modifierYear(text, o))) ||
+        (m.resolved.granularity !== "day" &&
+          mentions.some((o) => o !== m && o.sentence === m.sentence && dayLevel(text, o))) ||
+        sinceComparison(text, m);
       candidates.push({ id, doc: d, mention: m, interval, rank: granularityRank(m), support });
     }
   });
