@@ -315,3 +315,31 @@ test("selection prefers a sentence with news over one retelling words already ch
   );
   assert.equal(chosen.length, 2);
 });
+
+test("a quotation attributed only by 'he said' or 'she said' is not shown without the sentence before it", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Governor Ada Moss toured the flooded Port Alder harbor on Tuesday with county engineers. " +
+        "“Nobody in Port Alder has seen water this high in a hundred years,” she said. " +
+        "Repairs to the harbor walls will take months, engineers said.",
+    ),
+    article(
+      "b",
+      "The county opened two shelters for families whose homes flooded along the Port Alder harbor.",
+    ),
+  ]);
+  const analysis = analyzeCluster(docs);
+  analysis.scores.set([0.1, 1, 0.2, 0.5]);
+  const quote = analysis.rep.byDoc[0]![1]!;
+  const before = analysis.rep.byDoc[0]![0]!;
+  for (const words of [12, 15, 20, 30, 60]) {
+    const chosen = selectSentences(analysis, { words });
+    if (chosen.includes(quote))
+      assert.ok(chosen.includes(before), `budget ${words}: the speaker comes first`);
+  }
+  assert.ok(
+    selectSentences(analysis, { words: 60 }).includes(quote),
+    "with room for both, the quotation is used",
+  );
+});

@@ -107,6 +107,16 @@ export function selectionUnits(rep: ClusterAnalysis["rep"]): number[][] {
 const SAID_AFTER_QUOTE =
   /[”"]\s*,?\s*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*|[Hh]e|[Ss]he|[Tt]hey|the\s+[\p{Ll}\s]+?)?\s*(?:said|says|told|added|wrote|explained|continued|argued|stated)\b/u;
 
+const PRONOUN_SAID =
+  /^[“"][^”"]{0,600}[”"]\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|writes|recalled|noted|insisted|warned)\b/u;
+
+/** '“It is beyond anything I'd seen,” he said.': a quotation whose speaker the reader meets only before it. */
+function saidByPronoun(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  const s = rep.sents[ids[0]!]!;
+  const text = rep.docs[s.doc]!.article.text;
+  return PRONOUN_SAID.test(text.slice(s.sentence.start, Math.min(s.sentence.end, s.sentence.start + 700)));
+}
+
 /**
  * A quotation that goes on from the sentence before it, whose attribution it does not repeat:
  * '“…,” Pelosi said. “Let us supply the votes …”' — alone in a summary it has no speaker.
@@ -172,7 +182,11 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
 
   const fits = (unit: (typeof usable)[number]): boolean => {
     const first = rep.sents[unit.ids[0]!]!;
-    if (DANGLING_OPENERS.has(first.firstWord) || continuesQuote(rep, unit.ids)) {
+    if (
+      DANGLING_OPENERS.has(first.firstWord) ||
+      continuesQuote(rep, unit.ids) ||
+      saidByPronoun(rep, unit.ids)
+    ) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
       if (prev === undefined || !chosenSet.has(prev)) return false;
     }
