@@ -343,3 +343,23 @@ test("a quotation attributed only by 'he said' or 'she said' is not shown withou
     "with room for both, the quotation is used",
   );
 });
+
+test("a summary opens with an article's lead even when deeper sentences score higher", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams. " +
+        "Traffic was sent over the old mill road for the rest of the week. " +
+        "Also, the ferry added evening runs for commuters. " +
+        "A crane barge from Gull Island will lift the damaged span out next month.",
+    ),
+    article("b", "We went down to the harbor to see the damage for ourselves on Wednesday morning."),
+  ]);
+  const analysis = analyzeCluster(docs);
+  analysis.scores.set([0.2, 0.1, 0.9, 1, 0.8]);
+  const ordered = orderSentences(analysis, selectSentences(analysis, { words: 30 }));
+  const first = analysis.rep.sents[ordered[0]!]!;
+  assert.equal(first.doc, 0);
+  assert.equal(first.sentence.index, 0, "the lead opens the summary");
+  assert.ok(ordered.includes(analysis.rep.byDoc[0]![3]!), "the best-scored detail is still chosen");
+});

@@ -220,7 +220,10 @@ export async function updateStory(
       ...analysis,
       scores: analysis.scores.map((v, sid) => (newToStory.has(sid) ? v : v - BACKGROUND_PENALTY)),
     };
-    const chosen = orderSentences(analysis, selectSentences(tiered, { ...options, words, allowed }));
+    const chosen = orderSentences(
+      analysis,
+      selectSentences(tiered, { ...options, words, allowed, leadFirst: false }),
+    );
     const sentences: SummarySentence[] = chosen.map((sid) => {
       const support = citationsFor(analysis, sid, options.citationsPerArticle).filter(
         (c) => c.articleId !== SEEN_ID,

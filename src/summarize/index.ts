@@ -32,6 +32,11 @@ export interface SummarizeOptions {
    * (0 turns it off): a unit whose content words are all covered already loses this much.
    */
   novelty?: number;
+  /**
+   * Open with a lead: the first unit chosen is one of the first two sentences of an article that stands on
+   * its own, when one is usable (default true; an update turns it off, as news comes first there).
+   */
+  leadFirst?: boolean;
   /** Citations kept per supporting article. */
   citationsPerArticle?: number;
 }
@@ -208,6 +213,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     return all > 0 ? seen / all : 1;
   };
 
+  let leadFirst = options.leadFirst ?? true;
   while (words < budget) {
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
@@ -215,6 +221,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       if (done[k]) continue;
       const unit = usable[k]!;
       if (unit.score <= bestScore) break;
+      if (leadFirst && chosen.length === 0 && !opensArticle(rep, unit.ids)) continue;
       if (words + unit.words > budget + slack) {
         done[k] = 1;
         continue;
@@ -224,6 +231,10 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       if (!fits(unit)) continue;
       best = k;
       bestScore = adjusted;
+    }
+    if (best < 0 && leadFirst && chosen.length === 0) {
+      leadFirst = false;
+      continue;
     }
     if (best < 0) break;
     done[best] = 1;
@@ -238,6 +249,19 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   }
   return chosen;
 }
+
+/**
+ * A unit that can open a summary: one of the first two sentences of its article, neither leaning on what
+ * came before ("But …", "Methane is also …", "The move comes after …") nor a first-person statement.
+ */
+function opensArticle(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  const s = rep.sents[ids[0]!]!;
+  if (s.sentence.index >= 2 || DANGLING_OPENERS.has(s.firstWord)) return false;
+  const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
+  return !POINTS_BACK.test(text) && !NOT_AN_OPENING.test(text);
+}
+
+const NOT_AN_OPENING = /^(?:[^\s,;:]+\s+){1,3}(?:also|too)\b|^(?:We|I|Our|My)\b/u;
 
 /** "The announcement comes after …", "The move came as …": a sentence about something told before it. */
 const POINTS_BACK =
@@ -260,12 +284,7 @@ export function orderSentences(analysis: ClusterAnalysis, chosen: readonly numbe
   });
   // only the opening matters: an article's lead (first two sentences) that stands on its own, against one
   // chosen from deeper in or one that points back ("The announcement comes after …", "But …")
-  const lead = (d: number) => {
-    const s = rep.sents[earliest.get(d)!]!;
-    if (s.sentence.index >= 2 || DANGLING_OPENERS.has(s.firstWord)) return 1;
-    const text = rep.docs[d]!.article.text.slice(s.sentence.start, s.sentence.end);
-    return POINTS_BACK.test(text) ? 1 : 0;
-  };
+  const lead = (d: number) => (opensArticle(rep, [earliest.get(d)!]) ? 0 : 1);
   const date = (d: number) => rep.docs[d]!.article.published ?? "";
   const allDated = [...rank.keys()].every((d) => date(d) !== "");
   const docOrder = [...rank.keys()].sort((a, b) =>
