@@ -363,3 +363,21 @@ test("a summary opens with an article's lead even when deeper sentences score hi
   assert.equal(first.sentence.index, 0, "the lead opens the summary");
   assert.ok(ordered.includes(analysis.rep.byDoc[0]![3]!), "the best-scored detail is still chosen");
 });
+
+test("'The announcement comes after …' is chosen only with the sentence it points back to", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
+        "The announcement comes after months of talks between the city and the state transport office.",
+    ),
+    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
+  ]);
+  const analysis = analyzeCluster(docs);
+  analysis.scores.set([0.1, 1, 0.5]);
+  const [lead, after] = analysis.rep.byDoc[0]!;
+  for (const words of [15, 20, 30, 60]) {
+    const chosen = selectSentences(analysis, { words });
+    if (chosen.includes(after!)) assert.ok(chosen.includes(lead!), `budget ${words}`);
+  }
+});

@@ -190,7 +190,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     if (
       DANGLING_OPENERS.has(first.firstWord) ||
       continuesQuote(rep, unit.ids) ||
-      saidByPronoun(rep, unit.ids)
+      saidByPronoun(rep, unit.ids) ||
+      pointsBack(rep, unit.ids[0]!)
     ) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
       if (prev === undefined || !chosenSet.has(prev)) return false;
@@ -250,6 +251,12 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   return chosen;
 }
 
+/** "The announcement comes after …": a sentence about what the one before it told. */
+function pointsBack(rep: ClusterAnalysis["rep"], id: number): boolean {
+  const s = rep.sents[id]!;
+  return POINTS_BACK.test(rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end));
+}
+
 /**
  * A unit that can open a summary: one of the first two sentences of its article, neither leaning on what
  * came before ("But …", "Methane is also …", "The move comes after …") nor a first-person statement.
@@ -258,7 +265,7 @@ function opensArticle(rep: ClusterAnalysis["rep"], ids: readonly number[]): bool
   const s = rep.sents[ids[0]!]!;
   if (s.sentence.index >= 2 || DANGLING_OPENERS.has(s.firstWord)) return false;
   const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
-  return !POINTS_BACK.test(text) && !NOT_AN_OPENING.test(text);
+  return !pointsBack(rep, ids[0]!) && !NOT_AN_OPENING.test(text);
 }
 
 const NOT_AN_OPENING = /^(?:[^\s,;:]+\s+){1,3}(?:also|too)\b|^(?:We|I|Our|My)\b/u;
