@@ -70,6 +70,30 @@ test("the summary respects the budget and has no redundant sentences", () => {
   }
 });
 
+test("no two summary sentences from different articles cite the same source sentence (one fact, told once)", async () => {
+  const seeds = (await ingestPath("../shared/seeds")).articles;
+  for (const [name, articles] of [
+    ["example", story],
+    ["seeds", seeds],
+  ] as const) {
+    for (const words of [150, 230, 400]) {
+      const summary = summarize(articles, { words });
+      const cited = summary.sentences.map(
+        (s) => new Set(s.support.map((c) => `${c.articleId}#${c.sentence}`)),
+      );
+      for (let i = 0; i < cited.length; i++) {
+        for (let j = i + 1; j < cited.length; j++) {
+          const a = summary.sentences[i]!;
+          const b = summary.sentences[j]!;
+          if (a.from.articleId === b.from.articleId) continue;
+          const shared = [...cited[i]!].filter((k) => cited[j]!.has(k));
+          assert.deepEqual(shared, [], `${name} at ${words} words: "${a.text}" and "${b.text}"`);
+        }
+      }
+    }
+  }
+});
+
 test("no boilerplate reaches the summary", () => {
   const text = summarize(story, { words: 400 })
     .sentences.map((s) => s.text)

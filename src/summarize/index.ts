@@ -180,6 +180,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     .sort((a, b) => b.score - a.score || a.ids[0]! - b.ids[0]!);
   const chosen: number[] = [];
   const chosenSet = new Set<number>();
+  /** Chosen sentences and the sentences of other articles aligned to them (their citations). */
+  const told = new Set<number>();
   const covered = new Uint8Array(rep.stems.length);
   const done = new Uint8Array(usable.length);
   let words = 0;
@@ -200,6 +202,13 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       for (const id of unit.ids) {
         if (contentOverlap(rep, id, c) > redundancy || cosine(rep, id, c) >= similarity) return false;
       }
+    }
+    // the alignment behind the citations: a candidate aligned to a sentence that a chosen one is, or is
+    // aligned to, tells the same fact ("The closure is expected to last at least six weeks" after "… said
+    // the span would stay closed for at least six weeks")
+    for (const id of unit.ids) {
+      if (told.has(id)) return false;
+      for (const l of analysis.alignment.links[id]!) if (told.has(l.s)) return false;
     }
     return true;
   };
@@ -243,6 +252,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     for (const id of unit.ids) {
       chosen.push(id);
       chosenSet.add(id);
+      told.add(id);
+      for (const l of analysis.alignment.links[id]!) told.add(l.s);
       const uniq = rep.sents[id]!.uniq;
       for (let i = 0; i < uniq.length; i++) covered[uniq[i]!] = 1;
     }
