@@ -181,7 +181,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const chosen: number[] = [];
   const chosenSet = new Set<number>();
   /** Chosen sentences and the sentences of other articles aligned to them (their citations). */
-  const told = new Set<number>();
+  const told = new Uint8Array(rep.sents.length);
   const covered = new Uint8Array(rep.stems.length);
   const done = new Uint8Array(usable.length);
   let words = 0;
@@ -207,8 +207,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     // aligned to, tells the same fact ("The closure is expected to last at least six weeks" after "… said
     // the span would stay closed for at least six weeks")
     for (const id of unit.ids) {
-      if (told.has(id)) return false;
-      for (const l of analysis.alignment.links[id]!) if (told.has(l.s)) return false;
+      if (told[id]) return false;
+      for (const l of analysis.alignment.links[id]!) if (told[l.s]) return false;
     }
     return true;
   };
@@ -252,8 +252,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     for (const id of unit.ids) {
       chosen.push(id);
       chosenSet.add(id);
-      told.add(id);
-      for (const l of analysis.alignment.links[id]!) told.add(l.s);
+      told[id] = 1;
+      for (const l of analysis.alignment.links[id]!) told[l.s] = 1;
       const uniq = rep.sents[id]!.uniq;
       for (let i = 0; i < uniq.length; i++) covered[uniq[i]!] = 1;
     }
