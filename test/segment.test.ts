@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, it, test } from "node:test";
 import { isNewsweaveError } from "../src/errors.ts";
-import { segmentArticle, splitSentences, withWordTokenCache, wordTokens } from "../src/segment/index.ts";
+import {
+  hasVerb,
+  segmentArticle,
+  splitSentences,
+  withWordTokenCache,
+  wordTokens,
+} from "../src/segment/index.ts";
 import type { CleanArticle } from "../src/types.ts";
 
 function sentences(text: string): string[] {
@@ -472,4 +478,20 @@ test("withWordTokenCache: same tokens inside and outside the scope, shared only 
     wordTokens(text, 4, 40),
     "a throwing scope does not leave the cache on",
   );
+});
+
+test("hasVerb tells a caption or heading from a sentence, also where the tagger reads a verb as a noun", () => {
+  for (const fragment of [
+    "Parts of the coast still under water.",
+    "4500 block of 31st Street S.",
+    "Photo: the mill at 736 Divisadero in San Francisco.",
+  ])
+    assert.equal(hasVerb(fragment), false, fragment);
+  for (const sentence of [
+    "The storm hit the coast on Monday.",
+    "The song blends R&B and dancehall in the verses.",
+    "The mother of four lives in Dallas.",
+    "Jackie Kennedy had difficult pregnancies.",
+  ])
+    assert.equal(hasVerb(sentence), true, sentence);
 });

@@ -405,3 +405,22 @@ test("'The announcement comes after …' is chosen only with the sentence it poi
     if (chosen.includes(after!)) assert.ok(chosen.includes(lead!), `budget ${words}`);
   }
 });
+
+test("a caption or heading without a verb is not a summary sentence, however well it scores", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams. " +
+        "Parts of the eastern approach still under scaffolding. " +
+        "Engineers expect repairs to take at least six weeks, the city said.",
+    ),
+    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
+  ]);
+  const analysis = analyzeCluster(docs);
+  analysis.scores.set([0.5, 1, 0.4, 0.3]);
+  const fragment = analysis.rep.byDoc[0]![1]!;
+  assert.equal(analysis.rep.sents[fragment]!.sentence.index, 1);
+  for (const words of [30, 60])
+    assert.ok(!selectSentences(analysis, { words }).includes(fragment), `budget ${words}`);
+  assert.ok(selectSentences(analysis, { words: 60 }).length >= 3, "the other sentences are used");
+});

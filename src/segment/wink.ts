@@ -4,25 +4,48 @@ import { NewsweaveError } from "../errors.ts";
 
 const require = createRequire(import.meta.url);
 let nlp: WinkMethods | undefined;
+let tagger: WinkMethods | undefined;
+
+function loadWink(pipe: string[]): WinkMethods {
+  try {
+    const winkNLP = require("wink-nlp") as typeof import("wink-nlp").default;
+    const model = require("wink-eng-lite-web-model") as import("wink-nlp").Model;
+    return winkNLP(model, pipe);
+  } catch (e) {
+    throw new NewsweaveError(
+      "INTERNAL",
+      `cannot load wink-nlp: ${e instanceof Error ? e.message : e}`,
+      {},
+      { cause: e },
+    );
+  }
+}
 
 /** wink-nlp with only sentence boundary detection, loaded on first use. */
 function winkNlp(): WinkMethods {
-  if (nlp === undefined) {
-    try {
-      const winkNLP = require("wink-nlp") as typeof import("wink-nlp").default;
-      const model = require("wink-eng-lite-web-model") as import("wink-nlp").Model;
-      nlp = winkNLP(model, ["sbd"]);
-    } catch (e) {
-      throw new NewsweaveError(
-        "INTERNAL",
-        `cannot load wink-nlp: ${e instanceof Error ? e.message : e}`,
-        {},
-        { cause: e },
-      );
-    }
-  }
+  nlp ??= loadWink(["sbd"]);
   return nlp;
 }
+
+/**
+ * Whether a sentence has a verb (wink-nlp's part-of-speech tags VERB or AUX): "Parts of the coast still
+ * under water." has none, a caption or a heading that reads as a sentence.
+ */
+export function hasVerb(text: string): boolean {
+  tagger ??= loadWink(["pos"]);
+  const tokens = tagger.readDoc(text).tokens();
+  const pos = tokens.out(tagger.its.pos) as string[];
+  const words = tokens.out() as string[];
+  for (let i = 0; i < pos.length; i++) {
+    if (pos[i] === "VERB" || pos[i] === "AUX") return true;
+    // the tagger sometimes reads a verb after its subject as a noun or adjective: "The song blends …",
+    // "This drives me nuts", "The timing of the attack confused …"
+    if (i > 0 && SUBJECT.has(pos[i - 1]!) && /^\p{Ll}+(?:s|ed)$/u.test(words[i]!)) return true;
+  }
+  return false;
+}
+
+const SUBJECT = new Set(["NOUN", "PROPN", "PRON", "DET", "NUM"]);
 
 /**
  * Sentence ends found by wink-nlp, as ascending character offsets into `text` (the end of the

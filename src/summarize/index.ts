@@ -2,6 +2,7 @@ import { type Alignment, alignSentences, contentOverlap, cosine } from "../align
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
+import { hasVerb } from "../segment/index.ts";
 import type { Article, Citation, Doc, Summary, SummarySentence } from "../types.ts";
 import { computeFeatures, DANGLING_OPENERS } from "./features.ts";
 import { type ScoringModel, scoreAll } from "./model.ts";
@@ -210,6 +211,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       if (told[id]) return false;
       for (const l of analysis.alignment.links[id]!) if (told[l.s]) return false;
     }
+    // last, as it tags parts of speech: a short unit without a verb is a caption or a heading
+    if (unit.words <= FRAGMENT_WORDS && isFragment(rep, unit.ids)) return false;
     return true;
   };
   const covers = (unit: (typeof usable)[number]): number => {
@@ -261,6 +264,21 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   }
   return chosen;
 }
+
+/** Units up to this many words are checked for a verb (longer ones without one are rare). */
+const FRAGMENT_WORDS = 25;
+
+/** A unit with no verb at all: "Parts of the coast still under water.", "4500 block of 31st Street S." */
+function isFragment(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  return !ids.some((id) => {
+    const s = rep.sents[id]!;
+    const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
+    // the tagger knows English: a sentence without its function words is not judged
+    return !ENGLISH.test(text) || hasVerb(text);
+  });
+}
+
+const ENGLISH = /\b(?:the|of|and|to|is|are|was|were|for|with|that|from)\b/i;
 
 /** "The announcement comes after …": a sentence about what the one before it told. */
 function pointsBack(rep: ClusterAnalysis["rep"], id: number): boolean {
