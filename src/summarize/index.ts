@@ -188,7 +188,10 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   let words = 0;
   const slack = Math.max(5, Math.round(budget * 0.05));
 
-  const fits = (unit: (typeof usable)[number]): boolean => {
+  /** Per usable unit: 0 not yet tagged, 1 a fragment without a verb, 2 has one. */
+  const fragment = new Uint8Array(usable.length);
+  const fits = (k: number): boolean => {
+    const unit = usable[k]!;
     const first = rep.sents[unit.ids[0]!]!;
     if (
       DANGLING_OPENERS.has(first.firstWord) ||
@@ -212,7 +215,10 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       for (const l of analysis.alignment.links[id]!) if (told[l.s]) return false;
     }
     // last, as it tags parts of speech: a short unit without a verb is a caption or a heading
-    if (unit.words <= FRAGMENT_WORDS && isFragment(rep, unit.ids)) return false;
+    if (unit.words <= FRAGMENT_WORDS) {
+      if (fragment[k] === 0) fragment[k] = isFragment(rep, unit.ids) ? 1 : 2;
+      if (fragment[k] === 1) return false;
+    }
     return true;
   };
   const covers = (unit: (typeof usable)[number]): number => {
@@ -241,7 +247,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       }
       const adjusted = unit.score - weight * covers(unit);
       if (adjusted <= bestScore) continue;
-      if (!fits(unit)) continue;
+      if (!fits(k)) continue;
       best = k;
       bestScore = adjusted;
     }
