@@ -226,6 +226,23 @@ describe("agreement and uniqueness", () => {
     assert.ok(!result.agreed.some((f) => /maple|sugarhouse|pancake/i.test(f.text)));
   });
 
+  test("a photo caption or a crime-log line is no fact 'only in' one outlet", () => {
+    const docs = cluster(
+      [
+        "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams.\nPhotos: the ten most dramatic bridge closures of the decade.\nThe mayor said the bridge would reopen in May.",
+      ],
+      [
+        "Inspectors found cracked steel beams under the Port Alder harbor bridge, which closed on Tuesday.\nLARCENY FROM AUTO, 2026-0310, 4200 block of Quarry Street.\nA ferry company said it would add evening runs for stranded commuters.",
+      ],
+    );
+    const unique = compareSources(docs).unique.map((f) => f.text);
+    assert.ok(
+      unique.some((t) => /ferry company/.test(t)),
+      unique.join(" | "),
+    );
+    assert.ok(!unique.some((t) => /^Photos:|LARCENY/.test(t)), unique.join(" | "));
+  });
+
   test("a statement is not both agreed and unique", () => {
     const key = (c: { articleId: string; sentence: number }) => `${c.articleId}#${c.sentence}`;
     const agreed = new Set(result.agreed.flatMap((f) => f.citations.map(key)));

@@ -361,6 +361,18 @@ describe("buildTimeline", () => {
     assert.ok(dates.includes("2012"), `'USA Today' is no day of the sentence's own: ${dates.join(", ")}`);
   });
 
+  test("a photo caption with a date is no event", () => {
+    const docs = prepare(
+      [
+        "Port Alder closed its harbor bridge on March 10, 2026, after inspectors found cracked beams.\nMayor Dana Whitlock with engineers on the bridge on March 4, 2026 in Port Alder.",
+        "Inspectors found the cracks on March 3, 2026, officials said.",
+      ].map((text, k): Article => ({ id: `c${k}`, text, origin: { source: `c${k}.txt`, format: "text" } })),
+    );
+    const dates = buildTimeline(docs).map((e) => e.date);
+    assert.ok(dates.includes("2026-03-10") && dates.includes("2026-03-03"), dates.join(", "));
+    assert.ok(!dates.includes("2026-03-04"), `the caption's date: ${dates.join(", ")}`);
+  });
+
   test("bad input is reported as a NewsweaveError", () => {
     assert.throws(
       () => buildTimeline("nope" as unknown as Doc[]),

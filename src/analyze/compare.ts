@@ -18,7 +18,7 @@ import type { ClusterRep } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { stem } from "../eval/porter.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
-import { wordTokens } from "../segment/index.ts";
+import { isFragment, wordTokens } from "../segment/index.ts";
 import type { Citation, Doc } from "../types.ts";
 import { type DateMention, dateInterval, extractDates } from "./dates.ts";
 import {
@@ -1061,6 +1061,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       if (close) continue;
       const doc = docs[s.doc]!;
       const text = doc.article.text;
+      // a caption or heading ("Photos: the 10 most fascinating people of 2011.") is no fact
+      if (isFragment(text.slice(s.sentence.start, s.sentence.end))) continue;
       // A sentence that continues a quotation opened by the sentence before it is shown with that opening:
       // one fact when both are unique, else the opening is quoted (and cited) as its context.
       const opener = id > 0 && s.quoteOpenAtStart ? rep.sents[id - 1] : undefined;

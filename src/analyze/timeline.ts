@@ -7,7 +7,7 @@ import { countSources } from "../align/copies.ts";
 import { type Alignment, alignSentences, cosine } from "../align/index.ts";
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
-import { wordTokens } from "../segment/index.ts";
+import { isFragment, wordTokens } from "../segment/index.ts";
 import { DANGLING_OPENERS } from "../summarize/features.ts";
 import { defaultBackground } from "../summarize/resources.ts";
 import type { Citation, Doc } from "../types.ts";
@@ -288,6 +288,8 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       if (id === undefined) continue;
       const s = doc.sentences[m.sentence]!;
       if (isStamp(doc.article.text, s, m)) continue;
+      // a photo caption or a heading ("Donald Trump with Ivanka Trump on July 30, 2015 in Ayr") tells no event
+      if (isFragment(doc.article.text.slice(s.start, s.end))) continue;
       if (!m.resolved) {
         unresolved.push({ id, doc: d, mention: m });
         continue;

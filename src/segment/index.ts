@@ -4,7 +4,7 @@ import { splitSentences } from "./sentences.ts";
 
 export type { SentenceSpan } from "./sentences.ts";
 export { splitSentences } from "./sentences.ts";
-export { hasVerb } from "./wink.ts";
+export { hasVerb, isFragment } from "./wink.ts";
 export type { WordToken } from "./words.ts";
 export { withWordTokenCache, wordTokens } from "./words.ts";
 

@@ -40,7 +40,9 @@ export function hasVerb(text: string): boolean {
     if (pos[i] === "VERB" || pos[i] === "AUX") return true;
     // the tagger sometimes reads a verb after its subject as a noun or adjective: "The song blends …",
     // "This drives me nuts", "The timing of the attack confused …"
-    if (i > 0 && SUBJECT.has(pos[i - 1]!) && /^\p{Ll}+(?:s|ed)$/u.test(words[i]!)) return true;
+    // ("bridge closures of the decade" is a noun phrase)
+    if (i > 0 && SUBJECT.has(pos[i - 1]!) && /^\p{Ll}+(?:s|ed)$/u.test(words[i]!) && words[i + 1] !== "of")
+      return true;
   }
   return false;
 }
@@ -77,4 +79,17 @@ export function winkSentenceEnds(text: string): number[] {
     if (last >= 0 && last < tokenEnd.length) ends.push(tokenEnd[last] as number);
   }
   return ends;
+}
+
+/** Words that mark English text; a sentence without any is not judged by the English tagger. */
+const ENGLISH = /\b(?:the|of|and|to|is|are|was|were|for|with|that|from)\b/i;
+
+/**
+ * A caption, heading or list line rather than a sentence: English text of at most `maxWords` words with no
+ * verb ("Parts of the coast still under water.", "Photos: the 10 most fascinating people of 2011.").
+ */
+export function isFragment(text: string, maxWords = 25): boolean {
+  let words = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) words++;
+  return words <= maxWords && ENGLISH.test(text) && !hasVerb(text);
 }

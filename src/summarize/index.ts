@@ -2,7 +2,7 @@ import { type Alignment, alignSentences, contentOverlap, cosine } from "../align
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
-import { hasVerb } from "../segment/index.ts";
+import { isFragment } from "../segment/index.ts";
 import type { Article, Citation, Doc, Summary, SummarySentence } from "../types.ts";
 import { computeFeatures, DANGLING_OPENERS } from "./features.ts";
 import { type ScoringModel, scoreAll } from "./model.ts";
@@ -215,10 +215,8 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       for (const l of analysis.alignment.links[id]!) if (told[l.s]) return false;
     }
     // last, as it tags parts of speech: a short unit without a verb is a caption or a heading
-    if (unit.words <= FRAGMENT_WORDS) {
-      if (fragment[k] === 0) fragment[k] = isFragment(rep, unit.ids) ? 1 : 2;
-      if (fragment[k] === 1) return false;
-    }
+    if (fragment[k] === 0) fragment[k] = fragmentUnit(rep, unit.ids) ? 1 : 2;
+    if (fragment[k] === 1) return false;
     return true;
   };
   const covers = (unit: (typeof usable)[number]): number => {
@@ -271,20 +269,13 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   return chosen;
 }
 
-/** Units up to this many words are checked for a verb (longer ones without one are rare). */
-const FRAGMENT_WORDS = 25;
-
-/** A unit with no verb at all: "Parts of the coast still under water.", "4500 block of 31st Street S." */
-function isFragment(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
-  return !ids.some((id) => {
+/** A unit whose sentences are all captions or headings without a verb (see `isFragment`). */
+function fragmentUnit(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  return ids.every((id) => {
     const s = rep.sents[id]!;
-    const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
-    // the tagger knows English: a sentence without its function words is not judged
-    return !ENGLISH.test(text) || hasVerb(text);
+    return isFragment(rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end));
   });
 }
-
-const ENGLISH = /\b(?:the|of|and|to|is|are|was|were|for|with|that|from)\b/i;
 
 /** "The announcement comes after …": a sentence about what the one before it told. */
 function pointsBack(rep: ClusterAnalysis["rep"], id: number): boolean {
