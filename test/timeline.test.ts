@@ -22,6 +22,13 @@ function doc(text: string, published?: string, id = "a"): Doc {
   return prepare([article])[0]!;
 }
 
+/** Prepared articles without publication dates, one per text. */
+function undated(texts: readonly string[]): Doc[] {
+  return prepare(
+    texts.map((text, k): Article => ({ id: `u${k}`, text, origin: { source: `u${k}.txt`, format: "text" } })),
+  );
+}
+
 function at(mentions: readonly DateMention[], text: string): DateMention | undefined {
   return mentions.find((m) => m.text.includes(text) || text.includes(m.text));
 }
@@ -348,12 +355,10 @@ describe("buildTimeline", () => {
   });
 
   test("a year the event is measured against does not date it; a dated event of its own stays", () => {
-    const docs = prepare(
-      [
-        "A record tide of 14 feet hit the Port Alder harbor on Monday night, breaking the previous record of 11 feet in 1821.\nThe harbor exchange closed for a second day, the first time since the Great Gale of 1888.",
-        "The Harbor Bridge opened in 1961 and carries 40,000 cars a day. The tide flooded its eastern ramps on Monday.\nUSA Today counted 12 flooded towns in 2012, when the last big storm struck.",
-      ].map((text, k): Article => ({ id: `u${k}`, text, origin: { source: `u${k}.txt`, format: "text" } })),
-    );
+    const docs = undated([
+      "A record tide of 14 feet hit the Port Alder harbor on Monday night, breaking the previous record of 11 feet in 1821.\nThe harbor exchange closed for a second day, the first time since the Great Gale of 1888.",
+      "The Harbor Bridge opened in 1961 and carries 40,000 cars a day. The tide flooded its eastern ramps on Monday.\nUSA Today counted 12 flooded towns in 2012, when the last big storm struck.",
+    ]);
     const dates = buildTimeline(docs).map((e) => e.date);
     assert.ok(!dates.includes("1821"), `the old record is no event: ${dates.join(", ")}`);
     assert.ok(!dates.includes("1888"), `'the first time since 1888' is no event: ${dates.join(", ")}`);
@@ -362,12 +367,10 @@ describe("buildTimeline", () => {
   });
 
   test("a photo caption with a date is no event", () => {
-    const docs = prepare(
-      [
-        "Port Alder closed its harbor bridge on March 10, 2026, after inspectors found cracked beams.\nMayor Dana Whitlock with engineers on the bridge on March 4, 2026 in Port Alder.",
-        "Inspectors found the cracks on March 3, 2026, officials said.",
-      ].map((text, k): Article => ({ id: `c${k}`, text, origin: { source: `c${k}.txt`, format: "text" } })),
-    );
+    const docs = undated([
+      "Port Alder closed its harbor bridge on March 10, 2026, after inspectors found cracked beams.\nMayor Dana Whitlock with engineers on the bridge on March 4, 2026 in Port Alder.",
+      "Inspectors found the cracks on March 3, 2026, officials said.",
+    ]);
     const dates = buildTimeline(docs).map((e) => e.date);
     assert.ok(dates.includes("2026-03-10") && dates.includes("2026-03-03"), dates.join(", "));
     assert.ok(!dates.includes("2026-03-04"), `the caption's date: ${dates.join(", ")}`);
