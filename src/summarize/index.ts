@@ -180,7 +180,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     )
     .sort((a, b) => b.score - a.score || a.ids[0]! - b.ids[0]!);
   const chosen: number[] = [];
-  const chosenSet = new Set<number>();
+  const picked = new Uint8Array(rep.sents.length);
   /** Chosen sentences and the sentences of other articles aligned to them (their citations). */
   const told = new Uint8Array(rep.sents.length);
   const covered = new Uint8Array(rep.stems.length);
@@ -188,19 +188,18 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   let words = 0;
   const slack = Math.max(5, Math.round(budget * 0.05));
 
-  /** Per usable unit: 0 not yet tagged, 1 a fragment without a verb, 2 has one. */
+  // what is known of a unit once looked at (0: not yet): 1 yes, 2 no
+  /** It leans on the sentence before it ("But …", '“…,” he said.', "The move comes after …"). */
+  const leans = new Uint8Array(usable.length);
+  /** It is a caption or heading without a verb. */
   const fragment = new Uint8Array(usable.length);
   const fits = (k: number): boolean => {
     const unit = usable[k]!;
     const first = rep.sents[unit.ids[0]!]!;
-    if (
-      DANGLING_OPENERS.has(first.firstWord) ||
-      continuesQuote(rep, unit.ids) ||
-      saidByPronoun(rep, unit.ids) ||
-      pointsBack(rep, unit.ids[0]!)
-    ) {
+    if (leans[k] === 0) leans[k] = leansOnPrevious(rep, unit.ids) ? 1 : 2;
+    if (leans[k] === 1) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
-      if (prev === undefined || !chosenSet.has(prev)) return false;
+      if (prev === undefined || !picked[prev]) return false;
     }
     for (const c of chosen) {
       for (const id of unit.ids) {
@@ -258,7 +257,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     const unit = usable[best]!;
     for (const id of unit.ids) {
       chosen.push(id);
-      chosenSet.add(id);
+      picked[id] = 1;
       told[id] = 1;
       for (const l of analysis.alignment.links[id]!) told[l.s] = 1;
       const uniq = rep.sents[id]!.uniq;
@@ -267,6 +266,16 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     words += unit.words;
   }
   return chosen;
+}
+
+/** A unit that is not shown without the sentence before it: its speaker, subject or topic is there. */
+function leansOnPrevious(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  return (
+    DANGLING_OPENERS.has(rep.sents[ids[0]!]!.firstWord) ||
+    continuesQuote(rep, ids) ||
+    saidByPronoun(rep, ids) ||
+    pointsBack(rep, ids[0]!)
+  );
 }
 
 /** A unit whose sentences are all captions or headings without a verb (see `isFragment`). */
