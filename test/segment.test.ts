@@ -495,3 +495,14 @@ test("hasVerb tells a caption or heading from a sentence, also where the tagger 
   ])
     assert.equal(hasVerb(sentence), true, sentence);
 });
+
+test("Chinese and Japanese: sentences end at 。！？ without a space, and each ideograph is a word", () => {
+  const zh = "港口大桥周二因钢梁出现裂缝而关闭。市长表示：“该桥将至少关闭六周。”渡轮公司增加了晚间班次！";
+  assert.deepEqual(sentences(zh), [
+    "港口大桥周二因钢梁出现裂缝而关闭。",
+    "市长表示：“该桥将至少关闭六周。”",
+    "渡轮公司增加了晚间班次！",
+  ]);
+  const words = wordTokens("大桥 closed 火曜日").map((t) => t.norm);
+  assert.deepEqual(words, ["大", "桥", "closed", "火", "曜", "日"]);
+});

@@ -136,6 +136,13 @@ test("a single article and an article in another language still get a cited summ
   );
   const fr = summarize([french], { words: 40 });
   assert.ok(fr.sentences.length > 0);
+  const chinese = article(
+    "zh",
+    "港口大桥周二因钢梁出现裂缝而关闭。市长表示，该桥将至少关闭六周。渡轮公司增加了晚间班次。",
+  );
+  const zh = summarize([chinese], { words: 40 });
+  assert.ok(zh.sentences.length >= 2, "Chinese sentences are found and chosen");
+  for (const s of zh.sentences) assert.match(s.text, /。$/);
 });
 
 test("a cluster of 500 articles is summarised within seconds", () => {

@@ -1,6 +1,6 @@
 import { stem } from "../eval/porter.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
-import { wordTokens } from "../segment/index.ts";
+import { isCjkIdeograph, wordTokens } from "../segment/index.ts";
 import type { Doc, Sentence } from "../types.ts";
 
 /** Background document frequencies (a resource: shipped default, passed in so tests can pin it). */
@@ -162,7 +162,7 @@ export function representCluster(docs: readonly Doc[], background?: Background):
         const w = t.norm;
         if (k > 0 && isCapitalised(text, t.start)) caps++;
         if (hasDigit(w)) nums++;
-        if (STOPWORDS.has(w) || w.length < 2) continue;
+        if (STOPWORDS.has(w) || (w.length < 2 && !isCjkIdeograph(w.charCodeAt(0)))) continue;
         const st = stem(w);
         let id = vocab.get(st);
         if (id === undefined) {
@@ -213,7 +213,8 @@ export function representCluster(docs: readonly Doc[], background?: Background):
         hasQuote: QUOTE_RE.test(sentenceText),
         quoteOpenAtStart: quoteOpen,
         quoteOpenAtEnd: (quoteOpen = quoteStateAfter(sentenceText, quoteOpen)),
-        endsWithPunct: last === "." || last === "!" || last === "?",
+        endsWithPunct:
+          last === "." || last === "!" || last === "?" || last === "。" || last === "！" || last === "？",
       });
     }
     byDoc.push(ids);

@@ -6,7 +6,7 @@ export type { SentenceSpan } from "./sentences.ts";
 export { splitSentences } from "./sentences.ts";
 export { hasVerb, isFragment } from "./wink.ts";
 export type { WordToken } from "./words.ts";
-export { withWordTokenCache, wordTokens } from "./words.ts";
+export { isCjkIdeograph, withWordTokenCache, wordTokens } from "./words.ts";
 
 /** Splits a cleaned article into sentences: spans into `article.text`. */
 export function segmentArticle(article: CleanArticle): Doc {

@@ -80,6 +80,14 @@ export function splitSentences(text: string): SentenceSpan[] {
   return out;
 }
 
+/** The ideographic full stop and the full-width "!" and "?" of Chinese and Japanese text. */
+function isCjkTerminal(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Closing quotes and brackets after a CJK sentence end: ” ’ 」 』 ） 】. */
+const CJK_CLOSERS: ReadonlySet<number> = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x3011]);
+
 /** Splits one trimmed line [ls, le) into sentences. */
 function splitLine(ctx: Ctx, ls: number, le: number, paragraph: number, out: SentenceSpan[]): void {
   const text = ctx.text;
@@ -91,6 +99,19 @@ function splitLine(ctx: Ctx, ls: number, le: number, paragraph: number, out: Sen
     if (c === DQUOTE) {
       quotes++;
       i++;
+      continue;
+    }
+    if (isCjkTerminal(c)) {
+      // "。", "！", "？" end a sentence with no space after them; closing quotes and brackets stay with it
+      let b = i + 1;
+      while (b < le && (isCjkTerminal(text.charCodeAt(b)) || CJK_CLOSERS.has(text.charCodeAt(b)))) b++;
+      let next = b;
+      while (next < le && isSpace(text.charCodeAt(next))) next++;
+      if (next < le) {
+        out.push({ start: sentStart, end: b, paragraph });
+        sentStart = next;
+      }
+      i = next;
       continue;
     }
     if (c !== DOT && c !== EXCLAIM && c !== QUESTION && c !== ELLIPSIS) {

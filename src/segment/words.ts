@@ -87,6 +87,11 @@ export function withWordTokenCache<T>(f: () => T): T {
   }
 }
 
+/** CJK unified ideographs (with extension A), hiragana and katakana. */
+export function isCjkIdeograph(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff);
+}
+
 function tokenize(text: string, start: number, end: number): WordToken[] {
   const out: WordToken[] = [];
   let i = start;
@@ -97,6 +102,12 @@ function tokenize(text: string, start: number, end: number): WordToken[] {
       continue;
     }
     const s = i;
+    if (isCjkIdeograph(c)) {
+      // Chinese and Japanese are written without spaces: each ideograph or kana is a token
+      out.push({ start: s, end: s + 1, norm: text[s]! });
+      i++;
+      continue;
+    }
     let lower = true;
     let curly = false;
     const d = dottedEnd(text, i, end);
@@ -114,7 +125,7 @@ function tokenize(text: string, start: number, end: number): WordToken[] {
               lower = false;
               i++;
             } else break;
-          } else if (isAlnum(k)) {
+          } else if (isAlnum(k) && !isCjkIdeograph(k)) {
             lower = false;
             i++;
           } else break;
