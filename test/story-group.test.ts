@@ -61,3 +61,17 @@ test("newsweave report: an unrelated input gets its own story and its names stay
   assert.doesNotMatch(main, /Wexford Falls|Maple Festival|sugarhouse/i);
   assert.match(r.stdout.slice(second), /Maple Festival/);
 });
+
+test("loose inputs in Chinese: two reports of one event are one story, an unrelated one is not", () => {
+  const art = (id: string, text: string): Article => ({
+    id,
+    text,
+    origin: { source: `${id}.txt`, format: "text" },
+  });
+  const articles = [
+    art("a", "港口大桥周二因钢梁出现裂缝而关闭。市长表示，该桥将至少关闭六周。渡轮公司增加了晚间班次。"),
+    art("b", "东京的天气很好。游客很多。樱花开了，公园里人很多。"),
+    art("c", "因钢梁出现裂缝，港口大桥周二关闭。市长说大桥至少关闭六周，渡轮增加班次。"),
+  ];
+  assert.deepEqual(groupArticles(articles), [[0, 2], [1]]);
+});

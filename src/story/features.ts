@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { Background } from "../align/represent.ts";
 import { stem } from "../eval/porter.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
-import { wordTokens } from "../segment/index.ts";
+import { isCjkIdeograph, wordTokens } from "../segment/index.ts";
 import type { Article, CleanArticle } from "../types.ts";
 import { hashString } from "./hash.ts";
 import { bandKeys, type MinHashOptions, type Sketch, sketchText } from "./minhash.ts";
@@ -118,8 +118,16 @@ export function articleFeatures(article: CleanArticle, options: FeatureOptions =
   const entities = new Set<number>();
   let words = 0;
   const add = (text: string, weight: number, findEntities: boolean) => {
+    let prevCjk: { end: number; norm: string } | undefined;
     for (const t of wordTokens(text)) {
-      const w = t.norm;
+      let w = t.norm;
+      if (w.length === 1 && isCjkIdeograph(w.charCodeAt(0))) {
+        // Chinese and Japanese: pairs of adjacent characters, as single characters ("的") say little
+        const pair = prevCjk?.end === t.start ? prevCjk.norm + w : undefined;
+        prevCjk = t;
+        if (pair === undefined) continue;
+        w = pair;
+      } else prevCjk = undefined;
       if (w.length < 2 || STOPWORDS.has(w)) continue;
       words++;
       const st = stemCached(w);
