@@ -431,3 +431,22 @@ test("a caption or heading without a verb is not a summary sentence, however wel
     assert.ok(!selectSentences(analysis, { words }).includes(fragment), `budget ${words}`);
   assert.ok(selectSentences(analysis, { words: 60 }).length >= 3, "the other sentences are used");
 });
+
+test("Chinese: a fact two outlets report is cited to both, a sentence sharing only common characters is not", () => {
+  const summary = summarize(
+    [
+      article("zh1", "港口大桥周二因钢梁出现裂缝而关闭。市长表示，该桥将至少关闭六周。"),
+      article("zh2", "因钢梁出现裂缝，港口大桥周二关闭。今天的天气很好，公园里的人很多。"),
+    ],
+    { words: 60 },
+  );
+  const closed = summary.sentences.find((s) => s.text.includes("关闭") && s.text.includes("裂缝"));
+  assert.ok(closed, summary.sentences.map((s) => s.text).join(" | "));
+  assert.deepEqual(new Set(closed.support.map((c) => c.articleId)), new Set(["zh1", "zh2"]));
+  const weather = summary.sentences.find((s) => s.text.includes("天气"));
+  if (weather)
+    assert.deepEqual(
+      weather.support.map((c) => c.articleId),
+      [weather.from.articleId],
+    );
+});

@@ -159,10 +159,16 @@ export function representCluster(docs: readonly Doc[], background?: Background):
       let nums = 0;
       for (let k = 0; k < toks.length; k++) {
         const t = toks[k]!;
-        const w = t.norm;
+        let w = t.norm;
         if (k > 0 && isCapitalised(text, t.start)) caps++;
         if (hasDigit(w)) nums++;
-        if (STOPWORDS.has(w) || (w.length < 2 && !isCjkIdeograph(w.charCodeAt(0)))) continue;
+        if (w.length === 1 && isCjkIdeograph(w.charCodeAt(0))) {
+          // Chinese and Japanese: a term is a pair of adjacent characters (single ones such as 的 say little)
+          const prev = toks[k - 1];
+          if (prev === undefined || prev.end !== t.start || !isCjkIdeograph(prev.norm.charCodeAt(0))) continue;
+          w = prev.norm + w;
+        }
+        if (STOPWORDS.has(w) || w.length < 2) continue;
         const st = stem(w);
         let id = vocab.get(st);
         if (id === undefined) {
