@@ -165,7 +165,8 @@ export function representCluster(docs: readonly Doc[], background?: Background):
         if (w.length === 1 && isCjkIdeograph(w.charCodeAt(0))) {
           // Chinese and Japanese: a term is a pair of adjacent characters (single ones such as 的 say little)
           const prev = toks[k - 1];
-          if (prev === undefined || prev.end !== t.start || !isCjkIdeograph(prev.norm.charCodeAt(0))) continue;
+          if (prev === undefined || prev.end !== t.start || !isCjkIdeograph(prev.norm.charCodeAt(0)))
+            continue;
           w = prev.norm + w;
         }
         if (STOPWORDS.has(w) || w.length < 2) continue;
