@@ -506,6 +506,58 @@ describe("story summaries and updates", () => {
     await store.close();
   });
 
+  test("a later report of a known fact that adds a place or a date is news", async () => {
+    const store = memoryStore();
+    let now = NOW;
+    const tick = () => now;
+    const talks =
+      "The mayors of Port Alder and Millbrook agreed on Monday to hold talks on the ferry strike, officials said. " +
+      "The ferry workers' union has been on strike for two weeks over overtime pay. " +
+      "Commuters have crowded the coast road since the ferries stopped.";
+    await ingestArticles(store, [article("valley-post", talks)], { now: tick });
+    const id = (await store.stories())[0]!.id;
+    const first = await summarizeStory(store, id, { now: tick });
+    assert.ok(first.summary.sentences.some((s) => /agreed on Monday to hold talks/.test(s.text)));
+    now += DAY;
+    const later =
+      "The mayors of Port Alder and Millbrook will hold talks on the ferry strike in Kessling on March 14, officials said. " +
+      "The ferry workers' union has been on strike for two weeks over overtime pay, officials said. " +
+      "Commuters have crowded the coast road since the ferries stopped, officials said.";
+    await ingestArticles(store, [article("radio", later)], { now: tick });
+    assert.equal((await store.stories()).length, 1);
+    const u = await updateStory(store, id, first.summaryId, { now: tick });
+    const texts = u.summary.sentences.map((s) => s.text);
+    assert.deepEqual(
+      texts.filter((t) => /Kessling on March 14/.test(t)).length,
+      1,
+      `the place and the date are new: ${texts.join(" | ")}`,
+    );
+    assert.ok(!texts.some((t) => /two weeks over overtime/.test(t)), "a fact already seen is not new");
+    await store.close();
+  });
+
+  test("in an update, news naming a place or number no earlier article gave comes first", async () => {
+    const store = memoryStore();
+    let now = NOW;
+    const tick = () => now;
+    await ingestArticles(store, [article("valley-post", base), article("county-news", second)], {
+      now: tick,
+    });
+    const id = (await store.stories())[0]!.id;
+    const first = await summarizeStory(store, id, { now: tick });
+    now += DAY;
+    const news =
+      "The flooded Tarn River cut off more of the roads around Millbrook village after more heavy rain, county officials said. " +
+      "More heavy rain is expected through the week, county officials warned, and more residents may have to leave their homes. " +
+      "The flood reached the market town of Osterby on Monday, where 120 homes were evacuated.";
+    await ingestArticles(store, [article("radio", news)], { now: tick });
+    const u = await updateStory(store, id, first.summaryId, { now: tick, words: 22 });
+    const texts = u.summary.sentences.map((s) => s.text);
+    assert.equal(texts.length, 1, texts.join(" | "));
+    assert.match(texts[0]!, /Osterby/);
+    await store.close();
+  });
+
   test("an update since a time counts the articles ingested after it", async () => {
     const { store, id } = await setUp();
     const u = await updateStory(store, id, new Date(NOW + DAY / 2).toISOString(), { now: clock });

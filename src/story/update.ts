@@ -9,6 +9,7 @@
  */
 import type { Alignment } from "../align/index.ts";
 import { NewsweaveError } from "../errors.ts";
+import { isStopword } from "../lexicon/stopwords.ts";
 import { prepare } from "../pipeline.ts";
 import type { Store, StoredArticle, StoryInfo } from "../store/types.ts";
 import {
@@ -23,9 +24,6 @@ import {
 import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../types.ts";
 
 export const DEFAULT_UPDATE_WORDS = 120;
-
-/** Subtracted from the score of a sentence an earlier article already told: every news sentence ranks first. */
-const BACKGROUND_PENALTY = 1e6;
 
 /** The pseudo-article holding what the reader has already seen. */
 const SEEN_ID = "\u0000seen";
@@ -137,18 +135,77 @@ export function seenDoc(texts: readonly string[]): Doc {
   return { article, sentences };
 }
 
-/** Sentence ids of `fresh` articles that no link ties to a `seen` sentence. */
+const MONTH_NAMES: ReadonlyMap<string, string> = new Map(
+  [
+    "january jan",
+    "february feb",
+    "march mar",
+    "april apr",
+    "may",
+    "june jun",
+    "july jul",
+    "august aug",
+    "september sep sept",
+    "october oct",
+    "november nov",
+    "december dec",
+  ].flatMap((names) => names.split(" ").map((n) => [n, names.slice(0, 3)] as [string, string])),
+);
+
+/** The words of a text as compared for news: lower case, no dots or possessive ending, months by name. */
+function newsWords(text: string): { word: string; key: boolean }[] {
+  const out: { word: string; key: boolean }[] = [];
+  let first = true;
+  for (const m of text.matchAll(/([“"‘(:]\s*)?([\p{L}\p{N}][\p{L}\p{N}.'’]*)/gu)) {
+    const opens = first || m[1] !== undefined;
+    first = false;
+    for (const part of m[2]!.replace(/['’]s$/u, "").split(/(?<=\p{L})['’](?=\p{L})/u)) {
+      const bare = part.replace(/\.+$/u, "").toLowerCase();
+      const word = MONTH_NAMES.get(bare) ?? bare.replaceAll(".", "");
+      if (!word) continue;
+      // a name met mid-sentence, or any number: what a reader would notice as a new detail
+      const key = /^\p{N}/u.test(word) || (!opens && /^\p{Lu}/u.test(part) && !isStopword(word));
+      out.push({ word, key });
+    }
+  }
+  return out;
+}
+
+/** Every word of the texts a reader has met, for `newSentenceIds`. */
+export function knownWords(texts: readonly string[]): Set<string> {
+  const known = new Set<string>();
+  for (const t of texts) for (const w of newsWords(t)) known.add(w.word);
+  return known;
+}
+
+/** The names and numbers of a sentence that are not among the words a reader has met. */
+export function unknownDetails(sentence: string, known: ReadonlySet<string>): string[] {
+  return newsWords(sentence)
+    .filter((w) => w.key && !known.has(w.word))
+    .map((w) => w.word);
+}
+
+/**
+ * Sentence ids of `fresh` articles that tell something new: no link ties them to a `seen` sentence or,
+ * when the words the reader has met are given, they name a person, place or number the reader has not met
+ * ("… to be held in Hanoi, Vietnam … on Feb. 27" after "Preparations for a second summit … are underway").
+ */
 export function newSentenceIds(
   analysis: Pick<ClusterAnalysis, "rep"> & { alignment: Pick<Alignment, "links"> },
   fresh: ReadonlySet<number>,
   seen: ReadonlySet<number>,
+  known?: ReadonlySet<string>,
 ): Set<number> {
   const out = new Set<number>();
   const { rep, alignment } = analysis;
   for (let id = 0; id < rep.sents.length; id++) {
-    if (!fresh.has(rep.sents[id]!.doc)) continue;
+    const s = rep.sents[id]!;
+    if (!fresh.has(s.doc)) continue;
     const links = alignment.links[id]!;
-    if (links.some((l) => seen.has(rep.sents[l.s]!.doc))) continue;
+    if (links.some((l) => seen.has(rep.sents[l.s]!.doc))) {
+      const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
+      if (!known || unknownDetails(text, known).length === 0) continue;
+    }
     out.add(id);
   }
   return out;
@@ -212,17 +269,26 @@ export async function updateStory(
   let summary: Summary = { sentences: [], words: 0 };
   if (freshDocs.size > 0 && withSeen.some((d) => d.sentences.length > 0)) {
     const analysis = analyzeCluster(withSeen, options);
-    const allowed = newSentenceIds(analysis, freshDocs, seenDocs);
-    // news first: what no earlier article told comes before what the reader skipped in them (background
-    // the earlier summary left out), which only fills the rest of the budget
-    const newToStory = newSentenceIds(analysis, freshDocs, new Set([...oldDocs, ...seenDocs]));
-    const tiered: ClusterAnalysis = {
-      ...analysis,
-      scores: analysis.scores.map((v, sid) => (newToStory.has(sid) ? v : v - BACKGROUND_PENALTY)),
-    };
+    const oldTexts = [...oldDocs].map((d) => docs[d]!.article.text);
+    const allowed = newSentenceIds(
+      analysis,
+      freshDocs,
+      seenDocs,
+      knownWords(seenTexts.length > 0 ? seenTexts : oldTexts),
+    );
+    // news first: what no earlier article told, and first of all a name, place or number no earlier
+    // article gave; then what the reader skipped in earlier articles (background the summary left out)
+    const storyKnows = knownWords([...oldTexts, ...seenTexts]);
+    const newToStory = newSentenceIds(analysis, freshDocs, new Set([...oldDocs, ...seenDocs]), storyKnows);
+    const tier = new Int8Array(analysis.rep.sents.length);
+    for (const sid of newToStory) {
+      const r = analysis.rep.sents[sid]!;
+      const text = withSeen[r.doc]!.article.text.slice(r.sentence.start, r.sentence.end);
+      tier[sid] = unknownDetails(text, storyKnows).length > 0 ? 2 : 1;
+    }
     const chosen = orderSentences(
       analysis,
-      selectSentences(tiered, { ...options, words, allowed, leadFirst: false }),
+      selectSentences(analysis, { ...options, words, allowed, tier, leadFirst: false }),
     );
     const sentences: SummarySentence[] = chosen.map((sid) => {
       const support = citationsFor(analysis, sid, options.citationsPerArticle).filter(

@@ -26,6 +26,12 @@ export interface SummarizeOptions {
   similarity?: number;
   /** Only these sentence ids may be chosen (e.g. what is new since an earlier summary); all by default. */
   allowed?: ReadonlySet<number>;
+  /**
+   * Tiers of sentence ids (higher first): every usable unit of a higher tier is chosen before any of a
+   * lower one, by score within a tier (an update: news before background). A unit's tier is its lowest
+   * sentence's. All 0 by default.
+   */
+  tier?: ArrayLike<number>;
   /** Sentences shorter than this many words are never chosen. */
   minWords?: number;
   /**
@@ -157,14 +163,17 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const candidates = allowed
     ? selectionUnits(rep).filter((ids) => ids.every((id) => allowed.has(id)))
     : selectionUnits(rep);
+  const tier = options.tier;
   const units = candidates.map((ids) => {
     let score = 0;
     let words = 0;
+    let level = Number.POSITIVE_INFINITY;
     for (const id of ids) {
       score += scores[id]!;
       words += rep.sents[id]!.nWords;
+      level = Math.min(level, tier?.[id] ?? 0);
     }
-    return { ids, score: score / ids.length, words };
+    return { ids, score: score / ids.length, words, level };
   });
   let mean = 0;
   for (const u of units) mean += u.score / units.length;
@@ -178,7 +187,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
         rep.sents[u.ids[u.ids.length - 1]!]!.endsWithPunct &&
         !u.ids.every((id) => rep.sents[id]!.uniq.length < 2),
     )
-    .sort((a, b) => b.score - a.score || a.ids[0]! - b.ids[0]!);
+    .sort((a, b) => b.level - a.level || b.score - a.score || a.ids[0]! - b.ids[0]!);
   const chosen: number[] = [];
   const picked = new Uint8Array(rep.sents.length);
   /** Chosen sentences and the sentences of other articles aligned to them (their citations). */
@@ -233,10 +242,11 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   while (words < budget) {
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
+    let bestLevel = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < usable.length; k++) {
       if (done[k]) continue;
       const unit = usable[k]!;
-      if (unit.score <= bestScore) break;
+      if (unit.level < bestLevel || unit.score <= bestScore) break;
       if (leadFirst && chosen.length === 0 && !opensArticle(rep, unit.ids)) continue;
       if (words + unit.words > budget + slack) {
         done[k] = 1;
@@ -247,6 +257,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       if (!fits(k)) continue;
       best = k;
       bestScore = adjusted;
+      bestLevel = unit.level;
     }
     if (best < 0 && leadFirst && chosen.length === 0) {
       leadFirst = false;
