@@ -413,6 +413,27 @@ test("'The announcement comes after …' is chosen only with the sentence it poi
   }
 });
 
+test("a sentence that answers the one before it (', though,' ', however,') is chosen only after it", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
+        "When the work can start, though, is still unclear. " +
+        "The state, however, has not yet signed the transfer of the money to the city.",
+    ),
+    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
+  ]);
+  const analysis = analyzeCluster(docs);
+  analysis.scores.set([0.1, 1, 0.9, 0.5]);
+  const [lead, though, however] = analysis.rep.byDoc[0]!;
+  for (const words of [10, 15, 25, 40]) {
+    const chosen = selectSentences(analysis, { words });
+    if (chosen.includes(though!)) assert.ok(chosen.includes(lead!), `budget ${words}: ${chosen}`);
+    if (chosen.includes(however!)) assert.ok(chosen.includes(though!), `budget ${words}: ${chosen}`);
+  }
+  assert.ok(selectSentences(analysis, { words: 60 }).includes(however!), "used once its antecedent is");
+});
+
 test("a caption or heading without a verb is not a summary sentence, however well it scores", () => {
   const docs = prepare([
     article(

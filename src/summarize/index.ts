@@ -285,8 +285,18 @@ function leansOnPrevious(rep: ClusterAnalysis["rep"], ids: readonly number[]): b
     DANGLING_OPENERS.has(rep.sents[ids[0]!]!.firstWord) ||
     continuesQuote(rep, ids) ||
     saidByPronoun(rep, ids) ||
-    pointsBack(rep, ids[0]!)
+    pointsBack(rep, ids[0]!) ||
+    connectsBack(rep, ids[0]!)
   );
+}
+
+/** "How far out, though, is still unclear.": a first clause set off by a word that answers the sentence before. */
+const CONNECTS_BACK =
+  /^[^,.;:“”"]{1,60}?,\s*(?:though|however|too|then|instead|meanwhile|in turn|in fact|as well|nonetheless|nevertheless|therefore|moreover|in addition|for example|for instance|likewise|similarly|by contrast|in contrast|on the other hand|as a result|in response)\s*,/iu;
+
+function connectsBack(rep: ClusterAnalysis["rep"], id: number): boolean {
+  const s = rep.sents[id]!;
+  return CONNECTS_BACK.test(rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end));
 }
 
 /** A unit whose sentences are all captions or headings without a verb (see `isFragment`). */
