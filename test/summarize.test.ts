@@ -434,6 +434,26 @@ test("a sentence that answers the one before it (', though,' ', however,') is ch
   assert.ok(selectSentences(analysis, { words: 60 }).includes(however!), "used once its antecedent is");
 });
 
+test("a quotation with no speaker in it is chosen only after the sentence that names the speaker", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Harbor pilot Mara Quint said the crews had worked through the night to clear the channel. " +
+        "“We have just turned on the first crane. It will take days to move the rest.” " +
+        "The port reopened to small boats on Thursday, officials said.",
+    ),
+    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
+  ]);
+  const analysis = analyzeCluster(docs);
+  const [said, quote] = analysis.rep.byDoc[0]!;
+  analysis.scores.set([0.1, 1, 1, 0.5, 0.6]);
+  for (const words of [15, 25, 40, 60]) {
+    const chosen = selectSentences(analysis, { words });
+    if (chosen.includes(quote!)) assert.ok(chosen.includes(said!), `budget ${words}: ${chosen}`);
+  }
+  assert.ok(selectSentences(analysis, { words: 60 }).includes(quote!), "used with its speaker");
+});
+
 test("a caption or heading without a verb is not a summary sentence, however well it scores", () => {
   const docs = prepare([
     article(

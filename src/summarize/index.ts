@@ -129,6 +129,14 @@ function saidByPronoun(rep: ClusterAnalysis["rep"], ids: readonly number[]): boo
   return PRONOUN_SAID.test(text.slice(s.sentence.start, Math.min(s.sentence.end, s.sentence.start + 700)));
 }
 
+/** '“We've just turned on the first engine.”': a quotation alone, whose speaker another sentence names. */
+function unattributedQuote(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+  const first = rep.sents[ids[0]!]!;
+  const last = rep.sents[ids[ids.length - 1]!]!;
+  const unit = rep.docs[first.doc]!.article.text.slice(first.sentence.start, last.sentence.end);
+  return /^[“"][^”"]*[.!?…]["”]$/u.test(unit);
+}
+
 /**
  * A quotation that goes on from the sentence before it, whose attribution it does not repeat:
  * '“…,” Pelosi said. “Let us supply the votes …”' — alone in a summary it has no speaker.
@@ -284,6 +292,7 @@ function leansOnPrevious(rep: ClusterAnalysis["rep"], ids: readonly number[]): b
   return (
     DANGLING_OPENERS.has(rep.sents[ids[0]!]!.firstWord) ||
     continuesQuote(rep, ids) ||
+    unattributedQuote(rep, ids) ||
     saidByPronoun(rep, ids) ||
     pointsBack(rep, ids[0]!) ||
     connectsBack(rep, ids[0]!)
