@@ -354,6 +354,25 @@ describe("buildTimeline", () => {
     assert.equal(events[0]!.sources, 2);
   });
 
+  test("an event is told by a sentence that names its speaker, not a quotation that leaves the speaker out", () => {
+    const docs = prepare(
+      [
+        "Harbor pilot Mara Quint has worked the Port Alder channel for thirty years.\n“The terminal will reopen on March 20. Nobody should expect ferries before then.”",
+        "The flooded ferry terminal will reopen on March 20, once pumps clear the basement, harbor officials said.\nFerry passengers have used buses since the storm.",
+      ].map(
+        (text, k): Article => ({
+          id: `q${k}`,
+          text,
+          published: "2026-03-04",
+          origin: { source: `q${k}.txt`, format: "text" },
+        }),
+      ),
+    );
+    const events = buildTimeline(docs).filter((e) => e.date === "2026-03-20");
+    assert.equal(events.length, 1, "both outlets' March 20 are one event");
+    assert.match(events[0]!.text, /^The flooded ferry terminal/);
+  });
+
   test("a year the event is measured against does not date it; a dated event of its own stays", () => {
     const docs = undated([
       "A record tide of 14 feet hit the Port Alder harbor on Monday night, breaking the previous record of 11 feet in 1821.\nThe harbor exchange closed for a second day, the first time since the Great Gale of 1888.",

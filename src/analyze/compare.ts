@@ -19,15 +19,10 @@ import { NewsweaveError } from "../errors.ts";
 import { stem } from "../eval/porter.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
 import { isFragment, wordTokens } from "../segment/index.ts";
+import { leansOnPrevious } from "../summarize/lean.ts";
 import type { Citation, Doc } from "../types.ts";
 import { type DateMention, dateInterval, extractDates } from "./dates.ts";
-import {
-  type ClusterContext,
-  citationOf,
-  clusterContext,
-  leansOnPrevious,
-  offTopicDocs,
-} from "./timeline.ts";
+import { type ClusterContext, citationOf, clusterContext, offTopicDocs } from "./timeline.ts";
 
 export interface Fact {
   /**
@@ -987,7 +982,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     // The fact is shown in the words of its seed sentence, unless that sentence leans on one before it
     // ("He confirmed …", "But …") and another article says it in a sentence that stands on its own.
     let shown = id;
-    const standsAlone = (k: number) => !leansOnPrevious(docs[rep.sents[k]!.doc]!, rep.sents[k]!.sentence);
+    const standsAlone = (k: number) =>
+      !leansOnPrevious(docs[rep.sents[k]!.doc]!, rep.sents[k]!.sentence.index);
     if (!standsAlone(id) && !rep.sents[id]!.quoteOpenAtStart) {
       const other = sorted.find((l) => standsAlone(l.s) && !rep.sents[l.s]!.quoteOpenAtStart);
       if (other) {
@@ -1093,7 +1089,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       }
       if (end !== id) fact.text = text.slice(citations[0]!.start, rep.sents[end]!.sentence.end);
       // a sentence that leans on the one before it ("But there have also been …") tells less on its own
-      const leans = leansOnPrevious(doc, rep.sents[from]!.sentence);
+      const leans = leansOnPrevious(doc, rep.sents[from]!.sentence.index);
       uniqueFound.push({
         fact,
         rank: informationOf(rep, id, scores) * (leans ? 0.5 : 1) * relevance(s.doc),

@@ -8,7 +8,7 @@ import { type Alignment, alignSentences, cosine } from "../align/index.ts";
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { isFragment, wordTokens } from "../segment/index.ts";
-import { DANGLING_OPENERS } from "../summarize/features.ts";
+import { leansOnPrevious } from "../summarize/lean.ts";
 import { defaultBackground } from "../summarize/resources.ts";
 import type { Citation, Doc } from "../types.ts";
 import { type DateMention, dateInterval, extractDates, type Granularity } from "./dates.ts";
@@ -197,33 +197,6 @@ function quotedBackground(doc: Doc, mentions: readonly DateMention[]): Set<DateM
   return out;
 }
 
-/** Words that open a subordinate clause: "Whether this …" leans on what came before as much as "This …". */
-const SUBORDINATORS: ReadonlySet<string> = new Set([
-  "whether",
-  "if",
-  "while",
-  "when",
-  "as",
-  "since",
-  "after",
-  "before",
-  "until",
-  "unless",
-  "once",
-]);
-
-/**
- * True when a sentence needs the one before it to be understood: it opens with a pronoun or connective
- * ("He confirmed …", "But …"), or with a subordinate clause whose subject is one ("Whether this …").
- */
-export function leansOnPrevious(doc: Doc, s: { start: number; end: number }): boolean {
-  const text = doc.article.text;
-  const words = wordTokens(text, s.start, Math.min(s.end, s.start + 60));
-  const first = words[0]?.norm ?? "";
-  if (DANGLING_OPENERS.has(first)) return true;
-  return SUBORDINATORS.has(first) && DANGLING_OPENERS.has(words[1]?.norm ?? "");
-}
-
 /**
  * Articles about something else: in a cluster of three or more, an article none of whose sentences is
  * aligned with any sentence of another article (while the others are aligned among themselves).
@@ -390,7 +363,7 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       let sum = isModifier(docs[m.doc]!.article.text, m.mention) ? -0.5 : 0;
       if (!dated) sum -= 0.5;
       // nor does a sentence that leans on the one before it ("He confirmed …") when another stands alone
-      if (leansOnPrevious(docs[m.doc]!, rep.sents[m.id]!.sentence)) sum -= 1;
+      if (leansOnPrevious(docs[m.doc]!, rep.sents[m.id]!.sentence.index)) sum -= 1;
       for (const o of e.members) if (o.id !== m.id) sum += similarity(rep, alignment, m.id, o.id);
       if (sum > headScore + 1e-9) {
         head = m;

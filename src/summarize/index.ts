@@ -5,6 +5,7 @@ import { prepare } from "../pipeline.ts";
 import { isFragment } from "../segment/index.ts";
 import type { Article, Citation, Doc, Summary, SummarySentence } from "../types.ts";
 import { computeFeatures, DANGLING_OPENERS } from "./features.ts";
+import { continuesQuote, leansOnPrevious, pointsBack } from "./lean.ts";
 import { type ScoringModel, scoreAll } from "./model.ts";
 import { defaultBackground, defaultModel } from "./resources.ts";
 
@@ -108,7 +109,7 @@ export function selectionUnits(rep: ClusterAnalysis["rep"]): number[][] {
     const cur = units[k]!;
     if (prev.length + cur.length > MAX_UNIT) continue;
     if (rep.sents[prev[0]!]!.doc !== rep.sents[cur[0]!]!.doc) continue;
-    if (prev[prev.length - 1]! + 1 !== cur[0]! || !continuesQuote(rep, cur)) continue;
+    if (prev[prev.length - 1]! + 1 !== cur[0]! || !continuesQuote(...span(rep, cur))) continue;
     joined.push([...prev, ...cur]);
   }
   return [...units, ...joined].filter(
@@ -116,42 +117,10 @@ export function selectionUnits(rep: ClusterAnalysis["rep"]): number[][] {
   );
 }
 
-const SAID_AFTER_QUOTE =
-  /[”"]\s*,?\s*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*|[Hh]e|[Ss]he|[Tt]hey|the\s+[\p{Ll}\s]+?)?\s*(?:said|says|told|added|wrote|explained|continued|argued|stated)\b/u;
-
-const PRONOUN_SAID =
-  /^[“"][^”"]{0,600}[”"]\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|writes|recalled|noted|insisted|warned)\b/u;
-
-/** '“It is beyond anything I'd seen,” he said.': a quotation whose speaker the reader meets only before it. */
-function saidByPronoun(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
-  const s = rep.sents[ids[0]!]!;
-  const text = rep.docs[s.doc]!.article.text;
-  return PRONOUN_SAID.test(text.slice(s.sentence.start, Math.min(s.sentence.end, s.sentence.start + 700)));
-}
-
-/** '“We've just turned on the first engine.”': a quotation alone, whose speaker another sentence names. */
-function unattributedQuote(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
+/** Sentences `ids` (consecutive, of one article) as an article and sentence range, for `./lean.ts`. */
+function span(rep: ClusterAnalysis["rep"], ids: readonly number[]): [Doc, number, number] {
   const first = rep.sents[ids[0]!]!;
-  const last = rep.sents[ids[ids.length - 1]!]!;
-  const unit = rep.docs[first.doc]!.article.text.slice(first.sentence.start, last.sentence.end);
-  return /^[“"][^”"]*[.!?…]["”]$/u.test(unit);
-}
-
-/**
- * A quotation that goes on from the sentence before it, whose attribution it does not repeat:
- * '“…,” Pelosi said. “Let us supply the votes …”' — alone in a summary it has no speaker.
- */
-function continuesQuote(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
-  const first = rep.sents[ids[0]!]!;
-  const last = rep.sents[ids[ids.length - 1]!]!;
-  const text = rep.docs[first.doc]!.article.text;
-  const unit = text.slice(first.sentence.start, last.sentence.end);
-  if (!/^[“"]/.test(unit) || !/[.!?]["”]$/.test(unit)) return false;
-  const prevId = rep.byDoc[first.doc]![first.sentence.index - 1];
-  if (prevId === undefined) return false;
-  const prev = rep.sents[prevId]!;
-  if (prev.sentence.paragraph !== first.sentence.paragraph) return false;
-  return SAID_AFTER_QUOTE.test(text.slice(prev.sentence.start, prev.sentence.end));
+  return [rep.docs[first.doc]!, first.sentence.index, rep.sents[ids[ids.length - 1]!]!.sentence.index];
 }
 
 /**
@@ -213,7 +182,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const fits = (k: number): boolean => {
     const unit = usable[k]!;
     const first = rep.sents[unit.ids[0]!]!;
-    if (leans[k] === 0) leans[k] = leansOnPrevious(rep, unit.ids) ? 1 : 2;
+    if (leans[k] === 0) leans[k] = leansOnPrevious(...span(rep, unit.ids)) ? 1 : 2;
     if (leans[k] === 1) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
       if (prev === undefined || !picked[prev]) return false;
@@ -287,39 +256,12 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   return chosen;
 }
 
-/** A unit that is not shown without the sentence before it: its speaker, subject or topic is there. */
-function leansOnPrevious(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
-  return (
-    DANGLING_OPENERS.has(rep.sents[ids[0]!]!.firstWord) ||
-    continuesQuote(rep, ids) ||
-    unattributedQuote(rep, ids) ||
-    saidByPronoun(rep, ids) ||
-    pointsBack(rep, ids[0]!) ||
-    connectsBack(rep, ids[0]!)
-  );
-}
-
-/** "How far out, though, is still unclear.": a first clause set off by a word that answers the sentence before. */
-const CONNECTS_BACK =
-  /^[^,.;:“”"]{1,60}?,\s*(?:though|however|too|then|instead|meanwhile|in turn|in fact|as well|nonetheless|nevertheless|therefore|moreover|in addition|for example|for instance|likewise|similarly|by contrast|in contrast|on the other hand|as a result|in response)\s*,/iu;
-
-function connectsBack(rep: ClusterAnalysis["rep"], id: number): boolean {
-  const s = rep.sents[id]!;
-  return CONNECTS_BACK.test(rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end));
-}
-
 /** A unit whose sentences are all captions or headings without a verb (see `isFragment`). */
 function fragmentUnit(rep: ClusterAnalysis["rep"], ids: readonly number[]): boolean {
   return ids.every((id) => {
     const s = rep.sents[id]!;
     return isFragment(rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end));
   });
-}
-
-/** "The announcement comes after …": a sentence about what the one before it told. */
-function pointsBack(rep: ClusterAnalysis["rep"], id: number): boolean {
-  const s = rep.sents[id]!;
-  return POINTS_BACK.test(rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end));
 }
 
 /**
@@ -330,14 +272,10 @@ function opensArticle(rep: ClusterAnalysis["rep"], ids: readonly number[]): bool
   const s = rep.sents[ids[0]!]!;
   if (s.sentence.index >= 2 || DANGLING_OPENERS.has(s.firstWord)) return false;
   const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
-  return !pointsBack(rep, ids[0]!) && !NOT_AN_OPENING.test(text);
+  return !pointsBack(rep.docs[s.doc]!, s.sentence.index) && !NOT_AN_OPENING.test(text);
 }
 
 const NOT_AN_OPENING = /^(?:[^\s,;:]+\s+){1,3}(?:also|too)\b|^(?:We|I|Our|My)\b/u;
-
-/** "The announcement comes after …", "The move came as …": a sentence about something told before it. */
-const POINTS_BACK =
-  /^(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?:[\p{L}-]+\s+){0,2}?(?:comes?|came|follows?|followed)\s+(?:after|as|amid|days|weeks|months|hours|just|a day|one day|two days|less than|only|on the heels)\b/u;
 
 /**
  * Orders chosen sentences for reading: articles in order of publication when known; else the article
