@@ -411,6 +411,25 @@ describe("agreement and uniqueness", () => {
     );
   });
 
+  test("facts that need the sentence before them come after every fact that stands on its own", () => {
+    const docs = cluster(
+      [
+        "The harbor bridge reopened on Monday after three months of repairs to its cracked steel girders.\n" +
+          "Harbor pilot Mara Quint has guided ships past the bridge for thirty years.\n" +
+          "“Engineers from Oslo, Rotterdam and Hamburg inspected 412 rivets, 96 beams and 18 cable anchors before the Kessling Authority signed off,” she said.",
+      ],
+      [
+        "After three months of repairs to cracked steel girders, the harbor bridge reopened on Monday.\n" +
+          "The ferry company will sell two of its boats.",
+      ],
+    );
+    const texts = compareSources(docs).unique.map((f) => f.text);
+    const quote = texts.findIndex((t) => /^“Engineers from Oslo/.test(t));
+    const alone = texts.findIndex((t) => /^The ferry company/.test(t));
+    assert.ok(quote >= 0 && alone >= 0, texts.join(" | "));
+    assert.ok(alone < quote, `a quotation whose speaker is only 'she' is listed last: ${texts.join(" | ")}`);
+  });
+
   test("bad options are reported as NewsweaveError", () => {
     assert.throws(
       () => compareSources(example, { tolerance: 2 }),

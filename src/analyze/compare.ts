@@ -1009,7 +1009,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   );
 
   // ---- unique: sentences no other article comes close to
-  const uniqueFound: Array<{ fact: Fact; rank: number }> = [];
+  const uniqueFound: Array<{ fact: Fact; leans: boolean; rank: number }> = [];
   // How much an article is about the story: the mean, over its sentences, of their best similarity to
   // another source. What an article about something else reports alone comes after the story's own news.
   const relevanceOf = new Map<number, number>();
@@ -1088,17 +1088,17 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         end = k;
       }
       if (end !== id) fact.text = text.slice(citations[0]!.start, rep.sents[end]!.sentence.end);
-      // a sentence that leans on the one before it ("But there have also been …") tells less on its own
-      const leans = leansOnPrevious(doc, rep.sents[from]!.sentence.index);
-      uniqueFound.push({
-        fact,
-        rank: informationOf(rep, id, scores) * (leans ? 0.5 : 1) * relevance(s.doc),
-      });
+      // a sentence that leans on the one before it ("But there have also been …", '“…,” he said') tells
+      // less on its own: listed after every fact that stands on its own
+      const leans = leansOnPrevious(doc, rep.sents[from]!.sentence.index, rep.sents[end]!.sentence.index);
+      uniqueFound.push({ fact, leans, rank: informationOf(rep, id, scores) * relevance(s.doc) });
       last = { fact, id: end };
     }
   }
-  // most informative first; the sort is stable, so ties keep the articles' order
-  const unique = uniqueFound.sort((a, b) => b.rank - a.rank).map((f) => f.fact);
+  // standing alone, then most informative first; the sort is stable, so ties keep the articles' order
+  const unique = uniqueFound
+    .sort((a, b) => Number(a.leans) - Number(b.leans) || b.rank - a.rank)
+    .map((f) => f.fact);
 
   // ---- conflicts
   const mentions = new Map<string, readonly DateMention[]>();
