@@ -5,7 +5,7 @@ import { formatReport, REPORT_FORMATS, type ReportFormat, type StoryReport } fro
 import { DEFAULT_WORDS } from "../summarize/index.ts";
 import { type CliIo, finish, forEachStory } from "./io.ts";
 import type { CommandInstaller } from "./main.ts";
-import { checkWordsOption, wholeNumber } from "./summarize.ts";
+import { checkWordsOption, emptySummaryNote, wholeNumber } from "./summarize.ts";
 
 interface ReportCliOptions {
   words: number;
@@ -47,6 +47,9 @@ async function runReport(io: CliIo, inputs: string[], opts: ReportCliOptions): P
         opts.format,
       ),
     );
+  for (const { value } of results)
+    if (value.report.summary?.sentences.length === 0)
+      io.stderr(`newsweave: ${emptySummaryNote(value.id, value.report.articles.length)}\n`);
   return finish(io, results.length, errors);
 }
 

@@ -20,6 +20,11 @@ export function wholeNumber(name: string) {
   };
 }
 
+/** Why a story got no summary sentence, for the user. */
+export function emptySummaryNote(id: string, articles: number): string {
+  return `no sentence of ${id} (${articles === 1 ? "1 article" : `${articles} articles`}) could be used for the summary: a summary sentence has at least 6 words and ends with a full stop, question or exclamation mark; captions and headings without a verb are left out`;
+}
+
 export function checkWordsOption(words: number): void {
   if (!Number.isInteger(words) || words <= 0) {
     throw new NewsweaveError("BAD_OPTION", `--words must be a positive whole number, got ${words}`, {
@@ -41,6 +46,9 @@ async function runSummarize(io: CliIo, inputs: string[], opts: SummarizeCliOptio
         opts.format,
       ),
     );
+  for (const { value } of results)
+    if (value.summary.sentences.length === 0)
+      io.stderr(`newsweave: ${emptySummaryNote(value.id, value.docs.length)}\n`);
   return finish(io, results.length, errors);
 }
 

@@ -179,11 +179,13 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const leans = new Uint8Array(usable.length);
   /** It is a caption or heading without a verb. */
   const fragment = new Uint8Array(usable.length);
+  /** Off only when nothing at all could be chosen otherwise: a sentence leaning on an unusable one beats none. */
+  let strict = true;
   const fits = (k: number): boolean => {
     const unit = usable[k]!;
     const first = rep.sents[unit.ids[0]!]!;
     if (leans[k] === 0) leans[k] = leansOnPrevious(...span(rep, unit.ids)) ? 1 : 2;
-    if (leans[k] === 1) {
+    if (leans[k] === 1 && strict) {
       const prev = rep.byDoc[first.doc]![first.sentence.index - 1];
       if (prev === undefined || !picked[prev]) return false;
     }
@@ -238,6 +240,10 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     }
     if (best < 0 && leadFirst && chosen.length === 0) {
       leadFirst = false;
+      continue;
+    }
+    if (best < 0 && strict && chosen.length === 0) {
+      strict = false;
       continue;
     }
     if (best < 0) break;

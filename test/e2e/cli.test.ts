@@ -280,6 +280,30 @@ describe("newsweave CLI", () => {
     assert.match(r.stderr, /gpt9/);
   });
 
+  test("a text with no usable sentence gets an empty summary and a note saying why; a short text still gets one", () => {
+    const short = join(tmp, "short.txt");
+    writeFileSync(short, "Harbor closed. Ferries wait.\n");
+    const empty = run("summarize", "--quiet", short);
+    assert.equal(empty.code, 0, empty.stderr);
+    assert.deepEqual(textSummaryLines(empty.stdout), []);
+    assert.match(
+      empty.stderr,
+      /no sentence of input \(1 article\) could be used for the summary: a summary sentence has at least 6 words/,
+    );
+    // the only full sentence leans on a heading-like first line: better that than nothing
+    const two = join(tmp, "two.txt");
+    writeFileSync(
+      two,
+      "Harbor news.\n\nThis is the first ferry strike in the port's history, union leaders said.\n",
+    );
+    const r = run("summarize", "--quiet", two);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    assert.deepEqual(textSummaryLines(r.stdout), [
+      "This is the first ferry strike in the port's history, union leaders said. [1]",
+    ]);
+  });
+
   test("a missing file exits 1 and names the file", () => {
     const missing = join(tmp, "no-such-file.jsonl");
     for (const args of [
