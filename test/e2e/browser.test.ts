@@ -221,6 +221,19 @@ describe("reading page", () => {
     await page.close();
   });
 
+  test("a text with no usable sentence says why there is no summary", TIMEOUT, async () => {
+    const { page } = await open();
+    await page.fill("#paste", "Harbor closed. Ferries wait.");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/v1/summarize")),
+      page.click("#go"),
+    ]);
+    assert.equal(response.status(), 200);
+    await page.locator("#summary-meta", { hasText: /No sentence could be used/ }).waitFor();
+    assert.equal(await page.locator("#summary .sent").count(), 0);
+    await page.close();
+  });
+
   test("markup inside articles is shown as text and never runs", TIMEOUT, async () => {
     const { page, problems } = await open();
     const hostilePaste =

@@ -448,11 +448,14 @@ function renderSummary(report) {
   const summary = report.summary;
   $("summary-sec").hidden = !summary;
   if (!summary) return;
+  const sentences = summary.sentences || [];
   $("summary-meta").textContent =
-    `${summary.words} words from ${report.articles.length} article${report.articles.length === 1 ? "" : "s"}. Hover or focus a [number] to see the source sentence.`;
+    sentences.length > 0
+      ? `${summary.words} words from ${report.articles.length} article${report.articles.length === 1 ? "" : "s"}. Hover or focus a [number] to see the source sentence.`
+      : "No sentence could be used for a summary: a summary sentence has at least 6 words and ends with a full stop, question or exclamation mark; captions and headings without a verb are left out.";
   let previous = null;
   let para = null;
-  for (const s of summary.sentences || []) {
+  for (const s of sentences) {
     const support = Array.isArray(s.support) && s.support.length > 0 ? s.support : [s.from];
     const here = conflictsOf(s, report);
     const sentence = el(
