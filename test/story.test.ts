@@ -438,19 +438,26 @@ describe("story summaries and updates", () => {
     "Engineers from the county will inspect every bridge over the Tarn River this week.",
   ].join(" ");
 
-  async function setUp() {
+  /** A story of `articles`, summarised once (in `words`), and a way to add a report a day later. */
+  async function summarised(articles: Article[], words?: number) {
     const store = memoryStore();
     let now = NOW;
     const tick = () => now;
-    await ingestArticles(store, [article("valley-post", base), article("county-news", second)], {
-      now: tick,
-    });
+    await ingestArticles(store, articles, { now: tick });
     const id = (await store.stories())[0]!.id;
-    const first = await summarizeStory(store, id, { now: tick });
-    now += DAY;
-    await ingestArticles(store, [article("radio", later)], { now: tick });
-    assert.equal((await store.stories()).length, 1, "the later article joins the story");
-    return { store, id, first, tick };
+    const first = await summarizeStory(store, id, { now: tick, ...(words ? { words } : {}) });
+    const addLater = async (a: Article) => {
+      now += DAY;
+      await ingestArticles(store, [a], { now: tick });
+      assert.equal((await store.stories()).length, 1, "the later article joins the story");
+    };
+    return { store, id, first, tick, addLater };
+  }
+
+  async function setUp() {
+    const story = await summarised([article("valley-post", base), article("county-news", second)]);
+    await story.addLater(article("radio", later));
+    return story;
   }
 
   test("the story summary cites its articles and is saved with an id", async () => {
@@ -484,21 +491,16 @@ describe("story summaries and updates", () => {
   });
 
   test("in an update, news no earlier article told comes before background the summary left out", async () => {
-    const store = memoryStore();
-    let now = NOW;
-    const tick = () => now;
-    await ingestArticles(store, [article("valley-post", base), article("county-news", second)], {
-      now: tick,
-    });
-    const id = (await store.stories())[0]!.id;
     // a short first summary leaves most of the old articles unseen
-    const first = await summarizeStory(store, id, { now: tick, words: 15 });
-    now += DAY;
+    const { store, id, first, addLater } = await summarised(
+      [article("valley-post", base), article("county-news", second)],
+      15,
+    );
     const repeat =
       "About 400 residents were told to leave their homes on Sunday, county officials said. " +
       "Rescue crews used boats to reach families trapped on the east side of the village of Millbrook. " +
       "A bridge on the Millbrook road collapsed on Tuesday morning and two drivers were taken to hospital.";
-    await ingestArticles(store, [article("radio", repeat)], { now: tick });
+    await addLater(article("radio", repeat));
     const u = await updateStory(store, id, first.summaryId, { now: clock, words: 20 });
     const texts = u.summary.sentences.map((s) => s.text);
     assert.deepEqual(texts.length, 1, texts.join(" | "));
@@ -507,24 +509,17 @@ describe("story summaries and updates", () => {
   });
 
   test("a later report of a known fact that adds a place or a date is news", async () => {
-    const store = memoryStore();
-    let now = NOW;
-    const tick = () => now;
     const talks =
       "The mayors of Port Alder and Millbrook agreed on Monday to hold talks on the ferry strike, officials said. " +
       "The ferry workers' union has been on strike for two weeks over overtime pay. " +
       "Commuters have crowded the coast road since the ferries stopped.";
-    await ingestArticles(store, [article("valley-post", talks)], { now: tick });
-    const id = (await store.stories())[0]!.id;
-    const first = await summarizeStory(store, id, { now: tick });
+    const { store, id, first, tick, addLater } = await summarised([article("valley-post", talks)]);
     assert.ok(first.summary.sentences.some((s) => /agreed on Monday to hold talks/.test(s.text)));
-    now += DAY;
     const later =
       "The mayors of Port Alder and Millbrook will hold talks on the ferry strike in Kessling on March 14, officials said. " +
       "The ferry workers' union has been on strike for two weeks over overtime pay, officials said. " +
       "Commuters have crowded the coast road since the ferries stopped, officials said.";
-    await ingestArticles(store, [article("radio", later)], { now: tick });
-    assert.equal((await store.stories()).length, 1);
+    await addLater(article("radio", later));
     const u = await updateStory(store, id, first.summaryId, { now: tick });
     const texts = u.summary.sentences.map((s) => s.text);
     assert.deepEqual(
@@ -537,20 +532,15 @@ describe("story summaries and updates", () => {
   });
 
   test("in an update, news naming a place or number no earlier article gave comes first", async () => {
-    const store = memoryStore();
-    let now = NOW;
-    const tick = () => now;
-    await ingestArticles(store, [article("valley-post", base), article("county-news", second)], {
-      now: tick,
-    });
-    const id = (await store.stories())[0]!.id;
-    const first = await summarizeStory(store, id, { now: tick });
-    now += DAY;
+    const { store, id, first, tick, addLater } = await summarised([
+      article("valley-post", base),
+      article("county-news", second),
+    ]);
     const news =
       "The flooded Tarn River cut off more of the roads around Millbrook village after more heavy rain, county officials said. " +
       "More heavy rain is expected through the week, county officials warned, and more residents may have to leave their homes. " +
       "The flood reached the market town of Osterby on Monday, where 120 homes were evacuated.";
-    await ingestArticles(store, [article("radio", news)], { now: tick });
+    await addLater(article("radio", news));
     const u = await updateStory(store, id, first.summaryId, { now: tick, words: 22 });
     const texts = u.summary.sentences.map((s) => s.text);
     assert.equal(texts.length, 1, texts.join(" | "));
