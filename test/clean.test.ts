@@ -95,6 +95,23 @@ describe("clean: furniture by kind", () => {
     ]);
   });
 
+  it("an author's note signed with a handle, an address or a follow prompt", () => {
+    assertRemoves([
+      [
+        "— Lena Marsh is the Riverton Gazette’s public information specialist and science writer. Follow her on twitter at @lenamarsh.",
+        "byline",
+      ],
+      [
+        "Omar Field is a staff reporter covering City Hall. Reach him at ofield@riverton-gazette.example.",
+        "byline",
+      ],
+    ]);
+    assertKeeps(
+      "Lena Marsh is a science writer who won the state's journalism prize on Friday, the Gazette said.",
+      "Omar Field, a reporter, was detained at the border on Monday and released after six hours.",
+    );
+  });
+
   it("subscription and newsletter prompts", () => {
     assertRemoves([
       [

@@ -313,6 +313,10 @@ const CONTACT_OPENING =
 const FOLLOW_OPENING =
   /^(?:[Ff]ollow|FOLLOW) (?:me|us|him|her|them|@\w+|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3})(?:\s|$|[;,.])/u;
 const CAN_BE_FOLLOWED = /\bcan be (?:followed|reached|contacted) (?:on|at|via)\b/i;
+/** An author's note: "— Lena Marsh is the Gazette's science writer." (signed with a handle, e-mail or follow prompt). */
+const AUTHOR_NOTE =
+  /^(?:[—–-]+\s*)?[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3} (?:is|was) (?:a|an|the|[\p{Lu}][\p{L}.'’&-]*['’]s)\b[^.!?]{0,120}?\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|specialist|producer|author|fellow|blogger|intern)s?\b/u;
+const FOLLOW_PERSON = /\bfollow (?:him|her|them|me)\b/i;
 const CONTACT_STRIP = new RegExp(
   `${EMAIL.source}|${URL.source}|${PHONE.source}|(?:^|\\s)@\\w+|\\bor\\b|[,;:()|/·•-]`,
   "g",
@@ -544,6 +548,14 @@ function classifyShortLine(line: Line): Verdict | undefined {
     words <= 25 &&
     CONTACT_OPENING.test(text) &&
     (EMAIL.test(text) || HANDLE.test(text) || PHONE.test(text))
+  ) {
+    return { reason: "byline" };
+  }
+  if (
+    words <= 45 &&
+    !line.hasQuote &&
+    AUTHOR_NOTE.test(text) &&
+    (EMAIL.test(text) || HANDLE.test(text) || FOLLOW_PERSON.test(text))
   ) {
     return { reason: "byline" };
   }
