@@ -92,6 +92,38 @@ describe("extractDates", () => {
     assert.equal(at(m, "Feb. 27")?.resolved?.date, "2026-02-27");
   });
 
+  test("a part of a month is a span of its days; an attribution closing the sentence is no tense cue", () => {
+    // published Sunday 2019-02-17
+    const d = doc(
+      "The summit will be held at the end of February, officials said. " +
+        "The talks are due in early March, officials said. " +
+        "The bridge reopens in late March, the mayor told reporters. " +
+        "The vote is set for mid-April. " +
+        "The plant closed at the end of last month. " +
+        "The council met on March 3, the clerk said.",
+      "2019-02-17",
+    );
+    const m = extractDates(d);
+    const span = (text: string) => {
+      const r = at(m, text)?.resolved;
+      return [r?.start, r?.end];
+    };
+    assert.deepEqual(span("end of February"), ["2019-02-21", "2019-02-28"]);
+    assert.deepEqual(span("March"), ["2019-03-01", "2019-03-10"], "'due in early March' is ahead");
+    const late = m.filter((x) => x.text === "March")[1]?.resolved;
+    assert.deepEqual(
+      [late?.start, late?.end],
+      ["2019-03-21", "2019-03-31"],
+      "'reopens in late March' is ahead",
+    );
+    assert.deepEqual(span("April"), ["2019-04-11", "2019-04-20"]);
+    assert.deepEqual(span("end of last month"), ["2019-01-21", "2019-01-31"]);
+    // a day that is written stays a day; in the clause before the attribution, "met" makes it past
+    const day = m.find((x) => x.text === "March 3")?.resolved;
+    assert.equal(day?.date, "2018-03-03");
+    assert.equal(day?.start, undefined);
+  });
+
   test("an undated article keeps relative expressions unresolved and resolves only what the text fixes", () => {
     const d = doc(
       "On Tuesday the mayor spoke. Last month the council voted, and the plan dates from 2009. " +

@@ -339,12 +339,20 @@ const CLAUSE_WORDS = new Set([
   "before",
 ]);
 
+/** ", county officials said.", ", she told reporters on Monday.": an attribution closing the sentence. */
+const ATTRIBUTION_TAIL =
+  /[,;]\s*(?:[^,;.!?“”"]{0,60}?\s)?(?:said|says|told|tells|added|adds|wrote|writes|reported|reports|according to)\b[^,;!?“”"]{0,60}[.!?]?["”]?\s*$/u;
+
 /**
  * Tense of the clause around [start, end): the nearest cue inside the clause (bounded by punctuation and
  * conjunctions); else the nearest strong cue in the sentence; else the nearest weak one.
  */
 export function tenseAround(text: string, sStart: number, sEnd: number, start: number, end: number): Tense {
   const toks = wordTokens(text, sStart, sEnd);
+  // an attribution after the expression's clause (", county officials said.") tells when it was said,
+  // not when the event is: its verb is no cue
+  const tail = ATTRIBUTION_TAIL.exec(text.slice(end, sEnd));
+  const tailStart = tail ? end + tail.index : sEnd;
   let first = toks.findIndex((t) => t.end > start);
   if (first < 0) first = toks.length;
   let last = first;
@@ -358,7 +366,7 @@ export function tenseAround(text: string, sStart: number, sEnd: number, start: n
     if (CLAUSE_WORDS.has(toks[k]!.norm)) inClause = false;
   }
   inClause = true;
-  for (let k = last, dist = 1; k < toks.length; k++, dist++) {
+  for (let k = last, dist = 1; k < toks.length && toks[k]!.start < tailStart; k++, dist++) {
     if (
       hasClauseBreak(text, k === last ? end : toks[k - 1]!.end, toks[k]!.start) ||
       CLAUSE_WORDS.has(toks[k]!.norm)
@@ -464,6 +472,37 @@ interface Candidate {
     | "anaphoric";
   rangeEnd?: { month?: number; day?: number; year?: number };
   relativeWord?: string;
+  /** "early March", "mid-March", "late March", "the end of March": a part of the month, not all of it. */
+  part?: MonthPart;
+}
+
+type MonthPart = "early" | "mid" | "late";
+
+const PART_BEFORE =
+  /\b(?:(early|mid|late)\s*-?|(?:the\s+)?(beginning|start|middle|end|close)\s+of(?:\s+the\s+month\s+of)?)\s*$/i;
+const PART_INSIDE = /^(?:the\s+)?(beginning|start|middle|end|close)\s+of\s/i;
+const DEADLINE = /\b(?:through|thru|until|till|by|before)\s+(?:the\s+)?(?:end|close)\s+of\s+$/i;
+const DEADLINE_BARE = /\b(?:through|thru|until|till|by|before)\s+(?:the\s+)?$/i;
+
+/** The part of the month an expression names, from the words before it or its own opening words. */
+function monthPart(before: string, lower: string): MonthPart | undefined {
+  // "through the end of March", "by the end of the month": a deadline, its last day
+  if (DEADLINE.test(before) || (PART_INSIDE.test(lower) && DEADLINE_BARE.test(before))) return undefined;
+  const m = PART_BEFORE.exec(before) ?? PART_INSIDE.exec(lower);
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  if (!word) return undefined;
+  if (word === "early" || word === "beginning" || word === "start") return "early";
+  if (word === "mid" || word === "middle") return "mid";
+  return "late";
+}
+
+/** Days 1–10, 11–20 or 21–end of the month of a month-level (or day-level, when the day was not written) date. */
+function withinMonth(r: ResolvedDate, part: MonthPart): ResolvedDate {
+  const [y, m] = dateParts(r.date);
+  if (m === undefined) return r;
+  const first = part === "early" ? 1 : part === "mid" ? 11 : 21;
+  const last = part === "early" ? 10 : part === "mid" ? 20 : daysInMonth(y, m);
+  return rangeResult(dayNumber(y, m, first), dayNumber(y, m, last));
 }
 
 const SENTINEL = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
@@ -970,6 +1009,15 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
       const c = classify(r, sentence);
       if (!c) continue;
       rangeTail(sentence, c);
+      // a part of a month, when no day is written: "the end of February", "in early March"
+      if (!c.rangeEnd && !/\b\d{1,2}(?:st|nd|rd|th)?\b/i.test(c.text) && /month|[a-z]{3}/i.test(c.text)) {
+        const part = monthPart(sentence.slice(0, c.start), c.text.toLowerCase());
+        if (
+          part &&
+          (c.kind === "month" || c.kind === "monthday" || c.kind === "absolute" || c.kind === "casual")
+        )
+          c.part = part;
+      }
       cands.push(c);
     }
     const anaphoric = ANAPHORIC_HINT.test(sentence) && ANAPHORIC_DIRECTION.test(sentence);
@@ -1015,6 +1063,8 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
         resolved = resolveRelative(c, yearAnchor.day, "unknown");
         if (resolved) anchorKind = "text";
       }
+      if (resolved && c.part && resolved.granularity !== "year" && !resolved.start)
+        resolved = withinMonth(resolved, c.part);
       out.push({
         articleId: doc.article.id,
         sentence: s.index,
