@@ -9,7 +9,9 @@ import {
   citationsFor,
   orderSentences,
   selectSentences,
+  strayDocs,
   summarize,
+  summarizeAnalysis,
 } from "../src/summarize/index.ts";
 import type { Article } from "../src/types.ts";
 
@@ -463,6 +465,34 @@ test("a quotation with no speaker in it is chosen only after the sentence that n
     if (chosen.includes(quote!)) assert.ok(chosen.includes(said!), `budget ${words}: ${chosen}`);
   }
   assert.ok(selectSentences(analysis, { words: 60 }).includes(quote!), "used with its speaker");
+});
+
+test("a page that failed to load, in a cluster of three, is left out of the summary", () => {
+  const dns =
+    "The IP address has changed. The IP address for this domain may have changed recently. " +
+    "Check your DNS settings to verify that the domain is set up correctly. " +
+    "It may take 8-24 hours for DNS changes to propagate.";
+  const docs = prepare([
+    article(
+      "a",
+      "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams. " +
+        "Engineers expect repairs to take at least six weeks, the city said. " +
+        "Ferry crews added evening runs for commuters while the harbor bridge stays closed.",
+    ),
+    article("dns", dns),
+    article(
+      "b",
+      "Inspectors found cracks in two steel beams of the Port Alder harbor bridge, which closed on Tuesday. " +
+        "The city expects the repairs to last six weeks. " +
+        "Commuters crowded the ferries on Wednesday morning, and the ferry company added evening runs.",
+    ),
+  ]);
+  const analysis = analyzeCluster(docs);
+  assert.deepEqual([...strayDocs(analysis)], [1]);
+  const from = (words: number) =>
+    summarizeAnalysis(analysis, { words }).sentences.map((s) => s.from.articleId);
+  for (const words of [35, 500])
+    assert.ok(!from(words).includes("dns"), `${words}: ${from(words).join(", ")}`);
 });
 
 test("a caption or heading without a verb is not a summary sentence, however well it scores", () => {

@@ -359,12 +359,48 @@ export function summarizeDocs(docs: Doc[], options: SummarizeOptions = {}): Summ
   return summarizeAnalysis(analyzeCluster(docs, options), { ...options, words });
 }
 
+/** Below this TF-IDF cosine between every sentence of an article and every sentence of the others, the article is stray. */
+export const STRAY_SIMILARITY = 0.07;
+
+/**
+ * Articles that share next to nothing with the rest of a cluster of three or more: no sentence has a TF-IDF
+ * cosine of `STRAY_SIMILARITY` with any sentence of another article. In practice these are pages that
+ * failed to load (a DNS error, "Rating is available when the video has been rented", an archive's crawl
+ * notice, a weather widget). Their sentences are chosen only when no other sentence can be.
+ */
+export function strayDocs(analysis: Pick<ClusterAnalysis, "rep" | "alignment">): Set<number> {
+  const { rep, alignment } = analysis;
+  const out = new Set<number>();
+  const n = rep.docs.length;
+  if (n < 3) return out;
+  rep.byDoc.forEach((ids, d) => {
+    let most = 0;
+    for (const id of ids) {
+      const best = alignment.best[id]!;
+      for (let o = 0; o < n; o++) if (o !== d && best[o]! > most) most = best[o]!;
+    }
+    if (most < STRAY_SIMILARITY) out.add(d);
+  });
+  // when most articles look stray, the cluster is simply loose: nothing is set aside
+  return out.size * 2 < n ? out : new Set();
+}
+
 /** Summarises a cluster whose analysis (representation, alignment, scores) is already computed. */
 export function summarizeAnalysis(analysis: ClusterAnalysis, options: SummarizeOptions = {}): Summary {
   const words = options.words ?? DEFAULT_WORDS;
   checkWords(words);
-  const { docs } = analysis;
-  const chosen = orderSentences(analysis, selectSentences(analysis, { ...options, words }));
+  const { docs, rep } = analysis;
+  let picked: number[] = [];
+  const stray = options.allowed ? new Set<number>() : strayDocs(analysis);
+  if (stray.size > 0) {
+    const allowed = new Set<number>();
+    rep.sents.forEach((x, id) => {
+      if (!stray.has(x.doc)) allowed.add(id);
+    });
+    picked = selectSentences(analysis, { ...options, words, allowed });
+  }
+  if (picked.length === 0) picked = selectSentences(analysis, { ...options, words });
+  const chosen = orderSentences(analysis, picked);
   const sentences: SummarySentence[] = chosen.map((id) => {
     const support = citationsFor(analysis, id, options.citationsPerArticle);
     const from = support[0]!;
