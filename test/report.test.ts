@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { buildReport } from "../src/analyze/report.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { formatReport } from "../src/format/report.ts";
-import { escapeMarkdown } from "../src/format/summary.ts";
+import { escapeMarkdown, readableTime } from "../src/format/summary.ts";
 import { ingestPath } from "../src/ingest/index.ts";
 import type { Article } from "../src/types.ts";
 
@@ -232,4 +232,12 @@ test("a wire copy is cited but not counted as another source", () => {
   if (union) assert.ok(union.sources <= 2);
   const md = formatReport([{ id: "s1", report }], "md");
   assert.match(md, /3\. \*\*.*\*\* — .*copy of source 1/);
+});
+
+test("publication times read as a reader writes them", () => {
+  assert.equal(readableTime("2026-03-11T11:30:00.000Z"), "2026-03-11 11:30 UTC");
+  assert.equal(readableTime("2026-03-11T11:30:00+02:00"), "2026-03-11 11:30 UTC+02:00");
+  assert.equal(readableTime("2026-03-11T00:00:00.000Z"), "2026-03-11", "a feed's bare date");
+  assert.equal(readableTime("2026-03-11"), "2026-03-11");
+  assert.equal(readableTime("March 11, 2026"), "March 11, 2026", "anything else stays as given");
 });

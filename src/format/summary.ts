@@ -45,6 +45,21 @@ const LEAD_TAIL = /^(?:the|a|an|and|or|but|of|on|in|at|to|for|from|with|by|as|th
  * How a source is listed: its title, or for an untitled article the opening words of its first sentence
  * (a reader recognises a report by how it starts, not by a file id), with the id moved to the details.
  */
+/**
+ * A publication time as a reader wants it: "2026-03-11 11:30 UTC" for "2026-03-11T11:30:00.000Z", the date alone
+ * for midnight UTC (what feeds write for a bare date), anything else as given.
+ */
+export function readableTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    iso.trim(),
+  );
+  if (!m) return iso;
+  const [, day, hh, mm, zone] = m;
+  if (hh === "00" && mm === "00" && (zone === "Z" || zone === undefined)) return day!;
+  const tz = zone === undefined ? "" : zone === "Z" ? " UTC" : ` UTC${zone}`;
+  return `${day} ${hh}:${mm}${tz}`;
+}
+
 export function sourceHeading(a: {
   id: string;
   title?: string | undefined;
@@ -54,7 +69,9 @@ export function sourceHeading(a: {
   text: string;
   sentences: ReadonlyArray<{ start: number; end: number }>;
 }): { title: string; details: string; untitled: boolean } {
-  const known = [a.outlet, a.author, a.published].filter((x): x is string => Boolean(x));
+  const known = [a.outlet, a.author, a.published && readableTime(a.published)].filter((x): x is string =>
+    Boolean(x),
+  );
   if (a.title) return { title: oneLine(a.title), details: known.join(", "), untitled: false };
   const first = a.sentences[0];
   const words = first ? oneLine(a.text.slice(first.start, first.end)).split(" ") : [];

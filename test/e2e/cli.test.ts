@@ -128,6 +128,9 @@ describe("newsweave CLI", () => {
     assert.equal(r.code, 0, r.stderr);
     const sources = r.stdout.slice(r.stdout.indexOf("\nSources\n"));
     assert.match(sources, /Caroline Ashby/, "the byline of the Coastal Herald article");
+    // the feed item's time reads as a time, not as ISO 8601 with milliseconds
+    assert.match(sources, /Downeast Ledger, Henry Lockwood, 2026-03-11 11:30 UTC/);
+    assert.doesNotMatch(sources, /\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 
   test("summarize --format md: cited sentences and a Sources section", () => {

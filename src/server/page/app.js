@@ -442,6 +442,18 @@ function followsInSource(a, b) {
   );
 }
 
+/** "2026-03-11 11:30 UTC" for "2026-03-11T11:30:00.000Z"; the date alone at midnight UTC (as the CLI writes it). */
+function readableTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    String(iso).trim(),
+  );
+  if (!m) return String(iso);
+  const [, day, hh, mm, zone] = m;
+  if (hh === "00" && mm === "00" && (zone === "Z" || zone === undefined)) return day;
+  const tz = zone === undefined ? "" : zone === "Z" ? " UTC" : ` UTC${zone}`;
+  return `${day} ${hh}:${mm}${tz}`;
+}
+
 function renderSummary(report) {
   const box = $("summary");
   box.replaceChildren();
@@ -741,7 +753,7 @@ function renderSources(report) {
       a.title ? "" : a.id,
       a.outlet,
       a.author,
-      a.published,
+      a.published && readableTime(a.published),
       a.place,
       original ? `copy of source ${original.number}` : "",
     ]
