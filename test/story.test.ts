@@ -548,6 +548,29 @@ describe("story summaries and updates", () => {
     await store.close();
   });
 
+  test("in an update, an article published after the reader looked comes before late coverage", async () => {
+    const { store, id, first, tick, addLater } = await summarised([
+      article("valley-post", base, { published: new Date(NOW).toISOString() }),
+      article("county-news", second, { published: new Date(NOW).toISOString() }),
+    ]);
+    // brought by the stream only now, but published three weeks before the reader's summary
+    const late =
+      "Flood waters from the Tarn River also cut off Millbrook in 2009, when about 250 residents near Kessling were told to leave their homes.";
+    const fresh = "Crews started building a new levee on the flooded Tarn River at Osterby near Millbrook.";
+    await addLater(article("archive", late, { published: new Date(NOW - 21 * DAY).toISOString() }));
+    await addLater(article("radio", fresh, { published: new Date(NOW + DAY).toISOString() }));
+    const u = await updateStory(store, id, first.summaryId, { now: tick, words: 20 });
+    const texts = u.summary.sentences.map((s) => s.text);
+    assert.equal(texts.length, 1, texts.join(" | "));
+    assert.match(texts[0]!, /levee/);
+    const more = await updateStory(store, id, first.summaryId, { now: tick, words: 60 });
+    assert.ok(
+      more.summary.sentences.some((s) => /2009/.test(s.text)),
+      "late coverage still counts when there is room",
+    );
+    await store.close();
+  });
+
   test("an update since a time counts the articles ingested after it", async () => {
     const { store, id } = await setUp();
     const u = await updateStory(store, id, new Date(NOW + DAY / 2).toISOString(), { now: clock });

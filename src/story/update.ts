@@ -4,8 +4,10 @@
  * Every summary produced for a story is saved with an id (`sum<n>`), the last article it saw and the text
  * of every sentence the reader has been shown so far. An update since a summary (or since a time) takes
  * the sentences of articles that arrived later, drops each one the alignment links (score ≥ the alignment
- * threshold) to a sentence the reader has already seen, and summarises the rest, cited like the main
- * summary. Duplicates are not independent sources: of each group of copies only the latest version is used.
+ * threshold) to a sentence the reader has already seen unless it names a person, place or number the reader
+ * has not met, and summarises the rest, cited like the main summary: news that names something new first,
+ * then other news, then background; within each, articles published after the reader looked before late
+ * coverage. Duplicates are not independent sources: of each group of copies only the latest version is used.
  */
 import type { Alignment } from "../align/index.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -24,6 +26,9 @@ import {
 import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../types.ts";
 
 export const DEFAULT_UPDATE_WORDS = 120;
+
+/** An article published more than this before the reader last looked is late coverage, not fresh news. */
+const LATE_MARGIN = 86_400_000;
 
 /** The pseudo-article holding what the reader has already seen. */
 const SEEN_ID = "\u0000seen";
@@ -231,6 +236,8 @@ export async function updateStory(
   let isFresh: (a: StoredArticle) => boolean;
   let seenTexts: string[] = [];
   let parent: string | undefined;
+  /** When the reader last looked. */
+  let lookedAt: number;
   if ("summary" in baseline) {
     const earlier = await store.summary(baseline.summary);
     if (!earlier) throw new NewsweaveError("NOT_FOUND", `no summary ${baseline.summary}`, { field: "since" });
@@ -243,8 +250,10 @@ export async function updateStory(
     isFresh = (a) => a.seq > earlier.lastSeq;
     seenTexts = earlier.covers;
     parent = earlier.id;
+    lookedAt = Date.parse(earlier.createdAt);
   } else {
     isFresh = (a) => Date.parse(a.ingestedAt) > baseline.time;
+    lookedAt = baseline.time;
   }
 
   // old and new versions of one article are both kept: the old one tells what the reader has seen
@@ -280,12 +289,22 @@ export async function updateStory(
     // article gave; then what the reader skipped in earlier articles (background the summary left out)
     const storyKnows = knownWords([...oldTexts, ...seenTexts]);
     const newToStory = newSentenceIds(analysis, freshDocs, new Set([...oldDocs, ...seenDocs]), storyKnows);
+    // within each of those, an article published after the reader looked comes before a late one (an
+    // article published well before then, which the stream only now brought)
+    const late = reps.map((a) => {
+      const t = a.published ? Date.parse(a.published) : Number.NaN;
+      return Number.isFinite(t) && t < lookedAt - LATE_MARGIN;
+    });
     const tier = new Int8Array(analysis.rep.sents.length);
-    for (const sid of newToStory) {
-      const r = analysis.rep.sents[sid]!;
-      const text = withSeen[r.doc]!.article.text.slice(r.sentence.start, r.sentence.end);
-      tier[sid] = unknownDetails(text, storyKnows).length > 0 ? 2 : 1;
-    }
+    analysis.rep.sents.forEach((r, sid) => {
+      if (!freshDocs.has(r.doc)) return;
+      let news = 0;
+      if (newToStory.has(sid)) {
+        const text = withSeen[r.doc]!.article.text.slice(r.sentence.start, r.sentence.end);
+        news = unknownDetails(text, storyKnows).length > 0 ? 2 : 1;
+      }
+      tier[sid] = news * 2 + (late[r.doc] ? 0 : 1);
+    });
     const chosen = orderSentences(
       analysis,
       selectSentences(analysis, { ...options, words, allowed, tier, leadFirst: false }),
