@@ -548,12 +548,12 @@ describe("story summaries and updates", () => {
     await store.close();
   });
 
-  test("in an update, an article published after the reader looked comes before late coverage", async () => {
+  test("in an update, late coverage (published weeks before what the reader had) comes after fresh news", async () => {
     const { store, id, first, tick, addLater } = await summarised([
       article("valley-post", base, { published: new Date(NOW).toISOString() }),
       article("county-news", second, { published: new Date(NOW).toISOString() }),
     ]);
-    // brought by the stream only now, but published three weeks before the reader's summary
+    // brought by the stream only now, but published three weeks before the articles the reader had
     const late =
       "Flood waters from the Tarn River also cut off Millbrook in 2009, when about 250 residents near Kessling were told to leave their homes.";
     const fresh = "Crews started building a new levee on the flooded Tarn River at Osterby near Millbrook.";

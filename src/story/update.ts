@@ -6,8 +6,8 @@
  * the sentences of articles that arrived later, drops each one the alignment links (score ≥ the alignment
  * threshold) to a sentence the reader has already seen unless it names a person, place or number the reader
  * has not met, and summarises the rest, cited like the main summary: news that names something new first,
- * then other news, then background; within each, articles published after the reader looked before late
- * coverage. Duplicates are not independent sources: of each group of copies only the latest version is used.
+ * then other news, then background; within each, late coverage (published well before the newest article
+ * the reader had) last. Duplicates are not independent sources: of each group of copies only the latest version is used.
  */
 import type { Alignment } from "../align/index.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -27,7 +27,7 @@ import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../t
 
 export const DEFAULT_UPDATE_WORDS = 120;
 
-/** An article published more than this before the reader last looked is late coverage, not fresh news. */
+/** An article published more than this before the newest article the reader had is late coverage, not fresh news. */
 const LATE_MARGIN = 86_400_000;
 
 /** The pseudo-article holding what the reader has already seen. */
@@ -236,8 +236,6 @@ export async function updateStory(
   let isFresh: (a: StoredArticle) => boolean;
   let seenTexts: string[] = [];
   let parent: string | undefined;
-  /** When the reader last looked. */
-  let lookedAt: number;
   if ("summary" in baseline) {
     const earlier = await store.summary(baseline.summary);
     if (!earlier) throw new NewsweaveError("NOT_FOUND", `no summary ${baseline.summary}`, { field: "since" });
@@ -250,10 +248,8 @@ export async function updateStory(
     isFresh = (a) => a.seq > earlier.lastSeq;
     seenTexts = earlier.covers;
     parent = earlier.id;
-    lookedAt = Date.parse(earlier.createdAt);
   } else {
     isFresh = (a) => Date.parse(a.ingestedAt) > baseline.time;
-    lookedAt = baseline.time;
   }
 
   // old and new versions of one article are both kept: the old one tells what the reader has seen
@@ -289,12 +285,15 @@ export async function updateStory(
     // article gave; then what the reader skipped in earlier articles (background the summary left out)
     const storyKnows = knownWords([...oldTexts, ...seenTexts]);
     const newToStory = newSentenceIds(analysis, freshDocs, new Set([...oldDocs, ...seenDocs]), storyKnows);
-    // within each of those, an article published after the reader looked comes before a late one (an
-    // article published well before then, which the stream only now brought)
-    const late = reps.map((a) => {
-      const t = a.published ? Date.parse(a.published) : Number.NaN;
-      return Number.isFinite(t) && t < lookedAt - LATE_MARGIN;
-    });
+    // within each of those, late coverage comes last: an article published well before the newest one the
+    // reader had (which the stream only now brought); undated articles are not judged
+    const time = (a: StoredArticle) => (a.published ? Date.parse(a.published) : Number.NaN);
+    let newestSeen = Number.NEGATIVE_INFINITY;
+    for (const d of oldDocs) {
+      const t = time(reps[d]!);
+      if (t > newestSeen) newestSeen = t;
+    }
+    const late = reps.map((a) => time(a) < newestSeen - LATE_MARGIN);
     const tier = new Int8Array(analysis.rep.sents.length);
     analysis.rep.sents.forEach((r, sid) => {
       if (!freshDocs.has(r.doc)) return;
