@@ -7,7 +7,8 @@
  * threshold) to a sentence the reader has already seen unless it names a person, place or number the reader
  * has not met, and summarises the rest, cited like the main summary: news that names something new first,
  * then other news, then background; within each, late coverage (published well before the newest article
- * the reader had) last. Duplicates are not independent sources: of each group of copies only the latest version is used.
+ * the reader had) last. Duplicates are not independent sources: of each group of copies only the latest
+ * version is used.
  */
 import type { Alignment } from "../align/index.ts";
 import { NewsweaveError } from "../errors.ts";

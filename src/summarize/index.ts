@@ -247,6 +247,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
       continue;
     }
     if (best < 0) break;
+    strict = true;
     done[best] = 1;
     const unit = usable[best]!;
     for (const id of unit.ids) {
