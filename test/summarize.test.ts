@@ -408,17 +408,24 @@ test("a summary opens with an article's lead even when deeper sentences score hi
   assert.ok(ordered.includes(analysis.rep.byDoc[0]![3]!), "the best-scored detail is still chosen");
 });
 
+/** Two articles, `text` and a ferry report, with the scorer's output pinned to `scores` (one per sentence). */
+function pinnedCluster(text: string, scores: number[]) {
+  const analysis = analyzeCluster(
+    prepare([
+      article("a", text),
+      article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
+    ]),
+  );
+  analysis.scores.set(scores);
+  return analysis;
+}
+
 test("'The announcement comes after …' is chosen only with the sentence it points back to", () => {
-  const docs = prepare([
-    article(
-      "a",
-      "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
-        "The announcement comes after months of talks between the city and the state transport office.",
-    ),
-    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
-  ]);
-  const analysis = analyzeCluster(docs);
-  analysis.scores.set([0.1, 1, 0.5]);
+  const analysis = pinnedCluster(
+    "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
+      "The announcement comes after months of talks between the city and the state transport office.",
+    [0.1, 1, 0.5],
+  );
   const [lead, after] = analysis.rep.byDoc[0]!;
   for (const words of [15, 20, 30, 60]) {
     const chosen = selectSentences(analysis, { words });
@@ -427,17 +434,12 @@ test("'The announcement comes after …' is chosen only with the sentence it poi
 });
 
 test("a sentence that answers the one before it (', though,' ', however,') is chosen only after it", () => {
-  const docs = prepare([
-    article(
-      "a",
-      "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
-        "When the work can start, though, is still unclear. " +
-        "The state, however, has not yet signed the transfer of the money to the city.",
-    ),
-    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
-  ]);
-  const analysis = analyzeCluster(docs);
-  analysis.scores.set([0.1, 1, 0.9, 0.5]);
+  const analysis = pinnedCluster(
+    "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
+      "When the work can start, though, is still unclear. " +
+      "The state, however, has not yet signed the transfer of the money to the city.",
+    [0.1, 1, 0.9, 0.5],
+  );
   const [lead, though, however] = analysis.rep.byDoc[0]!;
   for (const words of [10, 15, 25, 40]) {
     const chosen = selectSentences(analysis, { words });
@@ -448,18 +450,13 @@ test("a sentence that answers the one before it (', though,' ', however,') is ch
 });
 
 test("a quotation with no speaker in it is chosen only after the sentence that names the speaker", () => {
-  const docs = prepare([
-    article(
-      "a",
-      "Harbor pilot Mara Quint said the crews had worked through the night to clear the channel. " +
-        "“We have just turned on the first crane. It will take days to move the rest.” " +
-        "The port reopened to small boats on Thursday, officials said.",
-    ),
-    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
-  ]);
-  const analysis = analyzeCluster(docs);
+  const analysis = pinnedCluster(
+    "Harbor pilot Mara Quint said the crews had worked through the night to clear the channel. " +
+      "“We have just turned on the first crane. It will take days to move the rest.” " +
+      "The port reopened to small boats on Thursday, officials said.",
+    [0.1, 1, 1, 0.5, 0.6],
+  );
   const [said, quote] = analysis.rep.byDoc[0]!;
-  analysis.scores.set([0.1, 1, 1, 0.5, 0.6]);
   for (const words of [15, 25, 40, 60]) {
     const chosen = selectSentences(analysis, { words });
     if (chosen.includes(quote!)) assert.ok(chosen.includes(said!), `budget ${words}: ${chosen}`);
@@ -496,17 +493,12 @@ test("a page that failed to load, in a cluster of three, is left out of the summ
 });
 
 test("a caption or heading without a verb is not a summary sentence, however well it scores", () => {
-  const docs = prepare([
-    article(
-      "a",
-      "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams. " +
-        "Parts of the eastern approach still under scaffolding. " +
-        "Engineers expect repairs to take at least six weeks, the city said.",
-    ),
-    article("b", "Ferry crews added evening runs for commuters while the harbor bridge stays closed."),
-  ]);
-  const analysis = analyzeCluster(docs);
-  analysis.scores.set([0.5, 1, 0.4, 0.3]);
+  const analysis = pinnedCluster(
+    "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams. " +
+      "Parts of the eastern approach still under scaffolding. " +
+      "Engineers expect repairs to take at least six weeks, the city said.",
+    [0.5, 1, 0.4, 0.3],
+  );
   const fragment = analysis.rep.byDoc[0]![1]!;
   assert.equal(analysis.rep.sents[fragment]!.sentence.index, 1);
   for (const words of [30, 60])

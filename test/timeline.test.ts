@@ -29,6 +29,20 @@ function undated(texts: readonly string[]): Doc[] {
   );
 }
 
+/** Articles `s0`, `s1`, … all published on `published`. */
+function publishedOn(published: string, texts: readonly string[]): Doc[] {
+  return prepare(
+    texts.map(
+      (text, k): Article => ({
+        id: `s${k}`,
+        text,
+        published,
+        origin: { source: `s${k}.txt`, format: "text" },
+      }),
+    ),
+  );
+}
+
 function at(mentions: readonly DateMention[], text: string): DateMention | undefined {
   return mentions.find((m) => m.text.includes(text) || text.includes(m.text));
 }
@@ -367,19 +381,10 @@ describe("buildTimeline", () => {
   });
 
   test("an event is told by a sentence that stands on its own, not one leaning on the sentence before it", () => {
-    const docs = prepare(
-      [
-        "The harbor council met on Tuesday to discuss the flooded ferry terminal.\nCouncil chair Ada Moss spoke first. She said the ferry terminal would reopen on March 20 after pumps clear the flooded basement.",
-        "Harbor officials expect the flooded ferry terminal to reopen on March 20, once pumps clear the basement, council chair Ada Moss said.\nFerry passengers have used buses since the storm.",
-      ].map(
-        (text, k): Article => ({
-          id: `s${k}`,
-          text,
-          published: "2026-03-04",
-          origin: { source: `s${k}.txt`, format: "text" },
-        }),
-      ),
-    );
+    const docs = publishedOn("2026-03-04", [
+      "The harbor council met on Tuesday to discuss the flooded ferry terminal.\nCouncil chair Ada Moss spoke first. She said the ferry terminal would reopen on March 20 after pumps clear the flooded basement.",
+      "Harbor officials expect the flooded ferry terminal to reopen on March 20, once pumps clear the basement, council chair Ada Moss said.\nFerry passengers have used buses since the storm.",
+    ]);
     const events = buildTimeline(docs).filter((e) => e.date === "2026-03-20");
     assert.equal(events.length, 1, "both outlets' March 20 are one event");
     assert.match(events[0]!.text, /^Harbor officials expect/);
@@ -387,19 +392,10 @@ describe("buildTimeline", () => {
   });
 
   test("an event is told by a sentence that names its speaker, not a quotation that leaves the speaker out", () => {
-    const docs = prepare(
-      [
-        "Harbor pilot Mara Quint has worked the Port Alder channel for thirty years.\n“The terminal will reopen on March 20. Nobody should expect ferries before then.”",
-        "The flooded ferry terminal will reopen on March 20, once pumps clear the basement, harbor officials said.\nFerry passengers have used buses since the storm.",
-      ].map(
-        (text, k): Article => ({
-          id: `q${k}`,
-          text,
-          published: "2026-03-04",
-          origin: { source: `q${k}.txt`, format: "text" },
-        }),
-      ),
-    );
+    const docs = publishedOn("2026-03-04", [
+      "Harbor pilot Mara Quint has worked the Port Alder channel for thirty years.\n“The terminal will reopen on March 20. Nobody should expect ferries before then.”",
+      "The flooded ferry terminal will reopen on March 20, once pumps clear the basement, harbor officials said.\nFerry passengers have used buses since the storm.",
+    ]);
     const events = buildTimeline(docs).filter((e) => e.date === "2026-03-20");
     assert.equal(events.length, 1, "both outlets' March 20 are one event");
     assert.match(events[0]!.text, /^The flooded ferry terminal/);
