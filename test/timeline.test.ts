@@ -132,6 +132,12 @@ describe("extractDates", () => {
     );
     assert.deepEqual(span("April"), ["2019-04-11", "2019-04-20"]);
     assert.deepEqual(span("end of last month"), ["2019-01-21", "2019-01-31"]);
+    // a time of day is no part of a month
+    const evening = extractDates(doc("The council voted late yesterday to close the pier.", "2019-02-17"));
+    assert.deepEqual(
+      evening.map((x) => x.resolved),
+      [{ date: "2019-02-16", granularity: "day" }],
+    );
     // a day that is written stays a day; in the clause before the attribution, "met" makes it past
     const day = m.find((x) => x.text === "March 3")?.resolved;
     assert.equal(day?.date, "2018-03-03");

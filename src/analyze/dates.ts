@@ -1009,14 +1009,16 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
       const c = classify(r, sentence);
       if (!c) continue;
       rangeTail(sentence, c);
-      // a part of a month, when no day is written: "the end of February", "in early March"
-      if (!c.rangeEnd && !/\b\d{1,2}(?:st|nd|rd|th)?\b/i.test(c.text) && /month|[a-z]{3}/i.test(c.text)) {
+      // a part of a month, when no day is written: "the end of February", "in early March", "the end of
+      // this month" (but "late yesterday" is a time of day)
+      const namesMonth =
+        c.kind === "month" ||
+        c.kind === "monthday" ||
+        c.kind === "absolute" ||
+        (c.kind === "casual" && /\bmonth\b/i.test(c.text));
+      if (namesMonth && !c.rangeEnd && !/\b\d{1,2}(?:st|nd|rd|th)?\b/i.test(c.text)) {
         const part = monthPart(sentence.slice(0, c.start), c.text.toLowerCase());
-        if (
-          part &&
-          (c.kind === "month" || c.kind === "monthday" || c.kind === "absolute" || c.kind === "casual")
-        )
-          c.part = part;
+        if (part) c.part = part;
       }
       cands.push(c);
     }
