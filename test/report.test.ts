@@ -241,3 +241,35 @@ test("publication times read as a reader writes them", () => {
   assert.equal(readableTime("2026-03-11"), "2026-03-11");
   assert.equal(readableTime("March 11, 2026"), "March 11, 2026", "anything else stays as given");
 });
+
+test("what only a page that failed to load names or quotes is not in the report", () => {
+  const text = (id: string, body: string): Article => ({
+    id,
+    text: body,
+    origin: { source: `${id}.txt`, format: "text" },
+  });
+  const report = buildReport([
+    text(
+      "herald",
+      "Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams. " +
+        'Mayor Ada Moss said, "Nobody crosses that bridge until it is safe." ' +
+        "Engineers expect repairs to take at least six weeks, the city said.",
+    ),
+    text(
+      "dns",
+      "The IP address for this domain may have changed recently. " +
+        "Check your DNS settings with Nordvale Hosting to verify that the domain is set up correctly. " +
+        '"It may take 8-24 hours for DNS changes to propagate," the Nordvale Hosting help page says.',
+    ),
+    text(
+      "daily",
+      "Inspectors found cracks in two steel beams of the Port Alder harbor bridge, which closed on Tuesday. " +
+        "Mayor Ada Moss said repairs will last about six weeks. Ferry crews added evening runs for commuters.",
+    ),
+  ]);
+  const names = (report.entities ?? []).map((e) => e.name);
+  assert.ok(names.includes("Ada Moss"), names.join(", "));
+  assert.ok(!names.some((n) => /Nordvale|DNS/.test(n)), names.join(", "));
+  assert.ok(!(report.quotes ?? []).some((q) => /DNS changes/.test(q.text)));
+  assert.ok((report.quotes ?? []).some((q) => /Nobody crosses/.test(q.text)));
+});

@@ -6,6 +6,7 @@ import {
   analyzeCluster,
   DEFAULT_WORDS,
   type SummarizeOptions,
+  strayDocs,
   summarizeAnalysis,
 } from "../summarize/index.ts";
 import type { Article, Doc, Summary } from "../types.ts";
@@ -134,8 +135,14 @@ function assembleReport(docs: Doc[], options: ReportOptions): Report {
   let entities: Entity[] | undefined;
   if (sections.has("entities") || sections.has("quotes")) {
     entities = extractEntities(docs);
-    if (sections.has("entities")) report.entities = entities;
-    if (sections.has("quotes")) report.quotes = extractQuotes(docs, entities);
+    // what only a stray article (a page that failed to load, left out of the summary too) names or quotes
+    // is not part of the story
+    const stray = new Set([...strayDocs(analysis)].map((d) => docs[d]!.article.id));
+    const inStory = (mentions: readonly { articleId: string }[]) =>
+      stray.size === 0 || mentions.some((m) => !stray.has(m.articleId));
+    if (sections.has("entities")) report.entities = entities.filter((e) => inStory(e.mentions));
+    if (sections.has("quotes"))
+      report.quotes = extractQuotes(docs, entities).filter((q) => inStory(q.mentions));
   }
   if (sections.has("comparison")) {
     report.comparison = compareSources(docs, {
