@@ -428,6 +428,8 @@ describe("clean: metadata", () => {
       ["SEOUL, South Korea (Reuters) - ", "SEOUL, South Korea"],
       ["(CNN) — ", undefined],
       ["NEW YORK (AP) — ", "NEW YORK"],
+      ["LAHORE: ", "LAHORE"],
+      ["NEW DELHI, India: ", "NEW DELHI, India"],
     ];
     for (const [dateline, place] of cases) {
       const c = cleanArticle(art(`${dateline}${BODY_1}\n${BODY_2}`));
@@ -435,6 +437,18 @@ describe("clean: metadata", () => {
       assert.deepEqual(keptLines(c), [BODY_1, BODY_2], dateline);
       assert.deepEqual(removedOf(c), [{ reason: "dateline", text: dateline.trim() }]);
       assertSpans(c);
+    }
+  });
+
+  it("a caps word and a colon is a speaker, not a dateline, in a transcript or a label", () => {
+    const transcript = `TRUMP: ${BODY_1}\nKIM: ${BODY_2}`;
+    const c = cleanArticle(art(transcript));
+    assert.equal(c.place, undefined);
+    assert.deepEqual(keptLines(c), [`TRUMP: ${BODY_1}`, `KIM: ${BODY_2}`]);
+    for (const label of ["BREAKING: ", "DISCLAIMER: ", "WATCH: "]) {
+      const l = cleanArticle(art(`${label}${BODY_1}\n${BODY_2}`));
+      assert.equal(l.place, undefined, label);
+      assert.ok(l.text.startsWith(label), label);
     }
   });
 

@@ -15,7 +15,7 @@ import { NewsweaveError } from "../errors.ts";
 import { guessTitle } from "../ingest/text.ts";
 import type { Article, CleanArticle, Piece, Removal, RemovalReason } from "../types.ts";
 import { type Line, lineKey, makeLine, splitLines } from "./lines.ts";
-import { findDateline, findLeadingByline } from "./metadata.ts";
+import { findDateline, findLeadingByline, SPEAKER_LABEL } from "./metadata.ts";
 import {
   classifyLine,
   EMBED_UI,
@@ -215,7 +215,10 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
   }
   if (firstPara >= 0) {
     const text = (lines[firstPara] as Line).text;
-    const dl = findDateline(text);
+    let labels = 0;
+    for (let i = 0; i < n; i++)
+      if (reason[i] === undefined && SPEAKER_LABEL.test((lines[i] as Line).text)) labels++;
+    const dl = findDateline(text, labels <= 1);
     if (dl && dl.length < text.length) {
       leadCut[firstPara] = dl.length;
       leadReason[firstPara] = "dateline";

@@ -61,7 +61,8 @@ const NOT_PLACES = new Set(
     "DEVELOPING CLOSE FILE NEW NOTE REVIEW COMMENTARY SPOILER WARNING CORRECTION MORE ALSO RELATED READ JUST IN " +
     "URGENT FLASH LISTEN SPONSORED ADVERTISEMENT GALLERY UPDATES EDITOR'S EDITORS OK I A THE BY FROM AND OR " +
     "TRANSCRIPT Q QUESTION ANSWER REPORT REPORTS SOURCE SOURCES MAP GRAPHIC INTERACTIVE POLL QUIZ BONUS FBI CIA " +
-    "NASA NATO UN EU GOP NFL NBA MLB NHL WHO IMF CEO CDC FDA EPA SEC NSA DOJ ICE TSA FAA U.S. US UK"
+    "NASA NATO UN EU GOP NFL NBA MLB NHL WHO IMF CEO CDC FDA EPA SEC NSA DOJ ICE TSA FAA U.S. US UK " +
+    "DISCLAIMER DISCLOSURE TRIGGER PSA FYI TLDR RIP HEADLINE SUMMARY BACKGROUND CONTEXT"
   ).split(" "),
 );
 
@@ -93,8 +94,15 @@ export interface Dateline {
   place?: string;
 }
 
-/** A dateline at the start of a line: only when it is really a place (or a known agency alone). */
-export function findDateline(text: string): Dateline | undefined {
+/** A line that opens with a capitalised speaker label, as in a transcript ("TRUMP: Thank you."). */
+export const SPEAKER_LABEL = /^[A-Z][A-Z.'’-]*[A-Z.](?:\s+[A-Z][A-Z.'’-]*[A-Z.]){0,3}:\s/;
+
+/**
+ * A dateline at the start of a line: only when it is really a place (or a known agency alone).
+ * `colonOk`: the article has no speaker labels elsewhere, so "LAHORE: An enraged mob …" is a dateline
+ * (the style of many South Asian outlets), not the first speaker of a transcript.
+ */
+export function findDateline(text: string, colonOk = false): Dateline | undefined {
   let m = DATELINE_CAPS.exec(text);
   if (m) {
     const city = m[1] ?? "";
@@ -104,7 +112,9 @@ export function findDateline(text: string): Dateline | undefined {
     const label = NOT_PLACES.has(first.replace(/[.:]$/, "")) && !(first === "NEW" && /\s/.test(city));
     const isPlace = !label && /[A-Z]{2}/.test(city) && city.length <= 30;
     // A caps word followed by a colon is more often a label ("BREAKING:") or a speaker in a transcript.
-    const colon = /:\s+$/.test(m[0]) && !agency;
+    // With no other speaker label in the article, a place followed by a colon and a sentence is a dateline.
+    const colon =
+      /:\s+$/.test(m[0]) && !agency && !(colonOk && /^["“]?[A-Z]\S*\s/.test(text.slice(m[0].length)));
     if (isPlace && !colon && (agency === undefined || agencyLike(agency))) {
       const place = m[2] ? `${city}, ${m[2]}` : city;
       return { length: m[0].length, place };
