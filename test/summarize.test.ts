@@ -449,6 +449,23 @@ test("a sentence that answers the one before it (', though,' ', however,') is ch
   assert.ok(selectSentences(analysis, { words: 60 }).includes(however!), "used once its antecedent is");
 });
 
+test("'Another …' and 'Both …' are chosen only after the sentence they presuppose", () => {
+  const analysis = pinnedCluster(
+    "A harbor pilot said the storm surge had lifted two barges onto the north pier on Sunday. " +
+      "Another witness saw a fishing boat sink near the lighthouse an hour later. " +
+      "Both vessels will be towed away by a salvage crew from Halden before Friday.",
+    [0.1, 1, 0.9, 0.5],
+  );
+  const [lead, another, both] = analysis.rep.byDoc[0]!;
+  for (const words of [10, 15, 25, 40]) {
+    const chosen = selectSentences(analysis, { words });
+    if (chosen.includes(another!)) assert.ok(chosen.includes(lead!), `budget ${words}: ${chosen}`);
+    if (chosen.includes(both!)) assert.ok(chosen.includes(another!), `budget ${words}: ${chosen}`);
+  }
+  const all = selectSentences(analysis, { words: 60 });
+  assert.ok(all.includes(both!), `used once its antecedent is: ${all}`);
+});
+
 test("a quotation with no speaker in it is chosen only after the sentence that names the speaker", () => {
   const analysis = pinnedCluster(
     "Harbor pilot Mara Quint said the crews had worked through the night to clear the channel. " +

@@ -22,6 +22,9 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
   "once",
 ]);
 
+/** Openers that presuppose something told before ("Another police official confirmed …", "Both men …"). */
+const PRESUPPOSING: ReadonlySet<string> = new Set(["another", "both"]);
+
 /** "The announcement comes after …", "The move came as …": a sentence about something told before it. */
 const POINTS_BACK =
   /^(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?:[\p{L}-]+\s+){0,2}?(?:comes?|came|follows?|followed)\s+(?:after|as|amid|days|weeks|months|hours|just|a day|one day|two days|less than|only|on the heels)\b/u;
@@ -57,7 +60,8 @@ export function leansOnPrevious(doc: Doc, first: number, last = first): boolean 
   const text = doc.article.text;
   const words = wordTokens(text, s.start, Math.min(s.end, s.start + 60));
   const opener = words[0]?.norm ?? "";
-  if (DANGLING_OPENERS.has(opener)) return true;
+  if (DANGLING_OPENERS.has(opener) || PRESUPPOSING.has(opener)) return true;
+  if (opener === "the" && words[1]?.norm === "latter") return true; // "The latter said …"
   if (SUBORDINATORS.has(opener) && DANGLING_OPENERS.has(words[1]?.norm ?? "")) return true;
   const head = text.slice(s.start, Math.min(s.end, s.start + 700));
   if (POINTS_BACK.test(head) || CONNECTS_BACK.test(head) || PRONOUN_SAID.test(head)) return true;
