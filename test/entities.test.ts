@@ -279,6 +279,31 @@ describe("extractEntities: names that open a sentence", () => {
     assert.equal(find(entities, "Mitt Romney").type, "person");
   });
 
+  it("'the' before a name that modifies a noun ('the Harrow-Quill team') is no evidence against a person", () => {
+    const docs = docsOf(
+      "Rosalind Harrow and Thaddeus Quill reunite in a comedy about two cousins who inherit a ski lodge. " +
+        "The Harrow-Quill team has worked together for years. Harrow plays a tax lawyer. " +
+        "The Harrow family sells the lodge.",
+      "Harrow and Quill do their best. Harrow is funny. Harrow runs the lodge, and Quill books a band.",
+    );
+    assert.equal(find(extractEntities(docs), "Rosalind Harrow").type, "person");
+    // "the Lewisham Odeon": a name with an article of its own is still not a person
+    const odeon = docsOf(
+      "Crowds queued outside the Lewisham Odeon on Friday. The Lewisham Odeon closes next year.",
+    );
+    assert.notEqual(find(extractEntities(odeon), "Lewisham Odeon").type, "person");
+  });
+
+  it("a first name from the long list (Tina, Seth) before a surname is evidence of a person", () => {
+    // "The Ralston name" counts against a person; only the first name, on the long list, counts for one
+    const docs = docsOf("Tina Ralston was seen at the Lewisham Odeon. The Ralston name was on the poster.");
+    assert.equal(find(extractEntities(docs), "Tina Ralston").type, "person");
+    // a compass word, a particle or a hyphenated place is not a first name
+    const places = docsOf("Cadets marched at West Point on Friday. Fog closed La Guardia in the morning.");
+    const entities = extractEntities(places);
+    assert.notEqual(find(entities, "West Point").type, "person");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

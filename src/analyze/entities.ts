@@ -178,6 +178,10 @@ const ORG_LEAD = new Set(
     "federation union league association society agency embassy port city county"
   ).split(" "),
 );
+/** A name modifying the noun after it: "the Fey-Poehler team", "the Obama administration", "the Kim regime". */
+const NAME_AS_MODIFIER =
+  /^(?:[-‐]\p{Lu}|['’]s\b|\s+(?:administration|campaign|team|family|regime|era|years|camp|case|trial|estate|household|presidency|government|brothers|sisters|siblings|couple|duo|clan|dynasty|show|film|movie|song|album|book|novel|biopic|character|legacy|doctrine|plan|tapes?|emails?|memo|interview|speech|visit|meeting|summit)\b)/u;
+
 const SPEECH_AFTER = /^\s*(?:said|says|told|tells)\b/;
 const WHO_AFTER = /^\s*,?\s*who\b/;
 const WHICH_AFTER = /^\s*,\s*which\b/;
@@ -789,6 +793,20 @@ function emitRun(
       scores[P] += tks.length >= 2 ? 3 : 2;
       if (!gender && given) gender = given;
     }
+    // a first name from the longer list, never written in lower case here, before a surname: "Tina Fey"
+    // (not "West Point", "La Guardia", "Mar-a-Lago", "Denver Homeless")
+    else if (
+      given === undefined &&
+      !g.gaz &&
+      tks.length >= 2 &&
+      ctx.gaz.moreGivenNames?.has(tks[0]!) &&
+      !ctx.lowerUsed.has(tks[0]!) &&
+      !PLACE_LEAD.has(tks[0]!) &&
+      !PARTICLES.has(tks[0]!) &&
+      !/[-‐]/.test(surface) &&
+      !isAcronym(first.text)
+    )
+      scores[P] += 2;
     if (/\s\p{Lu}\.\s/u.test(surface)) scores[P] += 3;
     const acronym = !/\s/.test(surface) && isAcronym(surface);
     if (acronym && !gz) scores[O] += 1.5;
@@ -803,11 +821,13 @@ function emitRun(
     const follow = text.slice(end, Math.min(text.length, end + 40));
     if (WHO_AFTER.test(follow)) scores[P] += 2;
     if (/^\s+and\s+(?:his|her)\b/.test(follow)) scores[P] += 2;
-    // "the Lewisham Odeon", "the Rickshaw Challenge": people's names take no article
+    // "the Lewisham Odeon", "the Rickshaw Challenge": people's names take no article; but in "the
+    // Fey-Poehler team", "the Obama administration" the article belongs to the noun after the name
     if (
       g.title === undefined &&
       roleG === undefined &&
-      /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))
+      /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start)) &&
+      !NAME_AS_MODIFIER.test(follow)
     ) {
       scores[P] -= 2;
       scores[X] += 1;
