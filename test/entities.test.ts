@@ -304,6 +304,14 @@ describe("extractEntities: names that open a sentence", () => {
     assert.notEqual(find(entities, "West Point").type, "person");
   });
 
+  it("a name that is all of a quotation is a title of a work, not a person", () => {
+    const docs = docsOf(
+      "The studio ran a campaign called “Copper Lantern,” with ads during the game. " +
+        "Critics said “Copper Lantern” was the best spot of the evening. Viewers shared Copper Lantern online.",
+    );
+    assert.equal(find(extractEntities(docs), "Copper Lantern").type, "other");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

@@ -832,6 +832,9 @@ function emitRun(
       scores[P] -= 2;
       scores[X] += 1;
     }
+    // a title in quotation marks, all of it a name: an “Animal House”, “Sisters” (a work, not a place)
+    const opens = text.charCodeAt(start - 1);
+    if ((opens === 0x201c || opens === 34) && /^[.,!?]?[”"]/.test(follow)) scores[X] += 3;
     if (AGE_AFTER.test(follow)) scores[P] += 3;
     if (WHICH_AFTER.test(follow)) scores[O] += 1;
     if (SPEECH_AFTER.test(follow)) {
