@@ -430,6 +430,8 @@ describe("clean: metadata", () => {
       ["NEW YORK (AP) — ", "NEW YORK"],
       ["LAHORE: ", "LAHORE"],
       ["NEW DELHI, India: ", "NEW DELHI, India"],
+      ["BEIRUT/AMMAN (Reuters) - ", "BEIRUT/AMMAN"],
+      ["PRETORIA/KHARTOUM, ", "PRETORIA/KHARTOUM"],
     ];
     for (const [dateline, place] of cases) {
       const c = cleanArticle(art(`${dateline}${BODY_1}\n${BODY_2}`));

@@ -66,7 +66,7 @@ const NOT_PLACES = new Set(
   ).split(" "),
 );
 
-const CAPS_WORD = "[A-Z][A-Z.'’\\-]*[A-Z.]";
+const CAPS_WORD = "[A-Z][A-Z.'’/\\-]*[A-Z.]";
 const TITLE_WORD = "[A-Z][a-z.'’\\-]+";
 const REGION = "[A-Z][\\p{L}.'’\\-]*(?:\\s+[A-Z][\\p{L}.'’\\-]*){0,2}";
 const AGENCY = "\\(([A-Za-z][\\w .&-]{0,30}?)\\)";
@@ -81,6 +81,8 @@ const DATELINE_TITLE = new RegExp(
   `^(${TITLE_WORD}(?:\\s+${TITLE_WORD}){0,2})(?:,\\s*(${REGION}))?\\s*${AGENCY}${DASH}`,
   "u",
 );
+/** "BEIRUT/AMMAN, Syrian forces …": cities joined by slashes are a dateline even when the agency was cut. */
+const DATELINE_CITIES = /^([A-Z][A-Z.'’-]+[A-Z.](?:\/[A-Z][A-Z.'’-]+[A-Z.])+),\s+(?=\p{Lu})/u;
 /** "(CNN) —" with no place. */
 const DATELINE_AGENCY = new RegExp(`^${AGENCY}${DASH}`, "u");
 /** An all-capitals outlet abbreviation or broadcast call sign ("MNN", "KTLA-TV"). */
@@ -120,6 +122,8 @@ export function findDateline(text: string, colonOk = false): Dateline | undefine
       return { length: m[0].length, place };
     }
   }
+  m = DATELINE_CITIES.exec(text);
+  if (m) return { length: m[0].length, place: m[1]! };
   m = DATELINE_TITLE.exec(text);
   if (m && KNOWN_AGENCY.test(m[3] ?? "") && !/:\s+$/.test(m[0])) {
     const place = m[2] ? `${m[1]}, ${m[2]}` : m[1];
