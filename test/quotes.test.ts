@@ -88,6 +88,14 @@ describe("extractQuotes: marks and shapes", () => {
     assertVerbatim(docs, q);
   });
 
+  it("a country named with 'the' that says something is the speaker ('the U.S. said')", () => {
+    const { quotes } = quotesOf(
+      "Voters in Norland re-elected the president in April, though the U.S. said the vote was not a " +
+        "“credible expression of the will of the people.” The United States has sent no observers since 2019.",
+    );
+    assert.equal(speakerName(byText(quotes, "credible expression")), "United States");
+  });
+
   it("keeps a quote that runs over several paragraphs together", () => {
     const { docs, quotes } = quotesOf(
       'Gov. Ellen Marchetti wrote to the council on Friday: "The state will stand with Port Alder.\n\n' +

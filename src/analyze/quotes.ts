@@ -854,9 +854,13 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
   }
   const org = inNP.find((m) => m.entity.type === "organization");
   if (org) return speakerOf(org.entity);
-  // a name that is the whole subject speaks, whatever its type ("Pyongyang said")
-  const whole = inNP.find(
-    (m) => m.start === lead && ctx.text.slice(m.end, e).trim().split(/\s+/).length <= 1,
+  // a name that is the whole subject speaks, whatever its type ("Pyongyang said", "the U.S. said")
+  const whole = inNP.find((m) =>
+    m.start === lead
+      ? ctx.text.slice(m.end, e).trim().split(/\s+/).length <= 1
+      : m.entity.type === "place" &&
+        /^[Tt]he\s+$/.test(ctx.text.slice(lead, m.start)) &&
+        /^[\s.,]*$/.test(ctx.text.slice(m.end, e)),
   );
   if (whole) return speakerOf(whole.entity);
   // a bare role without determiner ("police said", "officials said"), or a role noun phrase
