@@ -312,6 +312,20 @@ describe("extractEntities: names that open a sentence", () => {
     assert.equal(find(extractEntities(docs), "Copper Lantern").type, "other");
   });
 
+  it("names with a particle are people, and the surname after 'al-' is one of their aliases", () => {
+    const docs = docsOf(
+      "Sudan's Omar al-Hamdi flew home on Monday. The warrant names Osama bin Tariq and Anke von der Brel. " +
+        "Hamdi said he was innocent. On Tuesday, al-Hamdi met fighters from al-Shabab.",
+    );
+    const entities = extractEntities(docs);
+    const hamdi = find(entities, "Omar al-Hamdi");
+    assert.equal(hamdi.type, "person");
+    assert.deepEqual(surfaces(docs, hamdi), ["Omar al-Hamdi", "Hamdi", "al-Hamdi"]);
+    assert.equal(find(entities, "Osama bin Tariq").type, "person");
+    assert.equal(find(entities, "Anke von der Brel").type, "person");
+    assert.equal(find(entities, "al-Shabab").type, "organization");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

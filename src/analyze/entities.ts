@@ -233,6 +233,9 @@ function startsUpper(s: string): boolean {
   return UPPER.test(s);
 }
 
+/** A surname after an Arabic article, written in lower case: "al-Bashir", "el-Sisi", "ash-Shara". */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|at|ar|an|az|ul)-\p{Lu}[\p{Ll}'’]+$/u;
+
 /** Tokens of one sentence, with name-specific repairs. */
 function sentenceTokens(text: string, start: number, end: number): Tok[] {
   const raw = wordTokens(text, start, end);
@@ -289,7 +292,7 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       text: t,
       key: normKey(t),
       lower: norm,
-      cap: startsUpper(t),
+      cap: startsUpper(t) || ARABIC_ARTICLE.test(t),
       initial,
       endsRun,
       ...(suffix !== undefined ? { suffix } : {}),
@@ -855,7 +858,15 @@ function emitRun(
     const headed =
       ctx.gaz.orgHeads.has(lastKey) || ctx.gaz.placeHeads.has(lastKey) || ctx.gaz.otherHeads.has(lastKey);
     const shape = emptyScores();
-    if (plain && !headed && tks.length >= 2 && tks.length <= 4) shape[P] += 1;
+    // a particle between names: "Osama bin Laden", "Omar al-Bashir", "Ursula von der Leyen"
+    const particle =
+      tks.length >= 3 &&
+      tks.slice(1, -1).some((w) => PARTICLES.has(w)) &&
+      !ctx.gaz.placeHeads.has(tks[0]!) &&
+      !ctx.gaz.orgHeads.has(tks[0]!) &&
+      !ctx.gaz.otherHeads.has(tks[0]!);
+    if (((plain && tks.length <= 4) || (particle && tks.length <= 5)) && !headed && tks.length >= 2)
+      shape[P] += 1;
     else shape[X] += 0.5;
     const cand: Cand = {
       doc: d,
@@ -979,6 +990,8 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
         }
         if (t.initial || headline) continue;
         capMid.add(t.key);
+        // "al-Bashir" also vouches for "Bashir" opening a sentence
+        if (ARABIC_ARTICLE.test(t.text)) capMid.add(t.key.slice(t.key.indexOf(" ") + 1));
         const prev = toks[i - 1];
         const next = toks[i + 1];
         const alone =

@@ -160,7 +160,7 @@ Food and Drug Administration|FDA; Environmental Protection Agency|EPA; Internal 
 Securities and Exchange Commission|SEC; Federal Reserve|Fed; NASA; Secret Service; Congress; Senate;
 House of Representatives; Supreme Court; Democratic Party|Democrats; Republican Party|Republicans|GOP;
 Los Angeles Police Department|LAPD; New York Police Department|NYPD; Kremlin; Knesset; Parliament; Taliban;
-Islamic State|ISIS|ISIL; al-Qaeda|al Qaeda; Hamas; Hezbollah; Muslim Brotherhood; Communist Party;
+Islamic State|ISIS|ISIL; al-Qaeda|al Qaeda|al-Qaida; al-Shabab|al-Shabaab|al Shabab|al Shabaab; Houthis|Houthi; Hamas; Hezbollah; Muslim Brotherhood; Communist Party;
 Korean Central News Agency|KCNA; Yonhap; Xinhua; Reuters; Associated Press|AP; Agence France-Presse|AFP; Bloomberg;
 CNN; BBC; NBC; NBC News; ABC; ABC News; CBS; CBS News; Fox News; MSNBC; NPR; PBS; ESPN; HBO; Netflix; CNBC;
 New York Times|NYT; Washington Post; Wall Street Journal|WSJ; Los Angeles Times|LA Times; USA Today; Guardian;
