@@ -369,6 +369,24 @@ describe("clean: lines that must stay", () => {
     );
   });
 
+  it("a web archive's crawl notice, the whole of a page that failed to load, is furniture", () => {
+    // the notice in our own words, opening as the archive's does
+    const notice =
+      "These crawls are part of an effort to archive pages as they are made, and the pages they point to. " +
+      "A link to the copy that was live when the page was written is then kept. " +
+      'Crawls of supported "No More 404" sites.';
+    const c = cleanArticle(art(notice));
+    assert.equal(c.text.trim(), "");
+    // an article that reports on such crawls keeps its sentences
+    const report = cleanArticle(
+      art(`${BODY_1}\nArchivists said these crawls are part of an effort to save the web.`),
+    );
+    assert.deepEqual(keptLines(report), [
+      BODY_1,
+      "Archivists said these crawls are part of an effort to save the web.",
+    ]);
+  });
+
   it("an article that is only the embedding widget's notice has no text left", () => {
     const notice =
       "You can add location information to your Tweets, such as your city or precise location, from the web and via third-party applications. You always have the option to delete your Tweet location history. Learn more";

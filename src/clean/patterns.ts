@@ -154,6 +154,13 @@ const LINE_RULES: Rule[] = [
     max: 60,
     hint: /this copy is for your personal/i,
   },
+  // The Internet Archive's notice on a page it crawled: a page that failed to load, not an article
+  {
+    re: /^these crawls are part of an effort to archive pages\b|^crawls of supported\s*["“]\s*no more 404\s*["”]\s*sites\W*$/i,
+    reason: "widget",
+    max: 140,
+    hint: /crawls/i,
+  },
   { re: /^\((?:photo |image )?credits?:[^()]*\)$/i, reason: "caption", max: 12 },
   { re: /^FILE(?: PHOTO)?\s*[-–—:|]\s*\S/, reason: "caption", max: OPENING_MAX },
   { re: /^CLOSE\s+[A-Z"“]/, reason: "caption", max: 50 },
