@@ -377,6 +377,13 @@ describe("clean: lines that must stay", () => {
       'Crawls of supported "No More 404" sites.';
     const c = cleanArticle(art(notice));
     assert.equal(c.text.trim(), "");
+    const alexa = cleanArticle(
+      art(
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive, which keeps it.\n" +
+          "Flowing in every day, these data are added to the Wayback Machine after some months.",
+      ),
+    );
+    assert.equal(alexa.text.trim(), "");
     // an article that reports on such crawls keeps its sentences
     const report = cleanArticle(
       art(`${BODY_1}\nArchivists said these crawls are part of an effort to save the web.`),

@@ -156,10 +156,10 @@ const LINE_RULES: Rule[] = [
   },
   // The Internet Archive's notice on a page it crawled: a page that failed to load, not an article
   {
-    re: /^these crawls are part of an effort to archive pages\b|^crawls of supported\s*["“]\s*no more 404\s*["”]\s*sites\W*$/i,
+    re: /^these crawls are part of an effort to archive pages\b|^crawls of supported\s*["“]\s*no more 404\s*["”]\s*sites\W*$|^starting in 1996, alexa internet has been donating their crawl data to the internet archive\b|^flowing in every day, these data are added to the wayback machine\b/i,
     reason: "widget",
     max: 140,
-    hint: /crawls/i,
+    hint: /crawl|wayback/i,
   },
   { re: /^\((?:photo |image )?credits?:[^()]*\)$/i, reason: "caption", max: 12 },
   { re: /^FILE(?: PHOTO)?\s*[-–—:|]\s*\S/, reason: "caption", max: OPENING_MAX },
