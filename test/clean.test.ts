@@ -394,6 +394,23 @@ describe("clean: lines that must stay", () => {
     ]);
   });
 
+  it("a server's error page in place of the article is furniture; a sentence about such an error stays", () => {
+    for (const page of [
+      "404 Not Found",
+      "Sorry, the page you are looking for could not be found.\nPlease try the search box.",
+      "The IP address has changed.\nThe IP address for this domain may have changed recently. Check your DNS settings.",
+      "This video is no longer available",
+    ]) {
+      const c = cleanArticle(art(page));
+      assert.ok(
+        !keptLines(c).some((l) => /not found|could not be found|IP address|no longer available/.test(l)),
+        page,
+      );
+    }
+    const story = `${BODY_1}\nVisitors saw a page not found error for most of Tuesday, the council said.`;
+    assert.deepEqual(keptLines(cleanArticle(art(story))), story.split("\n"));
+  });
+
   it("an article that is only the embedding widget's notice has no text left", () => {
     const notice =
       "You can add location information to your Tweets, such as your city or precise location, from the web and via third-party applications. You always have the option to delete your Tweet location history. Learn more";

@@ -154,6 +154,13 @@ const LINE_RULES: Rule[] = [
     max: 60,
     hint: /this copy is for your personal/i,
   },
+  // A server's or browser's error page in place of the article
+  {
+    re: /^(?:the ip address (?:has changed|for this domain may have changed)|check your dns settings\b|it may take \d+-\d+ hours for dns changes|(?:error )?404(?: error)?\W+(?:page )?not found|page not found\W*$|403 forbidden|access denied\W*$|service (?:temporarily )?unavailable\W*$|this site can['’]t be reached|(?:sorry, )?the page you (?:are looking for|were looking for|requested) (?:could not be found|cannot be found|can['’]t be found|does not exist|is no longer available|has been removed)|this (?:video|content) is (?:no longer|not) available(?: in your (?:country|region))?\W*$)/i,
+    reason: "widget",
+    max: 70,
+    hint: /ip address|dns|404|not found|forbidden|access denied|unavailable|can['’]t be reached|page you|no longer available|not available/i,
+  },
   // The Internet Archive's notice on a page it crawled: a page that failed to load, not an article
   {
     re: /^these crawls are part of an effort to archive pages\b|^crawls of supported\s*["“]\s*no more 404\s*["”]\s*sites\W*$|^starting in 1996, alexa internet has been donating their crawl data to the internet archive\b|^flowing in every day, these data are added to the wayback machine\b/i,
