@@ -420,65 +420,76 @@ function pinnedCluster(text: string, scores: number[]) {
   return analysis;
 }
 
+/**
+ * Summarises `text` (sentence scores pinned) at each budget and asserts that each sentence listed in
+ * `leaning` (indexes in the article) is chosen only together with the sentence before it; with `usedAt`,
+ * also that the last of them is chosen at that budget, once its antecedents are.
+ */
+function assertUsedOnlyAfterPrevious(
+  text: string,
+  scores: number[],
+  leaning: number[],
+  budgets: number[],
+  usedAt?: number,
+): void {
+  const analysis = pinnedCluster(text, scores);
+  const ids = analysis.rep.byDoc[0]!;
+  for (const words of budgets) {
+    const chosen = selectSentences(analysis, { words });
+    for (const k of leaning) {
+      if (chosen.includes(ids[k]!)) assert.ok(chosen.includes(ids[k - 1]!), `budget ${words}: ${chosen}`);
+    }
+  }
+  if (usedAt !== undefined) {
+    const all = selectSentences(analysis, { words: usedAt });
+    assert.ok(all.includes(ids[leaning[leaning.length - 1]!]!), `used once its antecedent is: ${all}`);
+  }
+}
+
 test("'The announcement comes after …' is chosen only with the sentence it points back to", () => {
-  const analysis = pinnedCluster(
+  assertUsedOnlyAfterPrevious(
     "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
       "The announcement comes after months of talks between the city and the state transport office.",
     [0.1, 1, 0.5],
+    [1],
+    [15, 20, 30, 60],
   );
-  const [lead, after] = analysis.rep.byDoc[0]!;
-  for (const words of [15, 20, 30, 60]) {
-    const chosen = selectSentences(analysis, { words });
-    if (chosen.includes(after!)) assert.ok(chosen.includes(lead!), `budget ${words}`);
-  }
 });
 
 test("a sentence that answers the one before it (', though,' ', however,') is chosen only after it", () => {
-  const analysis = pinnedCluster(
+  assertUsedOnlyAfterPrevious(
     "Port Alder will rebuild its harbor bridge with federal money, the mayor announced on Monday. " +
       "When the work can start, though, is still unclear. " +
       "The state, however, has not yet signed the transfer of the money to the city.",
     [0.1, 1, 0.9, 0.5],
+    [1, 2],
+    [10, 15, 25, 40],
+    60,
   );
-  const [lead, though, however] = analysis.rep.byDoc[0]!;
-  for (const words of [10, 15, 25, 40]) {
-    const chosen = selectSentences(analysis, { words });
-    if (chosen.includes(though!)) assert.ok(chosen.includes(lead!), `budget ${words}: ${chosen}`);
-    if (chosen.includes(however!)) assert.ok(chosen.includes(though!), `budget ${words}: ${chosen}`);
-  }
-  assert.ok(selectSentences(analysis, { words: 60 }).includes(however!), "used once its antecedent is");
 });
 
 test("'Another …' and 'Both …' are chosen only after the sentence they presuppose", () => {
-  const analysis = pinnedCluster(
+  assertUsedOnlyAfterPrevious(
     "A harbor pilot said the storm surge had lifted two barges onto the north pier on Sunday. " +
       "Another witness saw a fishing boat sink near the lighthouse an hour later. " +
       "Both vessels will be towed away by a salvage crew from Halden before Friday.",
     [0.1, 1, 0.9, 0.5],
+    [1, 2],
+    [10, 15, 25, 40],
+    60,
   );
-  const [lead, another, both] = analysis.rep.byDoc[0]!;
-  for (const words of [10, 15, 25, 40]) {
-    const chosen = selectSentences(analysis, { words });
-    if (chosen.includes(another!)) assert.ok(chosen.includes(lead!), `budget ${words}: ${chosen}`);
-    if (chosen.includes(both!)) assert.ok(chosen.includes(another!), `budget ${words}: ${chosen}`);
-  }
-  const all = selectSentences(analysis, { words: 60 });
-  assert.ok(all.includes(both!), `used once its antecedent is: ${all}`);
 });
 
 test("a quotation with no speaker in it is chosen only after the sentence that names the speaker", () => {
-  const analysis = pinnedCluster(
+  assertUsedOnlyAfterPrevious(
     "Harbor pilot Mara Quint said the crews had worked through the night to clear the channel. " +
       "“We have just turned on the first crane. It will take days to move the rest.” " +
       "The port reopened to small boats on Thursday, officials said.",
     [0.1, 1, 1, 0.5, 0.6],
+    [1],
+    [15, 25, 40, 60],
+    60,
   );
-  const [said, quote] = analysis.rep.byDoc[0]!;
-  for (const words of [15, 25, 40, 60]) {
-    const chosen = selectSentences(analysis, { words });
-    if (chosen.includes(quote!)) assert.ok(chosen.includes(said!), `budget ${words}: ${chosen}`);
-  }
-  assert.ok(selectSentences(analysis, { words: 60 }).includes(quote!), "used with its speaker");
 });
 
 test("a page that failed to load, in a cluster of three, is left out of the summary", () => {
