@@ -154,6 +154,101 @@ describe("conflicts", () => {
     }
   });
 
+  test("numbers that are not one fact told twice are not conflicts", () => {
+    const cases: [string, string][] = [
+      // the other sentence states the same number in another role
+      [
+        "Volunteers who ate two meals a day lost more weight than those who ate six.",
+        "Compared with volunteers eating six meals a day, those who ate two lost more weight.",
+      ],
+      // ages of different people
+      [
+        "Police charged a 34-year-old man with the robbery of the corner store.",
+        "Police said a 19-year-old clerk was hurt in the robbery of the corner store.",
+      ],
+      // one stem, two nouns
+      [
+        "The health survey tracked 800 villagers in the hill region of Norland.",
+        "The health survey covered two villages in the hill region of Norland.",
+      ],
+      // a projection against a count
+      [
+        "Health officials said the outbreak could exceed 5,000 cases by the winter.",
+        "Health officials said the outbreak has reached 1,200 cases so far.",
+      ],
+      // a rate against a total
+      [
+        "The new plant will capture about one tonne of carbon per day, the company said.",
+        "The new plant has captured 10 tonnes of carbon since June, the company said.",
+      ],
+      // a measure of the mirrors against a count of them
+      [
+        "Three mirrors on the mountain will reflect winter sunlight into the town square.",
+        "The 300 square foot mirrors on the mountain will reflect winter sunlight into the town square.",
+      ],
+      // durations of different things
+      [
+        "A judge sentenced the former producer to 12 years in prison for the murder.",
+        "The former producer has been in prison for 4 years awaiting the murder verdict.",
+      ],
+      // one number written more roundly than the other
+      [
+        "The carmaker agreed to recall 2.6 million cars over faulty ignition switches.",
+        "The carmaker will recall 2.59 million cars over faulty ignition switches.",
+      ],
+      // shares of different things
+      [
+        "Firefighters who worked at the site are 19 percent more likely to have cancer, the study found.",
+        "Cancer among firefighters who worked at the site was 32 percent higher, the study found.",
+      ],
+      // a number in words
+      [
+        "One hundred and three patients with the disease took part in the trial of the drug.",
+        "The trial of the drug enrolled 103 patients with the disease.",
+      ],
+      // a year against a day, and a photo caption
+      [
+        "The park where the diamond was found was established in 1972, officials said.",
+        "Officials said the diamond was found in the park on June 24, 2015.",
+      ],
+    ];
+    for (const [a, b] of cases) {
+      const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
+      assert.deepEqual(
+        r.conflicts.map((c) => c.values.map((v) => v.text)),
+        [],
+        `"${a}" / "${b}"`,
+      );
+    }
+    // different days, in articles with no date to resolve them against
+    const days = cluster(
+      ["The index fell 666 points on Friday as bank shares slid."],
+      ["The index fell 1,175 points on Monday as bank shares slid."],
+    );
+    assert.deepEqual(compareSources(days).conflicts, []);
+  });
+
+  test("the same fact told with different numbers is still a conflict", () => {
+    const cases: [string, string][] = [
+      [
+        "The humidifier on his ventilator was switched off for 19 hours, the inquest heard.",
+        "The inquest heard the humidifier on his ventilator was turned off for 18 hours.",
+      ],
+      [
+        "The pope bent over the barrier to bless 11-year-old Michael Keane in the crowd.",
+        "The pope stopped his car to bless 10-year-old Michael Keane in the crowd.",
+      ],
+      [
+        "Seven crew members of the two boats that collided have been arrested, police said.",
+        "Six crew members of the two boats that collided have been arrested, police said.",
+      ],
+    ];
+    for (const [a, b] of cases) {
+      const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
+      assert.equal(r.conflicts.length, 1, `"${a}" / "${b}"`);
+    }
+  });
+
   test("the comparison reuses the summarizer's alignment and gives the same result", () => {
     const analysis = analyzeCluster(example);
     assert.deepEqual(

@@ -195,6 +195,12 @@ export interface Value {
   bound?: "exact" | "approx" | "min" | "max";
   /** "a day", "daily", "on a normal day": a rate; values with different rates are not comparable. */
   rate?: string;
+  /** The unit noun as written, singular ("villager", "village"): stems can join different nouns. */
+  head?: string;
+  /** Precision of the number as written: 100,000 for "2.6 million", 1,000 for "12,000", 1 otherwise. */
+  step?: number;
+  /** Said of what could, will or should be ("could exceed 20,000 cases"), not of what is. */
+  modal?: boolean;
   // dates
   interval?: [number, number];
   month?: number;
@@ -351,6 +357,59 @@ function parseNumberToken(norm: string): number | undefined {
   return numberWord(norm);
 }
 
+/** Every number a sentence states, with or without a unit ("those who ate six", "34 out of the 4,557"). */
+function statedNumbers(toks: readonly Tok[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const norm = toks[k]!.norm;
+    const age = /^(\d+|[a-z]+)-(?:year|month|week|day)s?-old$/.exec(norm);
+    let n = parseNumberToken(age ? age[1]! : norm);
+    if (n === undefined) continue;
+    while (k + 1 < toks.length && scaleOf(toks[k + 1]!.norm) !== undefined) {
+      n *= scaleOf(toks[k + 1]!.norm)!;
+      k++;
+    }
+    const rest = toks[k + 1]?.norm === "and" ? parseNumberToken(toks[k + 2]?.norm ?? "") : undefined;
+    if (rest !== undefined && rest < 100 && n >= 100) {
+      n += rest;
+      k += 2;
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+/** Units of measure: a number before one measures the noun after it ("300 square foot mirrors"). */
+const MEASURES = new Set(
+  (
+    "foot feet inch inches meter meters metre metres mile miles yard yards pound pounds ton tons tonne tonnes " +
+    "gallon gallons acre acres square cubic kilogram kilograms gram grams liter liters litre litres " +
+    "kilometer kilometers kilometre kilometres ounce ounces"
+  ).split(" "),
+);
+
+/** Words before a number that make it a projection, a hope or a need rather than a fact. */
+const MODAL =
+  /\b(?:could|may|might|would|will|should|expected to|projected to|forecast to|hopes? to|hoping to|aims? to|plans? to|wants? to|set to|likely to|predicts?|estimates? that|(?:increas|ris|ros|climb|grew|grow|jump|soar|fell|fall|drop|declin)\w*\s+to)\b[^.;]*$/i;
+/** …or after it: "11 trillion gallons of water is needed". */
+const MODAL_AFTER = /^[^.;]{0,30}?\b(?:(?:is|are|would be|will be) needed|could|would|will)\b/i;
+
+/**
+ * The precision of a number as written: the value of its last written digit for decimals ("2.6 million":
+ * 100,000) and for round numbers of a thousand or more ("12,000": 1,000), else 1.
+ */
+function precisionOf(toks: readonly Tok[], k: number, k2: number, value: number): number {
+  const digits = toks[k]!.norm;
+  if (!/^\d/.test(digits)) return 1;
+  let scale = 1;
+  for (let q = k + 1; q < k2; q++) scale *= scaleOf(toks[q]!.norm) ?? 1;
+  const dot = digits.indexOf(".");
+  if (dot >= 0) return 10 ** -(digits.length - dot - 1) * scale;
+  if (value < 1000) return 1;
+  const zeros = /0*$/.exec(digits.replace(/,/g, ""))![0].length;
+  return 10 ** zeros * scale;
+}
+
 /** Numbers with a unit noun: "about 12,000 vehicles a day", "$1.8 million contract", "14 people", "45-year-old". */
 function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
   const out: Value[] = [];
@@ -388,6 +447,13 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       value *= scaleOf(toks[k2]!.norm)!;
       k2++;
     }
+    // "one hundred and three"
+    const rest =
+      k2 > k + 1 && toks[k2]?.norm === "and" ? parseNumberToken(toks[k2 + 1]?.norm ?? "") : undefined;
+    if (rest !== undefined && rest < 100 && value >= 100) {
+      value += rest;
+      k2 += 2;
+    }
     const money = /[$€£]\s*$/.test(before);
     let bound: Value["bound"] = "exact";
     const prev = prevTok?.norm ?? "";
@@ -395,7 +461,13 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     else if (MIN_WORDS.test(before)) bound = "min";
     else if (MAX_WORDS.test(before)) bound = "max";
     if (t.norm === "dozen" || t.norm === "hundred") bound = "approx";
+    // "several hundred", "a few thousand": at least two of them
+    if ((prev === "several" || prev === "few") && scaleOf(toks[k2 - 1]!.norm) !== undefined && k2 > k) {
+      bound = "min";
+      value = Math.max(value, 2 * scaleOf(toks[k2 - 1]!.norm)!);
+    }
     let unit: string | undefined;
+    let unitHead: string | undefined;
     let endTok = k2;
     if (age) unit = "year-old";
     else if (k2 < toks.length && toks[k2]!.norm === "percent") {
@@ -405,6 +477,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     else {
       // head noun: the last of up to three lower-case words before a function word or punctuation
       let head: string | undefined;
+      let measure: string | undefined;
       let j = k2;
       while (j < toks.length && j < k2 + 3) {
         const w = toks[j]!;
@@ -420,13 +493,19 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
         )
           break;
         head = w.norm;
+        // "300 square foot mirrors": a measure of the mirrors, not a count of them
+        if (MEASURES.has(w.norm)) measure = w.norm;
         j++;
         // a plural noun ends the phrase: "12,000 vehicles cross", "two steel floor beams"
         if (/[^s]s$/.test(w.norm) || /(?:ed|ing)$/.test(w.norm)) break;
       }
+      if (measure !== undefined && measure !== head) head = measure;
       if (head !== undefined) {
         unit = stem(head);
+        unitHead = head.replace(/([^s])s$/, "$1");
         endTok = j;
+        // "six years old": an age
+        if ((unit === "year" || unit === "month") && toks[j]?.norm === "old") unit = "year-old";
         // "4 inches of rain" and "6 inches of snow" measure different things
         const of = toks[j];
         let noun = toks[j + 1];
@@ -464,6 +543,11 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       num: value,
       bound,
       ...(rate ? { rate } : {}),
+      ...(unitHead ? { head: unitHead } : {}),
+      step: precisionOf(toks, k, k2, value),
+      modal:
+        MODAL.test(text.slice(Math.max(0, start - 60), start)) ||
+        MODAL_AFTER.test(text.slice(toks[endTok - 1]!.end, toks[endTok - 1]!.end + 40)),
       // token range of the value, for the clause computation
       name: `${k}:${endTok}`,
     });
@@ -673,6 +757,9 @@ function numbersCompatible(a: Value, b: Value, tol: number): boolean {
   const y = b.num!;
   const close = (p: number, q: number) => Math.abs(p - q) <= tol * Math.max(Math.abs(p), Math.abs(q));
   if (x === y) return true;
+  // one written more roundly than the other: "2.6 million" and "2.59 million"
+  if (Math.abs(x - y) <= Math.max(a.step ?? 1, b.step ?? 1) / 2 && Math.max(a.step ?? 1, b.step ?? 1) > 1)
+    return true;
   if (a.bound === "min" && y >= x) return true;
   if (b.bound === "min" && x >= y) return true;
   if (a.bound === "max" && y <= x) return true;
@@ -736,7 +823,8 @@ function valuesConflict(a: Value, b: Value, tol: number): boolean {
   if (a.kind !== b.kind || a.subject !== b.subject) return false;
   switch (a.kind) {
     case "number":
-      if (a.rate && b.rate && a.rate !== b.rate) return false;
+      // "one tonne per day" and "10 tonnes since June": a rate and a total are not comparable
+      if ((a.rate ?? "") !== (b.rate ?? "")) return false;
       return !numbersCompatible(a, b, tol);
     case "date":
       return !datesCompatible(a, b);
@@ -1119,6 +1207,41 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     return v;
   };
   const articleText = (id: number) => docs[rep.sents[id]!.doc]!.article.text;
+  const sentenceText = (id: number) => {
+    const s = rep.sents[id]!.sentence;
+    return articleText(id).slice(s.start, s.end);
+  };
+  const numberCache = new Map<number, number[]>();
+  const numbersOf = (id: number): number[] => {
+    let v = numberCache.get(id);
+    if (!v) {
+      const s = rep.sents[id]!.sentence;
+      v = statedNumbers(wordTokens(articleText(id), s.start, s.end));
+      numberCache.set(id, v);
+    }
+    return v;
+  };
+  /**
+   * The same first content word after both values: an age's person ("21-year-old charisse stinson", "2-year-old
+   * son"), what a share measures ("19 % more likely", "32 % higher").
+   */
+  const sameWordAfter = (p: Value, i: number, q: Value, j: number): boolean => {
+    const after = (v: Value, id: number) => {
+      const s = rep.sents[id]!.sentence;
+      const w = wordTokens(articleText(id), v.end, s.end).find(
+        (t) => !STOPWORDS.has(t.norm) && !/\d/.test(t.norm) && t.norm !== "old",
+      );
+      return w ? stem(w.norm) : "";
+    };
+    const a = after(p, i);
+    return a !== "" && a === after(q, j);
+  };
+  /** The word before a value: "for 19 hours", "serving 25 years". */
+  const wordBefore = (v: Value, id: number): string => {
+    const s = rep.sents[id]!.sentence;
+    const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 40), v.start);
+    return toks[toks.length - 1]?.norm ?? "";
+  };
   type Found = {
     kind: ConflictKind;
     subject: string;
@@ -1165,6 +1288,30 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         const xb = B.values.filter((v) => v.kind === kind && v.subject === subject);
         // a breakdown ("8 percent from wind and 2 percent from solar", "3 and 5 inches") is not one value
         if (kind === "number" && (xa.length > 1 || xb.length > 1)) continue;
+        // a number the other sentence also states, in whatever role, is a comparison or a breakdown both
+        // tell ("two meals a day … than those who ate six" and "six meals a day"), not a disagreement
+        if (
+          kind === "number" &&
+          (xa.some((p) => numbersOf(j).some((m) => m === p.num)) ||
+            xb.some((q) => numbersOf(i).some((m) => m === q.num)))
+        )
+          continue;
+        // ages of different people: "a 21-year-old man" and "an 18-year-old girl"
+        if (subject === "year-old" && !sameWordAfter(xa[0]!, i, xb[0]!, j)) continue;
+        if (kind === "number") {
+          const p0 = xa[0]!;
+          const q0 = xb[0]!;
+          // "800 villagers" and "two villages" share a stem, not a noun
+          if (p0.head !== undefined && q0.head !== undefined && p0.head !== q0.head) continue;
+          // a projection or a hope against a fact: "could exceed 20,000 cases", "3,069 known cases"
+          if (Boolean(p0.modal) !== Boolean(q0.modal)) continue;
+          // shares and score points measure what follows them: "19 % more likely", "32 % higher"
+          if ((subject === "%" || subject === "point") && !sameWordAfter(p0, i, q0, j)) continue;
+          // durations are of different things unless said the same way: "for 19 hours", "for 18 hours"
+          if (DURATIONS.has(subject) && wordBefore(p0, i) !== wordBefore(q0, j)) continue;
+          // "Monday the Dow shed 1,175 points", "a fall from Friday … 666 points": different days
+          if (!sameWeekdays(sentenceText(i), sentenceText(j))) continue;
+        }
         // numbers given for different times are different facts ("8.6 percent in March 2016", "10 percent in March")
         if (kind === "number" && !sameTime(A, B)) continue;
         // …and so are numbers for a place the other article never mentions ("37 percent in Iowa")
@@ -1191,9 +1338,17 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
           continue;
         // dates of statements whose numbers differ too are different periods ("10 percent in March",
         // "8.6 percent in March 2016"), not one event dated twice
-        if (kind === "date" && numbersDiffer(A, B, tol)) continue;
+        if (kind === "date" && numbersDiffer(A, B, -1)) continue;
+        // a year against a day: "in 2008" and "on Mar 16, 2016" date different things
+        if (kind === "date" && spanClass(p) !== spanClass(q) && Math.max(spanClass(p), spanClass(q)) === 2)
+          continue;
+        // photo captions and page stamps date the picture or the page, not the story's events
+        if (kind === "date" && (STAMP_LIKE.test(sentenceText(i)) || STAMP_LIKE.test(sentenceText(j))))
+          continue;
         // month names without a year: only for sentences that say nearly the same thing
         const partial = kind === "date" && (!p.interval || !q.interval);
+        // two years are two events unless the statements say nearly the same thing ("stolen … in 1899")
+        if (kind === "date" && spanClass(p) === 2 && sim(i, j) < 0.55) continue;
         if (partial && (shared(p.context, q.context) < 3 || sim(i, j) < 0.5)) continue;
         if (kind === "place" || kind === "person") {
           // each name must be absent from the other article (else both are simply mentioned)
@@ -1242,13 +1397,43 @@ function sameTime(a: SentenceValues, b: SentenceValues): boolean {
 }
 
 /** Whether two statements give incompatible numbers for some unit they share. */
+/**
+ * Numbers of the same subject that conflict; with `tol` < 0, that differ at all, whatever their bounds
+ * ("more than 63,000 … in 2016", "more than 72,000 … in 2017": two periods).
+ */
 function numbersDiffer(a: SentenceValues, b: SentenceValues, tol: number): boolean {
   for (const x of a.values) {
     if (x.kind !== "number") continue;
-    for (const y of b.values)
-      if (y.kind === "number" && y.subject === x.subject && valuesConflict(x, y, tol)) return true;
+    for (const y of b.values) {
+      if (y.kind !== "number" || y.subject !== x.subject) continue;
+      if (tol < 0 ? x.num !== y.num : valuesConflict(x, y, tol)) return true;
+    }
   }
   return false;
+}
+
+/** Units of time: a duration is comparable only when said the same way. */
+const DURATIONS = new Set(["year", "month", "week", "dai", "day", "hour", "minut", "second"]);
+
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+
+/** Weekdays named in both sentences, if any, overlap. */
+function sameWeekdays(a: string, b: string): boolean {
+  const wa = new Set((a.match(WEEKDAY) ?? []).map((w) => w.toLowerCase()));
+  const wb = (b.match(WEEKDAY) ?? []).map((w) => w.toLowerCase());
+  if (wa.size === 0 || wb.length === 0) return true;
+  return wb.some((w) => wa.has(w));
+}
+
+/** A photo caption or a page stamp: "file photo", "this undated photo provided …", "Published on …". */
+const STAMP_LIKE =
+  /\b(?:file photo|(?:this|the|in this) (?:undated |handout )?(?:photo|picture|image)|photos? provided|image caption|image copyright|published on|getty images|ap photo|photo credit|pic\.twitter\.com)\b/i;
+
+/** Day, month or year: dates of different precision date different things. */
+function spanClass(v: Value): number {
+  if (!v.interval) return 1;
+  const days = v.interval[1] - v.interval[0];
+  return days >= 300 ? 2 : days >= 25 ? 1 : 0;
 }
 
 /** Whether every place named in a statement also occurs in the other article. */
