@@ -1338,7 +1338,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
           continue;
         // dates of statements whose numbers differ too are different periods ("10 percent in March",
         // "8.6 percent in March 2016"), not one event dated twice
-        if (kind === "date" && numbersDiffer(A, B, -1)) continue;
+        if (kind === "date" && numbersDiffer(A, B)) continue;
         // a year against a day: "in 2008" and "on Mar 16, 2016" date different things
         if (kind === "date" && spanClass(p) !== spanClass(q) && Math.max(spanClass(p), spanClass(q)) === 2)
           continue;
@@ -1396,18 +1396,15 @@ function sameTime(a: SentenceValues, b: SentenceValues): boolean {
   return false;
 }
 
-/** Whether two statements give incompatible numbers for some unit they share. */
 /**
- * Numbers of the same subject that conflict; with `tol` < 0, that differ at all, whatever their bounds
- * ("more than 63,000 … in 2016", "more than 72,000 … in 2017": two periods).
+ * Whether two statements give different numbers for some unit they share, whatever their bounds ("more
+ * than 63,000 … in 2016", "more than 72,000 … in 2017": two periods).
  */
-function numbersDiffer(a: SentenceValues, b: SentenceValues, tol: number): boolean {
+function numbersDiffer(a: SentenceValues, b: SentenceValues): boolean {
   for (const x of a.values) {
     if (x.kind !== "number") continue;
-    for (const y of b.values) {
-      if (y.kind !== "number" || y.subject !== x.subject) continue;
-      if (tol < 0 ? x.num !== y.num : valuesConflict(x, y, tol)) return true;
-    }
+    for (const y of b.values)
+      if (y.kind === "number" && y.subject === x.subject && x.num !== y.num) return true;
   }
   return false;
 }
