@@ -242,6 +242,11 @@ describe("conflicts", () => {
         "Seven crew members of the two boats that collided have been arrested, police said.",
         "Six crew members of the two boats that collided have been arrested, police said.",
       ],
+      // synonyms are one noun
+      [
+        "Twelve people were killed when the bus left the coastal highway on Monday, police said.",
+        "Police said 14 persons were killed when the bus left the coastal highway on Monday.",
+      ],
     ];
     for (const [a, b] of cases) {
       const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));

@@ -195,7 +195,7 @@ export interface Value {
   bound?: "exact" | "approx" | "min" | "max";
   /** "a day", "daily", "on a normal day": a rate; values with different rates are not comparable. */
   rate?: string;
-  /** The unit noun as written, singular ("villager", "village"): stems can join different nouns. */
+  /** The unit noun as written, singular ("villager", "village"; synonyms as one): stems can join different nouns. */
   head?: string;
   /** Precision of the number as written: 100,000 for "2.6 million", 1,000 for "12,000", 1 otherwise. */
   step?: number;
@@ -502,7 +502,8 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       if (measure !== undefined && measure !== head) head = measure;
       if (head !== undefined) {
         unit = stem(head);
-        unitHead = head.replace(/([^s])s$/, "$1");
+        // synonyms stay one noun ("people", "persons"); other nouns as written, singular
+        unitHead = unitSynonym(unit) ?? head.replace(/([^s])s$/, "$1");
         endTok = j;
         // "six years old": an age
         if ((unit === "year" || unit === "month") && toks[j]?.norm === "old") unit = "year-old";
