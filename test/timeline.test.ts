@@ -161,6 +161,17 @@ describe("extractDates", () => {
     assert.equal(at(m, "June 12, 2018")?.anchor, "text");
   });
 
+  test("in an undated article, a bare month takes the year of the date before it unless a tense moves it", () => {
+    const same = extractDates(
+      doc(
+        "The bill funds the agencies until September 2015 while the port authority is funded only until February.",
+      ),
+    );
+    assert.equal(at(same, "February")?.resolved?.date, "2015-02");
+    const next = extractDates(doc("The two mayors met in June 2018. They will meet again in February."));
+    assert.equal(at(next, "February")?.resolved?.date, "2019-02");
+  });
+
   test("false hits are not dates: ordinals, 'Now', names, verbs, weekdays inside names", () => {
     const d = doc(
       "For a second time, Councillor Grace May asked the board to wait. Now it's up to voters. " +

@@ -1061,8 +1061,10 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
         resolved = resolveRelative(c, ref.day, tense);
         if (resolved) anchorKind = ref.anchor;
       } else if ((c.kind === "monthday" || c.kind === "month") && yearAnchor && !c.relativeWord) {
-        // undated article: an explicit date earlier in the paragraph fixes the year
-        resolved = resolveRelative(c, yearAnchor.day, "unknown");
+        // undated article: an explicit date earlier in the paragraph fixes the year ("until September
+        // 2015 … until February": February 2015); a tense moves it to the next or the last such month
+        const day = tense === "unknown" ? dayNumber(ymd(yearAnchor.day).y, 7, 1) : yearAnchor.day;
+        resolved = resolveRelative(c, day, tense);
         if (resolved) anchorKind = "text";
       }
       if (resolved && c.part && resolved.granularity !== "year" && !resolved.start)
