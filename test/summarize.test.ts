@@ -480,6 +480,17 @@ test("'Another …' and 'Both …' are chosen only after the sentence they presu
   );
 });
 
+test("'the pair', 'the couple' as the subject: chosen only after the sentence that names them", () => {
+  assertUsedOnlyAfterPrevious(
+    "Harbor pilot Mara Quint met the port director Tomas Reyes at the north pier on Sunday morning. " +
+      "After the meeting, the pair walked the damaged pier with two county engineers.",
+    [0.1, 1, 0.5],
+    [1],
+    [10, 15, 25, 40],
+    60,
+  );
+});
+
 test("a quotation with no speaker in it is chosen only after the sentence that names the speaker", () => {
   assertUsedOnlyAfterPrevious(
     "Harbor pilot Mara Quint said the crews had worked through the night to clear the channel. " +

@@ -25,6 +25,10 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
 /** Openers that presuppose something told before ("Another police official confirmed …", "Both men …"). */
 const PRESUPPOSING: ReadonlySet<string> = new Set(["another", "both"]);
 
+/** "The pair had lunch", "After meeting, the duo left": people counted, not named. */
+const PAIR_SUBJECT =
+  /^(?:(?:after|before|when|while|as|then|later)\b[^,.]{0,40},\s*)?the (?:pair|duo|trio|couple)\b/iu;
+
 /** "The announcement comes after …", "The move came as …": a sentence about something told before it. */
 const POINTS_BACK =
   /^(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?:[\p{L}-]+\s+){0,2}?(?:comes?|came|follows?|followed)\s+(?:after|as|amid|days|weeks|months|hours|just|a day|one day|two days|less than|only|on the heels)\b/u;
@@ -62,6 +66,8 @@ export function leansOnPrevious(doc: Doc, first: number, last = first): boolean 
   const opener = words[0]?.norm ?? "";
   if (DANGLING_OPENERS.has(opener) || PRESUPPOSING.has(opener)) return true;
   if (opener === "the" && words[1]?.norm === "latter") return true; // "The latter said …"
+  // "After meeting, the pair had lunch together.": a subject that only the sentence before names
+  if (PAIR_SUBJECT.test(text.slice(s.start, Math.min(s.end, s.start + 80)))) return true;
   if (SUBORDINATORS.has(opener) && DANGLING_OPENERS.has(words[1]?.norm ?? "")) return true;
   const head = text.slice(s.start, Math.min(s.end, s.start + 700));
   if (POINTS_BACK.test(head) || CONNECTS_BACK.test(head) || PRONOUN_SAID.test(head)) return true;
