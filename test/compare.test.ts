@@ -31,6 +31,18 @@ function cluster(...texts: [string, string?][]): Doc[] {
   );
 }
 
+/** Each pair of statements, as two articles published the same day, yields no conflict. */
+function assertNoConflicts(cases: readonly [string, string][]): void {
+  for (const [a, b] of cases) {
+    const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
+    assert.deepEqual(
+      r.conflicts.map((c) => c.values.map((v) => v.text)),
+      [],
+      `"${a}" / "${b}"`,
+    );
+  }
+}
+
 /** Which side of the conflict each article is on (index of its value group). */
 function sides(c: Comparison["conflicts"][number]): Map<string, number> {
   const out = new Map<string, number>();
@@ -144,14 +156,7 @@ describe("conflicts", () => {
         "Wind and solar made up 8.6 percent of power in March 2016.",
       ],
     ];
-    for (const [a, b] of cases) {
-      const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
-      assert.deepEqual(
-        r.conflicts.map((c) => c.values.map((v) => v.text)),
-        [],
-        `"${a}" / "${b}"`,
-      );
-    }
+    assertNoConflicts(cases);
   });
 
   test("numbers that are not one fact told twice are not conflicts", () => {
@@ -212,14 +217,7 @@ describe("conflicts", () => {
         "Officials said the diamond was found in the park on June 24, 2015.",
       ],
     ];
-    for (const [a, b] of cases) {
-      const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
-      assert.deepEqual(
-        r.conflicts.map((c) => c.values.map((v) => v.text)),
-        [],
-        `"${a}" / "${b}"`,
-      );
-    }
+    assertNoConflicts(cases);
     // different days, in articles with no date to resolve them against
     const days = cluster(
       ["The index fell 666 points on Friday as bank shares slid."],
