@@ -240,6 +240,11 @@ describe("conflicts", () => {
         "Seven crew members of the two boats that collided have been arrested, police said.",
         "Six crew members of the two boats that collided have been arrested, police said.",
       ],
+      // a round number is not a loose one
+      [
+        "About 1,000 people marched to the city hall on Saturday, the organisers said.",
+        "The organisers said 1,400 people marched to the city hall on Saturday.",
+      ],
       // synonyms are one noun
       [
         "Twelve people were killed when the bus left the coastal highway on Monday, police said.",

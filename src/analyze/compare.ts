@@ -758,8 +758,9 @@ function numbersCompatible(a: Value, b: Value, tol: number): boolean {
   const y = b.num!;
   const close = (p: number, q: number) => Math.abs(p - q) <= tol * Math.max(Math.abs(p), Math.abs(q));
   if (x === y) return true;
-  // one written more roundly than the other: "2.6 million" and "2.59 million"
-  if (Math.abs(x - y) <= Math.max(a.step ?? 1, b.step ?? 1) / 2 && Math.max(a.step ?? 1, b.step ?? 1) > 1)
+  // one written more roundly than the other: "2.6 million" and "2.59 million" (but "1,000" is not "1,400")
+  const step = Math.max(a.step ?? 1, b.step ?? 1);
+  if (step > 1 && Math.abs(x - y) <= Math.min(step / 2, 0.1 * Math.max(Math.abs(x), Math.abs(y))))
     return true;
   if (a.bound === "min" && y >= x) return true;
   if (b.bound === "min" && x >= y) return true;
