@@ -87,6 +87,38 @@ test("report formats never let source text become markup", () => {
   assert.ok(Array.isArray(json.articles) && json.summary);
 });
 
+test("a sentence that many articles carry lists ten citations and counts the rest, in every format", () => {
+  const towns = ["Alder", "Birch", "Cedar", "Dunmore", "Elmira", "Fairview", "Glenmoor", "Harwick"];
+  const many: Article[] = Array.from({ length: 14 }, (_, k) => ({
+    id: `m${k}`,
+    text:
+      "Port Alder closed its harbor bridge on Tuesday after county inspectors found cracked steel beams. " +
+      `A commuter from ${towns[k % towns.length]} Heights said the ferry line stretched for ${k + 3} blocks on Wednesday.`,
+    origin: { source: `m${k}.txt`, format: "text" },
+  }));
+  const report = buildReport(many);
+  const closed = report.summary?.sentences.find((x) => x.text.includes("closed its harbor bridge"));
+  assert.ok(
+    closed && new Set(closed.support.map((c) => c.articleId)).size === 14,
+    "all 14 articles support it",
+  );
+  for (const format of ["md", "text"] as const) {
+    const line = formatReport([{ id: "s1", report }], format)
+      .split("\n")
+      .find((l) => l.includes("closed its harbor bridge"));
+    assert.match(line ?? "", /\[1\]\[2\]\[3\]\[4\]\[5\]\[6\]\[7\]\[8\]\[9\]\[10\] \+4 more/, format);
+    assert.ok(!line?.includes("[11]"), format);
+  }
+  const html = formatReport([{ id: "s1", report }], "html");
+  assert.match(html, /\[10\]<\/a><\/sup> <small>\+4 more<\/small>/);
+  // the JSON keeps every citation
+  const json = JSON.parse(formatReport([{ id: "s1", report }], "json"));
+  const sentence = json.summary.sentences.find((x: { text: string }) =>
+    x.text.includes("closed its harbor bridge"),
+  );
+  assert.equal(new Set(sentence.support.map((c: { articleId: string }) => c.articleId)).size, 14);
+});
+
 test("counts read as English: one article, five articles", () => {
   const one = formatReport([{ id: "s1", report: buildReport(story.slice(0, 1)) }], "md");
   assert.match(one, /words from 1 article\*/);

@@ -1,6 +1,6 @@
 import type { Report } from "../analyze/report.ts";
 import type { Citation, SummarySentence } from "../types.ts";
-import { counted, escapeHtml, escapeMarkdown, sourceHeading } from "./summary.ts";
+import { counted, escapeHtml, escapeMarkdown, markHtml, markText, sourceHeading } from "./summary.ts";
 
 export type ReportFormat = "text" | "md" | "json" | "html";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "json", "html"];
@@ -239,7 +239,7 @@ function inlineText(parts: Inline[], md: boolean): string {
   const pieces: string[] = [];
   for (const p of parts) {
     if ("marks" in p) {
-      if (p.marks.length) pieces.push(p.marks.map((n) => `[${n}]`).join(""));
+      if (p.marks.length) pieces.push(markText(p.marks));
       continue;
     }
     if (!p.text.trim()) continue;
@@ -278,7 +278,7 @@ function inlineHtml(parts: Inline[], anchor: string): string {
     .filter((p) => "marks" in p || p.text.trim() !== "")
     .map((p) => {
       if ("marks" in p) {
-        return p.marks.map((n) => `<sup><a href="#${escapeHtml(anchor)}-src${n}">[${n}]</a></sup>`).join("");
+        return markHtml(p.marks, (n) => `${escapeHtml(anchor)}-src${n}`);
       }
       const t = escapeHtml(p.text);
       if (p.quote) return `<q>${t}</q>`;

@@ -104,6 +104,27 @@ function citedText(story: StorySummary, c: Citation): string {
 }
 
 /** Sorted distinct article numbers supporting a sentence. */
+/** Citation markers shown for one sentence; more sources than this are counted, not listed. */
+export const MAX_MARKS = 10;
+
+/** "[1][3][4]", or for a sentence many articles carry "[1][2]…[10] +490 more". */
+export function markText(numbers: readonly number[]): string {
+  const shown = numbers
+    .slice(0, MAX_MARKS)
+    .map((n) => `[${n}]`)
+    .join("");
+  return numbers.length > MAX_MARKS ? `${shown} +${numbers.length - MAX_MARKS} more` : shown;
+}
+
+/** The same as links to the sources list: `href(n)` is the fragment (already escaped) of source n. */
+export function markHtml(numbers: readonly number[], href: (n: number) => string): string {
+  const links = numbers
+    .slice(0, MAX_MARKS)
+    .map((n) => `<sup><a href="#${href(n)}">[${n}]</a></sup>`)
+    .join("");
+  return numbers.length > MAX_MARKS ? `${links} <small>+${numbers.length - MAX_MARKS} more</small>` : links;
+}
+
 function markerNumbers(numbers: ReadonlyMap<string, number>, support: readonly Citation[]): number[] {
   const set = new Set<number>();
   for (const c of support) {
@@ -167,9 +188,7 @@ function formatText(story: StorySummary, heading: boolean): string {
     "",
   );
   for (const s of story.summary.sentences) {
-    const marks = markerNumbers(numbers, s.support)
-      .map((n) => `[${n}]`)
-      .join("");
+    const marks = markText(markerNumbers(numbers, s.support));
     out.push(`${oneLine(s.text)} ${marks}`);
   }
   out.push("", "Sources");
@@ -210,9 +229,7 @@ function formatMarkdown(story: StorySummary, level: number): string {
   const out: string[] = [`${h} ${escapeMarkdown(level > 1 ? story.id : (story.heading ?? "Summary"))}`, ""];
   out.push(`*${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}*`, "");
   for (const s of story.summary.sentences) {
-    const marks = markerNumbers(numbers, s.support)
-      .map((n) => `[${n}]`)
-      .join("");
+    const marks = markText(markerNumbers(numbers, s.support));
     out.push(`${escapeMarkdown(s.text)} ${marks}`);
   }
   out.push("", `${h}# Sources`, "");
@@ -265,9 +282,7 @@ function formatHtmlStory(story: StorySummary, index: number, many: boolean): str
   );
   out.push('<div class="summary">');
   for (const s of story.summary.sentences) {
-    const marks = markerNumbers(numbers, s.support)
-      .map((n) => `<sup><a href="#${anchor(n)}">[${n}]</a></sup>`)
-      .join("");
+    const marks = markHtml(markerNumbers(numbers, s.support), anchor);
     out.push(`<p>${escapeHtml(oneLine(s.text))} ${marks}</p>`);
   }
   out.push("</div>", `<h${many ? 3 : 2}>Sources</h${many ? 3 : 2}>`, '<ol class="sources">');

@@ -296,6 +296,32 @@ describe("reading page", () => {
     await page.close();
   });
 
+  test(
+    "a sentence that many articles carry shows ten citations and a button for the rest",
+    TIMEOUT,
+    async () => {
+      const { page, problems } = await open();
+      const towns = ["Alder", "Birch", "Cedar", "Dunmore", "Elmira", "Fairview", "Glenmoor", "Harwick"];
+      const articles = Array.from(
+        { length: 13 },
+        (_, k) =>
+          "Port Alder closed its harbor bridge on Tuesday after county inspectors found cracked steel beams. " +
+          `A commuter from ${towns[k % towns.length]} Heights, number ${k + 1} in the queue, said the ferry line stretched for ${k + 3} blocks on Wednesday morning.`,
+      );
+      await page.fill("#paste", articles.join("\n---\n"));
+      await summarize(page);
+      const sentence = page.locator("#summary .sent", { hasText: "closed its harbor bridge" }).first();
+      assert.equal(await sentence.locator(".cite:not(.more)").count(), 10);
+      const more = sentence.locator(".cite.more");
+      assert.equal(await more.textContent(), "+3 more");
+      await more.click();
+      assert.equal(await sentence.locator(".cite:not(.more)").count(), 13);
+      assert.equal(await sentence.locator(".cite.more").count(), 0);
+      assert.deepEqual(problems, []);
+      await page.close();
+    },
+  );
+
   test("at phone width the page fits the screen and citations still work", TIMEOUT, async () => {
     const { page, problems } = await open(390);
     await page.setInputFiles("#files", FILES);

@@ -333,22 +333,41 @@ function articlesOf(citations) {
   return ids.sort((a, b) => state.articles.get(a).number - state.articles.get(b).number);
 }
 
+/** Citation buttons shown at first; a sentence that more articles carry gets a "+N more" button. */
+const MAX_CITES = 10;
+
 /** A `[n]` button per cited article; hovering or focusing it highlights the cited sentences. */
 function citeButtons(citations) {
   const wrap = el("span", { cls: "cites" });
-  for (const id of articlesOf(citations)) {
+  const ids = articlesOf(citations);
+  const button = (id) => {
     const info = state.articles.get(id);
     const mine = citations.filter((c) => c.articleId === id);
-    const button = el("button", {
+    const b = el("button", {
       cls: "cite",
       text: `[${info.number}]`,
       attrs: { type: "button", "aria-label": `source ${info.number}: ${outletOf(info.article)}` },
     });
-    const show = () => highlight(mine, button);
-    button.addEventListener("mouseenter", show);
-    button.addEventListener("focus", show);
-    button.addEventListener("click", show);
-    wrap.append(button);
+    const show = () => highlight(mine, b);
+    b.addEventListener("mouseenter", show);
+    b.addEventListener("focus", show);
+    b.addEventListener("click", show);
+    return b;
+  };
+  for (const id of ids.slice(0, MAX_CITES)) wrap.append(button(id));
+  if (ids.length > MAX_CITES) {
+    const rest = ids.slice(MAX_CITES);
+    const more = el("button", {
+      cls: "cite more",
+      text: `+${rest.length} more`,
+      attrs: { type: "button", "aria-label": `show ${rest.length} more sources` },
+    });
+    more.addEventListener("click", () => {
+      const added = rest.map(button);
+      more.replaceWith(...added);
+      added[0]?.focus();
+    });
+    wrap.append(more);
   }
   return wrap;
 }
