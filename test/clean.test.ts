@@ -489,7 +489,14 @@ describe("clean: metadata", () => {
     const c = cleanArticle(art(transcript));
     assert.equal(c.place, undefined);
     assert.deepEqual(keptLines(c), [`TRUMP: ${BODY_1}`, `KIM: ${BODY_2}`]);
-    for (const label of ["BREAKING: ", "DISCLAIMER: ", "WATCH: "]) {
+    for (const label of [
+      "BREAKING: ",
+      "DISCLAIMER: ",
+      "WATCH: ",
+      "FACT CHECK: ",
+      "EXPLAINER: ",
+      "POLITICS: ",
+    ]) {
       const l = cleanArticle(art(`${label}${BODY_1}\n${BODY_2}`));
       assert.equal(l.place, undefined, label);
       assert.ok(l.text.startsWith(label), label);
