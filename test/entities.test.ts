@@ -326,6 +326,16 @@ describe("extractEntities: names that open a sentence", () => {
     assert.equal(find(entities, "al-Shabab").type, "organization");
   });
 
+  it("a name after the kind of work it is, or after 'starred in', is a work", () => {
+    const docs = docsOf(
+      "He lent his voice to the animated series Copper Harbor last year. Critics loved the sitcom Dunmore Heights. " +
+        "She starred in Glass Orchard before her first album.",
+    );
+    const entities = extractEntities(docs);
+    for (const name of ["Copper Harbor", "Dunmore Heights", "Glass Orchard"])
+      assert.equal(find(entities, name).type, "other", name);
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

@@ -178,6 +178,10 @@ const ORG_LEAD = new Set(
     "federation union league association society agency embassy port city county"
   ).split(" "),
 );
+/** Words before the title of a work: its kind ("the sitcom …") or a part in it ("starred in …"). */
+const WORK_BEFORE =
+  /(?:\b(?:film|movie|comedy|drama|sitcom|series|novel|memoir|album|song|single|musical|documentary|thriller|franchise|classic|blockbuster|bestseller|podcast)\s+|\b(?:starred|starring|appeared|appears|co-starred|cameo|role|roles)\s+in\s+(?:the\s+)?)$/i;
+
 /** A name modifying the noun after it: "the Fey-Poehler team", "the Obama administration", "the Kim regime". */
 const NAME_AS_MODIFIER =
   /^(?:[-‐]\p{Lu}|['’]s\b|\s+(?:administration|campaign|team|family|regime|era|years|camp|case|trial|estate|household|presidency|government|brothers|sisters|siblings|couple|duo|clan|dynasty|show|film|movie|song|album|book|novel|biopic|character|legacy|doctrine|plan|tapes?|emails?|memo|interview|speech|visit|meeting|summit)\b)/u;
@@ -765,6 +769,8 @@ function emitRun(
     if (WEB_NAME.test(text.slice(start, end))) scores[O] += 6;
     // a storm's name: "Hurricane Sandy", "superstorm Sandy", "Typhoon Haiyan" (an event, not a place)
     if (!gz && STORM_LEAD.has(before)) scores[X] += 8;
+    // a work named after its kind or a role in it: "the comedy classic Animal House", "starred in Baby Mama"
+    if (!gz && WORK_BEFORE.test(text.slice(Math.max(0, start - 40), start))) scores[X] += 6;
     // appositive after: "Robert J. Kane, the Alder County bridge engineer," / "Jim Walton, president of CNN"
     const after = text.slice(end, Math.min(text.length, end + 80));
     const appo =
