@@ -336,6 +336,21 @@ describe("extractEntities: names that open a sentence", () => {
       assert.equal(find(entities, name).type, "other", name);
   });
 
+  it("a sailor's or an airman's rank is a title, and an award named by its kind is not a person", () => {
+    const docs = docsOf(
+      "Seaman Tobias Rennick Vale died during training on Friday. Vale had earned the Harbor Service Medal. " +
+        "Senior Airman Lena Ostrow said she had trained with Vale. He also held the Marksman Rifle Qualification.",
+    );
+    const entities = extractEntities(docs);
+    assert.equal(find(entities, "Tobias Rennick Vale").type, "person");
+    assert.equal(find(entities, "Lena Ostrow").type, "person");
+    assert.ok(
+      !entities.some((e) => /^(?:Seaman|Senior Airman) /.test(e.name)),
+      "the rank is not part of the name",
+    );
+    assert.equal(find(entities, "Marksman Rifle Qualification").type, "other");
+  });
+
   it("J.P. Morgan is the bank, not a person", () => {
     const entities = extractEntities(docsOf("Analysts at J.P. Morgan said the shares were undervalued."));
     assert.equal(find(entities, "JPMorgan").type, "organization");

@@ -206,6 +206,10 @@ Det.|=detective; Detective; Officer; Sgt.|=sergeant; Sergeant; Lt.|=lieutenant; 
 Captain; Col.|=colonel; Colonel; Gen.|=general; General; Maj.|=major; Adm.|=admiral; Admiral; Cpl.|=corporal;
 Cmdr.|=commander; Lt. Cmdr.|=commander; Commander; Lt. Col.|=colonel; Lt. Gen.|=general; Maj. Gen.|=general;
 Brig. Gen.|=general; Rear Adm.|=admiral; Vice Adm.|=admiral; Pvt.|=private; Spc.|=specialist; Staff Sgt.|=sergeant;
+Private|=private; Specialist|=specialist; Corporal|=corporal; Seaman|=seaman; Seaman Apprentice|=seaman;
+Seaman Recruit|=seaman; Petty Officer|=petty officer; Chief Petty Officer|=petty officer; Airman|=airman;
+Senior Airman|=airman; Airman First Class|=airman; Lance Cpl.|=corporal; Lance Corporal|=corporal;
+Pfc.|=private; Private First Class|=private; Ensign; Midshipman; Cadet;
 Dr.|=doctor; Dr|=doctor; Prof.|=professor; Professor; Rev.|=reverend; Reverend; Father; Sister; Rabbi; Imam;
 Mr.|=mr; Mr|=mr; Mrs.|=mrs; Mrs|=mrs; Ms.|=ms; Ms|=ms; Miss|=ms; Sir; Dame; Lord; Lady Justice|=justice;
 Agent; Coach; Council President|=president; Council Member|=councilmember; Councilman; Councilwoman;
@@ -301,7 +305,7 @@ gap strait channel odeon theatre theater cinema arena pike parkway turnpike expr
 
 const OTHER_HEADS = `festival awards award games championship championships cup olympics summit conference war
 prize marathon expo gala tournament concert parade act bill treaty accord agreement doctrine plan
-hurricane storm typhoon cyclone`;
+hurricane storm typhoon cyclone medal medals ribbon badge qualification citation trophy`;
 
 const NON_NAMES = `january february march april june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan passover
