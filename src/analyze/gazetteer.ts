@@ -206,7 +206,7 @@ Det.|=detective; Detective; Officer; Sgt.|=sergeant; Sergeant; Lt.|=lieutenant; 
 Captain; Col.|=colonel; Colonel; Gen.|=general; General; Maj.|=major; Adm.|=admiral; Admiral; Cpl.|=corporal;
 Cmdr.|=commander; Lt. Cmdr.|=commander; Commander; Lt. Col.|=colonel; Lt. Gen.|=general; Maj. Gen.|=general;
 Brig. Gen.|=general; Rear Adm.|=admiral; Vice Adm.|=admiral; Pvt.|=private; Spc.|=specialist; Staff Sgt.|=sergeant;
-Private|=private; Specialist|=specialist; Corporal|=corporal; Seaman|=seaman; Seaman Apprentice|=seaman;
+Specialist|=specialist; Corporal|=corporal; Seaman|=seaman; Seaman Apprentice|=seaman;
 Seaman Recruit|=seaman; Petty Officer|=petty officer; Chief Petty Officer|=petty officer; Airman|=airman;
 Senior Airman|=airman; Airman First Class|=airman; Lance Cpl.|=corporal; Lance Corporal|=corporal;
 Pfc.|=private; Private First Class|=private; Ensign; Midshipman; Cadet;
