@@ -469,6 +469,8 @@ describe("clean: metadata", () => {
       ["PYONGYANG, North Korea – ", "PYONGYANG, North Korea"],
       ["SEOUL, South Korea (Reuters) - ", "SEOUL, South Korea"],
       ["(CNN) — ", undefined],
+      ["(CNN)", undefined],
+      ["(Reuters) ", undefined],
       ["NEW YORK (AP) — ", "NEW YORK"],
       ["LAHORE: ", "LAHORE"],
       ["NEW DELHI, India: ", "NEW DELHI, India"],

@@ -90,6 +90,8 @@ const DATELINE_TITLE = new RegExp(
 const DATELINE_CITIES = /^([A-Z][A-Z.'’-]+[A-Z.](?:\/[A-Z][A-Z.'’-]+[A-Z.])+),\s+(?=\p{Lu})/u;
 /** "(CNN) —" with no place. */
 const DATELINE_AGENCY = new RegExp(`^${AGENCY}${DASH}`, "u");
+/** "(CNN)Sudanese …", "(Reuters) Sudanese …": an agency credit before the first word. */
+const AGENCY_GLUED = new RegExp(`^${AGENCY}\\s*(?=\\p{Lu})`, "u");
 /** An all-capitals outlet abbreviation or broadcast call sign ("MNN", "KTLA-TV"). */
 const CALL_SIGN = /^[A-Z]{2,6}(?:-(?:TV|FM|AM|DT))?$/;
 const KNOWN_AGENCY =
@@ -140,6 +142,9 @@ export function findDateline(text: string, colonOk = false): Dateline | undefine
   if (m && (KNOWN_AGENCY.test(credit) || CALL_SIGN.test(credit)) && !/:\s+$/.test(m[0])) {
     return { length: m[0].length };
   }
+  // "(CNN)Sudanese President …": a known agency's credit run into the first word, with no dash
+  m = AGENCY_GLUED.exec(text);
+  if (m && KNOWN_AGENCY.test(m[1] ?? "")) return { length: m[0].length };
   return undefined;
 }
 
