@@ -119,6 +119,21 @@ test("a sentence that many articles carry lists ten citations and counts the res
   assert.equal(new Set(sentence.support.map((c: { articleId: string }) => c.articleId)).size, 14);
 });
 
+test("a sentence that dates two events is listed once in the timeline, under both dates", () => {
+  const arts: Article[] = [
+    "The harbor court issued one warrant against the port director in 2009 and another in 2012 for fraud.",
+    "The port director left the country in 2014, officials said, and has not returned to Alder since then.",
+  ].map((text, k) => ({ id: `t${k}`, text, origin: { source: `t${k}.txt`, format: "text" } }));
+  const report = buildReport(arts);
+  const dates = (report.timeline ?? []).map((e) => e.date);
+  assert.deepEqual(dates, ["2009", "2012", "2014"], "the JSON keeps one event per date");
+  const lines = formatReport([{ id: "s1", report }], "md")
+    .split("\n")
+    .filter((l) => l.includes("issued one warrant"));
+  assert.equal(lines.filter((l) => l.startsWith("- **")).length, 1, lines.join("\n"));
+  assert.match(lines.find((l) => l.startsWith("- **")) ?? "", /^- \*\*2009; 2012\*\* /);
+});
+
 test("counts read as English: one article, five articles", () => {
   const one = formatReport([{ id: "s1", report: buildReport(story.slice(0, 1)) }], "md");
   assert.match(one, /words from 1 article\*/);

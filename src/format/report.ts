@@ -104,12 +104,19 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
   }
   if (report.timeline?.length) {
     out.push({ kind: "heading", level: base + 1, text: "Timeline" });
+    // a sentence that dates two events ("one warrant in 2009 and another in 2010") is listed once, with both
+    const when = (e: (typeof report.timeline)[number]) => (e.end ? `${e.date} – ${e.end}` : e.date);
+    const groups = new Map<string, Array<(typeof report.timeline)[number]>>();
+    for (const e of report.timeline) {
+      const key = `${e.text}\u0000${marksOf(nums, e.citations).join(",")}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
     out.push({
       kind: "list",
-      items: report.timeline.map((e) => [
-        { text: e.end ? `${e.date} – ${e.end}` : e.date, strong: true },
-        { text: named(e) },
-        { marks: marksOf(nums, e.citations), anchor },
+      items: [...groups.values()].map((events) => [
+        { text: events.map(when).join("; "), strong: true },
+        { text: named(events[0]!) },
+        { marks: marksOf(nums, events[0]!.citations), anchor },
       ]),
     });
   }

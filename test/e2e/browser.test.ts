@@ -322,6 +322,23 @@ describe("reading page", () => {
     },
   );
 
+  test("a sentence that dates two events shows once in the timeline, with both dates", TIMEOUT, async () => {
+    const { page, problems } = await open();
+    await page.fill(
+      "#paste",
+      [
+        "The harbor court issued one warrant against the port director in 2009 and another in 2012 for fraud.",
+        "The port director left the country in 2014, officials said, and has not returned to Alder since then.",
+      ].join("\n---\n"),
+    );
+    await summarize(page);
+    const item = page.locator("#timeline li", { hasText: "issued one warrant" });
+    assert.equal(await item.count(), 1);
+    assert.deepEqual(await item.locator("time").allTextContents(), ["2009", "2012"]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("at phone width the page fits the screen and citations still work", TIMEOUT, async () => {
     const { page, problems } = await open(390);
     await page.setInputFiles("#files", FILES);

@@ -562,15 +562,24 @@ function renderTimeline(report) {
   $("timeline-sec").hidden = !events;
   if (!events) return;
   if (events.length === 0) list.append(el("li", { cls: "empty", text: "No dated events found." }));
+  // a sentence that dates two events ("one warrant in 2009 and another in 2010") is listed once, with both
+  const groups = new Map();
   for (const e of events) {
+    const key = `${e.text}\u0000${articlesOf(e.citations).join(",")}`;
+    groups.set(key, [...(groups.get(key) || []), e]);
+  }
+  for (const [e, ...also] of groups.values()) {
+    const times = [e, ...also].map((x) =>
+      el("time", {
+        text: formatDate(x),
+        attrs: { datetime: /^\d{4}(-\d{2}){0,2}$/.test(x.date) ? x.date : undefined },
+      }),
+    );
     list.append(
       el(
         "li",
         {},
-        el("time", {
-          text: formatDate(e),
-          attrs: { datetime: /^\d{4}(-\d{2}){0,2}$/.test(e.date) ? e.date : undefined },
-        }),
+        el("span", { cls: "when" }, ...times.flatMap((t, k) => (k === 0 ? [t] : ["; ", t]))),
         el(
           "span",
           { cls: "what" },
