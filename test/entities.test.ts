@@ -298,6 +298,14 @@ describe("extractEntities: names that open a sentence", () => {
     // "The Ralston name" counts against a person; only the first name, on the long list, counts for one
     const docs = docsOf("Tina Ralston was seen at the Lewisham Odeon. The Ralston name was on the poster.");
     assert.equal(find(extractEntities(docs), "Tina Ralston").type, "person");
+    // a first name that is more often a word is no evidence: "Hope Air" flies patients
+    const charity = extractEntities(
+      docsOf(
+        "Hope Air, which provides free flights to patients, booked the trip. " +
+          "Volunteers from Hope Air, which has a dozen pilots, met the family.",
+      ),
+    );
+    assert.notEqual(find(charity, "Hope Air").type, "person");
     // a compass word, a particle or a hyphenated place is not a first name
     const places = docsOf("Cadets marched at West Point on Friday. Fog closed La Guardia in the morning.");
     const entities = extractEntities(places);

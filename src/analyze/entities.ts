@@ -809,6 +809,7 @@ function emitRun(
       !g.gaz &&
       tks.length >= 2 &&
       ctx.gaz.moreGivenNames?.has(tks[0]!) &&
+      !ctx.gaz.wordNames?.has(tks[0]!) &&
       !ctx.lowerUsed.has(tks[0]!) &&
       !PLACE_LEAD.has(tks[0]!) &&
       !PARTICLES.has(tks[0]!) &&

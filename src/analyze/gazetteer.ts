@@ -37,6 +37,8 @@ export interface Gazetteer {
    * weaker evidence, used only for a capitalised word before another name word.
    */
   moreGivenNames?: ReadonlySet<string>;
+  /** Names on the longer list that are more often common words ("Hope", "Grace"): no evidence mid-sentence. */
+  wordNames?: ReadonlySet<string>;
   /** Lower-case last words that make a name an organisation ("department", "co", "agency"). */
   orgHeads: ReadonlySet<string>;
   /** Lower-case last words that make a name a place ("river", "street", "bridge"). */
@@ -281,6 +283,17 @@ Lena Greta Malala Laura Elisa Erin Anita Ingrid Yoko Mei Ling Lan Aisha Fatima L
 Sofia Gabriela Isabel Rosa Josefina Guadalupe Marta Paola Chiara Francesca Giulia Claire Chloe
 Amelie Camille Sophie Anja Katrin Petra Olga Natasha Svetlana Tatiana Irina Yulia Anastasia Ekaterina Charlotte`;
 
+/** First names on the long lists that are more often common words ("Hope Air", "Grace Church"). */
+const WORD_NAMES = new Set(
+  (
+    "hope grace faith joy charity mercy patience prudence constance will may june april august summer autumn " +
+    "dawn rose lily ivy holly iris violet daisy pearl ruby amber jade crystal coral sky star angel destiny " +
+    "harmony trinity liberty justice honor honour mark bill art guy page chance hunter chase carter mason " +
+    "price rich sunny honey king prince duke earl baron major general marshal sterling royal rebel storm " +
+    "river forest cliff dale glen rock stone brook bud buck cash gene pat sue don ray will penny"
+  ).split(" "),
+);
+
 const ORG_HEADS = `department dept ministry agency agencies bureau office council committee commission party
 association union federation league institute institution foundation fund university college academy
 company co corp corporation inc incorporated ltd llc plc group holdings bank trust partners associates
@@ -379,6 +392,7 @@ export function defaultGazetteer(): Gazetteer {
   cached = {
     entries,
     moreGivenNames,
+    wordNames: WORD_NAMES,
     demonyms,
     titles,
     titleModifiers: new Set(words(TITLE_MODIFIERS).map((w) => normKey(w))),
