@@ -439,6 +439,24 @@ describe("clean: lines that must stay", () => {
     assertSpans(c);
   });
 
+  it("an app promotion line goes; a sentence about downloading an app stays", () => {
+    const promo =
+      "Want stories like these delivered straight to your phone? Download the Harbor Daily iPhone app now!";
+    const news =
+      "The council said the offer gives residents an incentive to download the app and report potholes.";
+    const c = cleanArticle(art([BODY_1, news, BODY_2, promo].join("\n")));
+    assert.deepEqual(keptLines(c), [BODY_1, news, BODY_2]);
+    assert.deepEqual(
+      c.removed.map((r) => r.reason),
+      ["subscribe"],
+    );
+    const bare = cleanArticle(
+      art([BODY_1, "Download our free news app for breaking alerts.", BODY_2].join("\n")),
+    );
+    assert.deepEqual(keptLines(bare), [BODY_1, BODY_2]);
+    assertSpans(c);
+  });
+
   it("two outlets quoting the same sentence is not boilerplate", () => {
     const quote = '"We will not back down," Governor Ellis said at the rally.';
     const cluster = cleanCluster([

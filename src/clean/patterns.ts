@@ -116,6 +116,13 @@ const LINE_RULES: Rule[] = [
     reason: "subscribe",
     max: 40,
   },
+  // App promotions: "Want stories like these delivered straight to your phone? Download the Us Weekly iPhone app
+  // now!" (a whole line; "an incentive to download the app" inside a sentence is news)
+  {
+    re: /^(?:(?:want|get) (?:more )?(?:stories|news|updates|alerts)\b[^?!.]{0,80}[?!.]\s*)?download (?:the|our) [^.!?]{0,60}?\bapps?\b[^.!?]{0,100}[.!?]?\s*$/i,
+    reason: "subscribe",
+    max: 40,
+  },
   // Comment prompts and counters
   {
     re: /^(?:leave a (?:reply|comment)|post a comment|add (?:a |your )?comments?|comments?|no comments(?: yet)?|view (?:all )?comments|show comments|hide comments|load comments|read comments|see (?:all )?comments|join the (?:conversation|discussion|debate)|(?:sign|log) ?in to (?:comment|reply|post)|you must be logged in to (?:post a )?comment|be the first to comment|comments? (?:are|is) (?:now )?(?:closed|disabled)|commenting (?:is|has been) (?:closed|disabled)|post with no comments|there (?:are|is) (?:no|\d+) comments?|\d+ comments?|comments? \(?\d+\)?|cancel reply|report abuse|conversation|discussion)\W*$/i,
