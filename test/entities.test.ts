@@ -462,6 +462,29 @@ describe("entities: dates and generic nouns are not names", () => {
     );
   });
 
+  it("institutions named with a state or 'of': one organisation each, typed by their head word", () => {
+    const found = extractEntities(
+      docsOf(
+        "Researchers from Florida Atlantic University and the University of Oregon surveyed the site on Monday.",
+        "The Georgia Bureau of Investigation and the Ohio Department of Health joined AT&T engineers in the Gulf of Mexico.",
+        "The remains were moved to Pineview Cemetery, a member of Congress said.",
+      ),
+    );
+    const typeOf = (name: string) => find(found, name).type;
+    assert.equal(typeOf("Florida Atlantic University"), "organization");
+    assert.equal(typeOf("University of Oregon"), "organization");
+    assert.equal(typeOf("Georgia Bureau of Investigation"), "organization");
+    assert.equal(typeOf("Ohio Department of Health"), "organization");
+    assert.equal(typeOf("AT&T"), "organization");
+    assert.equal(typeOf("Gulf of Mexico"), "place");
+    assert.equal(typeOf("Pineview Cemetery"), "place");
+    const names = found.map((e) => e.name);
+    // the pieces are not listed as entities of their own
+    for (const piece of ["Florida", "Oregon", "Georgia", "Ohio", "Persian Gulf", "Atlantic University"])
+      assert.ok(!names.includes(piece), `${piece} listed: ${names.join(", ")}`);
+    assert.ok(names.includes("Congress"), names.join(", "));
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

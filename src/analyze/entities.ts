@@ -271,6 +271,19 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       endsRun = true;
       i++;
     }
+    // An ampersand inside a name: "AT&T", "Texas A&M", "S&P"
+    if (
+      !endsRun &&
+      next &&
+      next.start === e + 1 &&
+      text.charCodeAt(e) === 38 &&
+      UPPER.test(text[s]!) &&
+      UPPER.test(text[next.start]!)
+    ) {
+      e = next.end;
+      norm = `${norm}&${next.norm}`;
+      i++;
+    }
     // A period that belongs to the word: "Co.", "Mich.", an initial "J."
     if (text.charCodeAt(e) === 46 && !endsRun) {
       const bare = text.slice(s, e);
@@ -334,6 +347,8 @@ interface Ctx {
   capMid: Set<string>;
   /** Lower-case words used in lower case somewhere in the cluster. */
   lowerUsed: Set<string>;
+  /** Canonical names of countries (the gazetteer's demonym targets). */
+  countries: ReadonlySet<string>;
 }
 
 function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean {
@@ -405,6 +420,15 @@ function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx)
     const t = toks[i]!;
     pieces.push({ kind: t.cap ? "name" : "joiner", from: i, to: i + 1 });
     i++;
+  }
+  // a gazetteer word that leads an "of" name is that name's head: "Gulf of Mexico" (not the Persian Gulf)
+  for (let k = 0; k + 2 < pieces.length; k++) {
+    const p = pieces[k]!;
+    const next = pieces[k + 1]!;
+    const after = pieces[k + 2]!;
+    if (p.kind !== "gaz" || p.to - p.from !== 1 || !ORG_LEAD.has(toks[p.from]!.lower)) continue;
+    if (next.kind !== "joiner" || toks[next.from]!.lower !== "of") continue;
+    if (after.kind === "name" || after.kind === "gaz") pieces[k] = { kind: "name", from: p.from, to: p.to };
   }
   // a one-word gazetteer name after a given name (and initials) is a surname: "Michael R. Bloomberg",
   // "Michael Bloomberg" (not the company), "George Washington"
@@ -596,6 +620,42 @@ function possessiveJoin(toks: Tok[], j: number, text: string, ctx: Ctx): boolean
   return ctx.gaz.placeHeads.has(last) || ctx.gaz.orgHeads.has(last);
 }
 
+const countryCache = new WeakMap<Gazetteer, ReadonlySet<string>>();
+function countriesOf(gaz: Gazetteer): ReadonlySet<string> {
+  let set = countryCache.get(gaz);
+  if (!set) {
+    set = new Set(gaz.demonyms.values());
+    countryCache.set(gaz, set);
+  }
+  return set;
+}
+
+/**
+ * Where an organisation's name that opens with the place piece `k` ends (exclusive piece index), or `k + 1`:
+ * names and places up to a word such as "University", "Department", "Bureau", optionally followed by "of"
+ * or "for" and more names ("… Department of Health").
+ */
+function localOrgEnd(pieces: readonly Piece[], k: number, toks: readonly Tok[], ctx: Ctx): number {
+  let m = k + 1;
+  let headEnd = -1;
+  while (m < pieces.length && (pieces[m]!.kind === "name" || pieces[m]!.kind === "gaz")) {
+    const q = pieces[m]!;
+    if (q.kind === "name" && ctx.gaz.orgHeads.has(toks[q.to - 1]!.lower)) headEnd = m + 1;
+    m++;
+  }
+  if (headEnd < 0) return k + 1;
+  const joiner = pieces[headEnd];
+  if (
+    joiner?.kind === "joiner" &&
+    (toks[joiner.from]!.lower === "of" || toks[joiner.from]!.lower === "for")
+  ) {
+    let r = headEnd + 1;
+    while (r < pieces.length && (pieces[r]!.kind === "name" || pieces[r]!.kind === "gaz")) r++;
+    if (r > headEnd + 1) return r;
+  }
+  return headEnd;
+}
+
 function emitRun(
   d: number,
   doc: Doc,
@@ -638,6 +698,10 @@ function emitRun(
       // gazetteer entry followed by plain names: one name ("U.S. Coast Guard", "CNN Worldwide", "Kellogg Co")
       let m = k + 1;
       while (m < pieces.length && pieces[m]!.kind === "name") m++;
+      // a state or city opening an organisation's name: "Florida Atlantic University", "Georgia Bureau of
+      // Investigation", "Florida Department of Health" (a country stays apart: "U.S." + "Justice Department")
+      if (p.gaz?.type === "place" && !ctx.countries.has(p.gaz.name))
+        m = Math.max(m, localOrgEnd(pieces, k, toks, ctx));
       const next = pieces[m];
       const glueGaz =
         m === k + 1 &&
@@ -718,6 +782,19 @@ function emitRun(
         m++;
         continue;
       }
+      // a place after "of" ends the name of an institution: "University of Florida", "Library of Congress"
+      // (not "Member of Congress")
+      if (q.kind === "gaz" && m >= k + 2 && pieces[m - 1]!.kind === "joiner") {
+        const firstKey = toks[p.from]!.lower;
+        const prevKey = toks[pieces[m - 2]!.to - 1]!.lower;
+        const institution =
+          ORG_LEAD.has(firstKey) ||
+          ORG_LEAD.has(prevKey) ||
+          ctx.gaz.orgHeads.has(prevKey) ||
+          ctx.gaz.placeHeads.has(prevKey);
+        if (institution && toks[pieces[m - 1]!.from]!.lower === "of") m++;
+        break;
+      }
       break;
     }
     // trailing joiners are not part of the name
@@ -790,9 +867,14 @@ function emitRun(
     }
     const lastKey = tks[tks.length - 1]!;
     if (tks.length >= 2 || !gz) {
-      if (ctx.gaz.orgHeads.has(lastKey)) scores[O] += 4;
-      if (ctx.gaz.placeHeads.has(lastKey)) scores[L] += 4;
-      if (ctx.gaz.otherHeads.has(lastKey)) scores[X] += 4;
+      // the head of "University of Florida", "Department of Health" is the word before "of"
+      const isHead = (w: string) =>
+        ctx.gaz.orgHeads.has(w) || ctx.gaz.placeHeads.has(w) || ctx.gaz.otherHeads.has(w);
+      const ofAt = tks.findIndex((w, i) => i > 0 && (w === "of" || w === "for"));
+      const head = !isHead(lastKey) && ofAt > 0 ? tks[ofAt - 1]! : lastKey;
+      if (ctx.gaz.orgHeads.has(head)) scores[O] += 4;
+      if (ctx.gaz.placeHeads.has(head)) scores[L] += 4;
+      if (ctx.gaz.otherHeads.has(head)) scores[X] += 4;
     }
     if (lastKey === "center" && tks.includes("medical")) scores[L] += 3;
     if (tks.length >= 2 && !gz && PLACE_LEAD.has(tks[0]!)) scores[L] += 2;
@@ -1078,7 +1160,7 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
       }
     }
   });
-  const ctx: Ctx = { gaz, capMid, lowerUsed };
+  const ctx: Ctx = { gaz, capMid, lowerUsed, countries: countriesOf(gaz) };
   const cands: Cand[] = [];
   for (let d = 0; d < docs.length; d++) {
     const a = docs[d]!.article;

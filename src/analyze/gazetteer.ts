@@ -313,7 +313,7 @@ bridge tunnel river lake sea ocean bay gulf harbor harbour port island islands i
 mount mt hill hills valley canyon desert forest park gardens beach coast shore falls creek canal dam
 county province state region territory district city town village borough township parish prefecture
 hall school hospital airport station stadium arena palace castle cathedral prison jail terminal base
-memorial monument museum library tower building house office clinic pier wharf camp hotel pass fault
+memorial monument cemetery graveyard museum library tower building house office clinic pier wharf camp hotel pass fault
 gap strait channel odeon theatre theater cinema arena pike parkway turnpike expressway trail`;
 
 const OTHER_HEADS = `festival awards award games championship championships cup olympics summit conference war
@@ -323,7 +323,7 @@ hurricane storm typhoon cyclone medal medals ribbon badge qualification citation
 const NON_NAMES = `january february march april june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan passover
 god ok okay hey hi hello yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video
-watch read more click share follow subscribe related editor's note`;
+watch read more click share follow subscribe related editor's note r&b`;
 
 function parseGroups(text: string, type: GazType, into: Map<string, GazEntry>): void {
   for (const group of text.split(";")) {
