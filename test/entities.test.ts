@@ -485,6 +485,20 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(names.includes("Congress"), names.join(", "));
   });
 
+  it("an unlisted first name opening a sentence starts the name when a suffix or an age follows", () => {
+    const found = extractEntities(
+      docsOf(
+        "Theodus Grange II, owner of the funeral home, has a cousin buried there. Grange said building was wrong.",
+        "Delmore Ruggs, 34, was arrested on Monday. Residents Hall Jr. and others watched.",
+      ),
+    );
+    const names = found.map((e) => e.name);
+    assert.equal(find(found, "Theodus Grange II").type, "person");
+    assert.ok(find(found, "Theodus Grange II").aliases.includes("Grange"), names.join(", "));
+    assert.equal(find(found, "Delmore Ruggs").type, "person");
+    assert.ok(!names.some((n) => n.startsWith("Residents")), names.join(", "));
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

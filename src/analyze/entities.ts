@@ -584,10 +584,35 @@ function opensWithGivenName(toks: Tok[], i: number, text: string, ctx: Ctx): boo
   const t = toks[i]!;
   const n = toks[i + 1];
   if (!t.cap || !t.initial || t.endsRun || !n?.cap || n.initial) return false;
-  if (!ctx.gaz.moreGivenNames?.has(t.key) || ctx.lowerUsed.has(t.lower)) return false;
+  if (ctx.lowerUsed.has(t.lower) || STOPWORDS.has(t.lower)) return false;
+  if (!ctx.gaz.moreGivenNames?.has(t.key)) {
+    // an unlisted word: a name only before a person's name ending, and not a role noun ("Residents", "Officer")
+    const singular = t.lower.replace(/s$/, "");
+    if (ctx.gaz.roles.has(t.lower) || ctx.gaz.roles.has(singular) || !personAhead(toks, i + 1, text))
+      return false;
+  }
   if (ctx.gaz.titles.has(t.key) || ctx.gaz.nonNames.has(t.lower) || ctx.gaz.demonyms.has(t.key)) return false;
   if (text.slice(t.end, n.start) !== " " || gazLookup(ctx.gaz, n.text) !== undefined) return false;
   return isNameWord(n, ctx, false, text);
+}
+
+const GENERATION = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+const GENERATION_KEYS = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
+
+/**
+ * Whether the capitalised words from `i` close like a person's name: a generational suffix ("Times II",
+ * "Smith Jr.") or an age in commas after one or two words ("Brown, 34,"). An unlisted first name before
+ * them opens the name: "Theodus Times II, owner of …".
+ */
+function personAhead(toks: Tok[], i: number, text: string): boolean {
+  for (let j = i; j < Math.min(toks.length, i + 3); j++) {
+    const t = toks[j]!;
+    if (!t.cap) return false;
+    if (j > i && GENERATION.test(t.text)) return true;
+    if (AGE_AFTER.test(text.slice(t.end, t.end + 8))) return true;
+    if (t.endsRun || text.slice(t.end, toks[j + 1]?.start ?? t.end) !== " ") return false;
+  }
+  return false;
 }
 
 /**
@@ -1298,6 +1323,9 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
     }
     if (t !== "person" && t !== "organization") continue;
     const ends = t === "person" ? [g.toks[0]!, g.toks[g.toks.length - 1]!] : [g.toks[0]!];
+    // "Grange" is "Theodus Grange II", "Kane" is "Robert Kane Jr."
+    if (t === "person" && g.toks.length >= 3 && GENERATION_KEYS.has(g.toks[g.toks.length - 1]!))
+      ends.push(g.toks[g.toks.length - 2]!);
     for (const w of ends) {
       if (t === "organization") {
         const rest = g.toks.slice(1).join(" ");
