@@ -499,6 +499,21 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(!names.some((n) => n.startsWith("Residents")), names.join(", "));
   });
 
+  it("'Martin Luther King, Jr. Avenue' is one place; a person's initials ('JFK') do not make him an organisation", () => {
+    const found = extractEntities(
+      docsOf(
+        "The march ended on Martin Luther King, Jr. Avenue, where John F. Kennedy had spoken in 1963.",
+        "JFK said the city would remember. JFK's aides agreed. JFK left. JFK returned to Washington that night.",
+      ),
+    );
+    const names = found.map((e) => e.name);
+    assert.equal(find(found, "Martin Luther King, Jr. Avenue").type, "place");
+    assert.ok(!names.includes("Jr. Avenue"), names.join(", "));
+    const jfk = find(found, "John F. Kennedy");
+    assert.equal(jfk.type, "person");
+    assert.ok(jfk.aliases.includes("JFK"), jfk.aliases.join(", "));
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

@@ -477,10 +477,14 @@ function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx)
     if (ctx.gaz.orgHeads.has(toks[pieces[m]!.to - 1]!.lower))
       pieces[k] = { kind: "name", from: pieces[k]!.from, to: pieces[k]!.to };
   }
-  // a title closing the run names nobody: it is part of the name ("Gayle King", "Martin Luther King")
-  const lastPiece = pieces[pieces.length - 1];
-  if (lastPiece?.kind === "title" && pieces.length >= 2 && pieces[pieces.length - 2]!.kind === "name") {
-    pieces[pieces.length - 1] = { kind: "name", from: lastPiece.from, to: lastPiece.to };
+  // a title closing the run names nobody: it is part of the name ("Gayle King", "Martin Luther King"), also
+  // before a generational suffix ("Martin Luther King, Jr. Avenue")
+  for (let k = 1; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (p.kind !== "title" || pieces[k - 1]!.kind !== "name") continue;
+    const next = pieces[k + 1];
+    if (next === undefined || (next.kind === "name" && GENERATION.test(toks[next.from]!.text)))
+      pieces[k] = { kind: "name", from: p.from, to: p.to };
   }
   // capitalised words that modify a following title ("Press" Secretary, "Labour" Minister)
   for (let k = pieces.length - 1; k > 0; k--) {
@@ -547,7 +551,15 @@ function docCandidates(
         const prev = toks[j - 1]!;
         if (prev.endsRun && !(prev.suffix === undefined && possessiveJoin(toks, j, text, ctx))) break;
         const gap = text.slice(prev.end, toks[j]!.start);
-        if (gap !== " " && gap !== " & " && gap !== "\u00a0" && !(prev.endsRun && /^['’]s $/.test(gap)))
+        // "Martin Luther King, Jr. Avenue": a generational suffix after a comma stays in the name
+        const suffixAfterComma = gap === ", " && GENERATION.test(toks[j]!.text);
+        if (
+          gap !== " " &&
+          gap !== " & " &&
+          gap !== "\u00a0" &&
+          !suffixAfterComma &&
+          !(prev.endsRun && /^['’]s $/.test(gap))
+        )
           break;
         const t = toks[j]!;
         if (gap === " & ") {
@@ -926,7 +938,7 @@ function emitRun(
       scores[P] += 2;
     if (/\s\p{Lu}\.\s/u.test(surface)) scores[P] += 3;
     const acronym = !/\s/.test(surface) && isAcronym(surface);
-    if (acronym && !gz) scores[O] += 1.5;
+    if (acronym && !gz) scores[O] += ACRONYM_ORG;
     const pre = text.slice(Math.max(sentenceStart, start - 12), start);
     if (
       /of\s+(?:the\s+)?$/.test(pre) &&
@@ -1038,14 +1050,25 @@ const STREET_WORDS: ReadonlyMap<string, string> = new Map([
   ["blvd", "boulevard"],
 ]);
 
-/** Sums the context evidence of mentions, plus the shape evidence of the fullest name once. */
+/** Evidence for "organisation" that a bare acronym's capitals give ("NATO", "LAPD"). */
+const ACRONYM_ORG = 1.5;
+
+/**
+ * Sums the context evidence of mentions, plus the shape evidence of the fullest name once. The capitals of
+ * an acronym say nothing when the fullest name reads as a person's: "JFK" beside "John F. Kennedy" is his.
+ */
 function addEvidence(into: Scores, cands: readonly Cand[]): void {
   let fullest: Cand | undefined;
   for (const c of cands) {
     for (let i = 0; i < 4; i++) into[i]! += c.scores[i]!;
     if (!fullest || c.toks.length > fullest.toks.length) fullest = c;
   }
-  if (fullest) for (let i = 0; i < 4; i++) into[i]! += fullest.shape[i]!;
+  if (!fullest) return;
+  for (let i = 0; i < 4; i++) into[i]! += fullest.shape[i]!;
+  if (fullest.acronym) return;
+  const own = emptyScores();
+  for (let i = 0; i < 4; i++) own[i] = fullest.scores[i]! + fullest.shape[i]!;
+  if (bestType(own) === "person") for (const c of cands) if (c.acronym && !c.gaz) into[O]! -= ACRONYM_ORG;
 }
 
 function root(g: Group): Group {
