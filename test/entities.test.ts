@@ -514,6 +514,19 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(jfk.aliases.includes("JFK"), jfk.aliases.join(", "));
   });
 
+  it("a surname after 'von' or 'van' is a person's, even when it is also a newspaper's word ('von Post')", () => {
+    const found = extractEntities(
+      docsOf(
+        "In 1955 he wrote to a Swedish socialite named Ilsabet von Post, the Harbor Post reported.",
+        "His letters to Ilsabet von Post were sold on Monday. Von Post kept them for decades, and von Post's estate sold them.",
+      ),
+    );
+    const person = find(found, "Ilsabet von Post");
+    assert.equal(person.type, "person");
+    assert.equal(find(found, "Harbor Post").type, "organization");
+    assert.ok(person.mentions.length >= 3, `${person.mentions.length} mentions`);
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

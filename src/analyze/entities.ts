@@ -171,6 +171,7 @@ const PARTICLES = new Set([
   "le",
 ]);
 const JOINERS = new Set(["of", "for", "and", "the"]);
+const VON_BEFORE = /(?:^|\s)(?:von|van|van der|van den|von der)\s+$/;
 const ORG_LEAD = new Set(
   (
     "department ministry office bank university college institute council bureau museum gulf bay isle republic " +
@@ -861,9 +862,19 @@ function emitRun(
     const scores = emptyScores();
     const roles: string[] = [];
     let gender: "" | "male" | "female" = "";
-    const gz = g.gaz?.name ? g.gaz : undefined;
+    // "von Post", "van Gogh": a word after a lower-case "von" or "van" is a surname, whatever else it names
+    const afterVon = VON_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+    const gz = g.gaz?.name && !afterVon ? g.gaz : undefined;
     if (gz) scores[typeIndex(gz.type)]! += 5;
-    else if (g.gaz) scores[typeIndex(g.gaz.type)]! += 2;
+    else if (g.gaz && !afterVon) scores[typeIndex(g.gaz.type)]! += 2;
+    if (afterVon) scores[P] += 4;
+    // "Ilsabet von Post", "Vincent van Gogh"
+    if (
+      tks.length >= 3 &&
+      tks.slice(1, -1).some((w) => w === "von" || w === "van") &&
+      !tks.some((w) => JOINERS.has(w))
+    )
+      scores[P] += 3;
     if (g.title !== undefined) {
       scores[P] += 4;
       if (g.title) roles.push(g.title);
@@ -908,7 +919,13 @@ function emitRun(
       const isHead = (w: string) =>
         ctx.gaz.orgHeads.has(w) || ctx.gaz.placeHeads.has(w) || ctx.gaz.otherHeads.has(w);
       const ofAt = tks.findIndex((w, i) => i > 0 && (w === "of" || w === "for"));
-      const head = !isHead(lastKey) && ofAt > 0 ? tks[ofAt - 1]! : lastKey;
+      // "Gunilla von Post": a surname after a particle is no head word ("post")
+      const particleName =
+        tks.length >= 3 &&
+        tks.slice(1, -1).some((w) => PARTICLES.has(w)) &&
+        !tks.some((w) => JOINERS.has(w)) &&
+        !isHead(tks[0]!);
+      const head = particleName ? "" : !isHead(lastKey) && ofAt > 0 ? tks[ofAt - 1]! : lastKey;
       if (ctx.gaz.orgHeads.has(head)) scores[O] += 4;
       if (ctx.gaz.placeHeads.has(head)) scores[L] += 4;
       if (ctx.gaz.otherHeads.has(head)) scores[X] += 4;
