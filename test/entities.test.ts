@@ -467,7 +467,7 @@ describe("entities: dates and generic nouns are not names", () => {
       docsOf(
         "Researchers from Florida Atlantic University and the University of Oregon surveyed the site on Monday.",
         "The Georgia Bureau of Investigation and the Ohio Department of Health joined AT&T engineers in the Gulf of Mexico.",
-        "The remains were moved to Pineview Cemetery, a member of Congress said.",
+        "The remains were moved to Pineview Cemetery, a member of Congress told the Quillby Globe.",
       ),
     );
     const typeOf = (name: string) => find(found, name).type;
@@ -478,6 +478,7 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.equal(typeOf("AT&T"), "organization");
     assert.equal(typeOf("Gulf of Mexico"), "place");
     assert.equal(typeOf("Pineview Cemetery"), "place");
+    assert.equal(typeOf("Quillby Globe"), "organization");
     const names = found.map((e) => e.name);
     // the pieces are not listed as entities of their own
     for (const piece of ["Florida", "Oregon", "Georgia", "Ohio", "Persian Gulf", "Atlantic University"])

@@ -297,7 +297,7 @@ const WORD_NAMES = new Set(
 const ORG_HEADS = `department dept ministry agency agencies bureau office council committee commission party
 association union federation league institute institution foundation fund university college academy
 company co corp corporation inc incorporated ltd llc plc group holdings bank trust partners associates
-network news times post journal tribune herald gazette chronicle press daily weekly magazine channel radio
+network news times post journal tribune herald gazette chronicle globe press daily weekly magazine channel radio
 television tv studios studio productions pictures records entertainment media communications airlines airline
 airways motors industries enterprises systems technologies labs laboratories pharmaceuticals services
 court congress senate parliament assembly legislature government administration authority board ministry
