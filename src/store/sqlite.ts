@@ -41,6 +41,9 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
+/** A cell to wait on: `Atomics.wait` on it is a synchronous sleep. */
+const SLEEP = new Int32Array(new SharedArrayBuffer(4));
+
 /** Turns anything SQLite (or the file system) throws into a STORE error that says what to do. */
 export function storeError(e: unknown, file: string): NewsweaveError {
   if (e instanceof NewsweaveError) return e;
@@ -136,11 +139,23 @@ export class SqliteStore implements Store {
         );
       throw storeError(e, path);
     }
-    try {
-      this.setUp(options);
-    } catch (e) {
-      this.db.close();
-      throw storeError(e, path);
+    // Two processes opening a new file at once race to create the schema and switch it to WAL; some of
+    // those steps report "busy" at once instead of waiting, so the whole set-up (idempotent) is retried.
+    const deadline = Date.now() + (options.busyTimeoutMs ?? 15_000);
+    for (;;) {
+      try {
+        this.setUp(options);
+        break;
+      } catch (e) {
+        const code = String((e as { code?: unknown }).code ?? "");
+        if ((code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) && Date.now() < deadline) {
+          if (this.db.inTransaction) this.db.exec("ROLLBACK");
+          Atomics.wait(SLEEP, 0, 0, 20 + Math.floor(Math.random() * 30));
+          continue;
+        }
+        this.db.close();
+        throw storeError(e, path);
+      }
     }
   }
 
