@@ -528,6 +528,28 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(person.mentions.length >= 3, `${person.mentions.length} mentions`);
   });
 
+  it("parties, chief executives, appositive roles and events: what a report on a summit names", () => {
+    const found = extractEntities(
+      docsOf(
+        "The ruling Law and Justice Party has a broad agenda. Ostrava CEO Lena Kraal said the GDP grew.",
+        "Mateusz Kolbrek, mayor of a small town, said the Group of 20 summit in Franco-German-dominated Europe mattered.",
+        "Kolbrek spoke near the site of the Warsaw Uprising.",
+      ),
+    );
+    const names = found.map((e) => e.name);
+    assert.equal(find(found, "Law and Justice Party").type, "organization");
+    const kraal = find(found, "Lena Kraal");
+    assert.equal(kraal.type, "person");
+    assert.deepEqual(kraal.roles, ["ceo"]);
+    const kolbrek = find(found, "Mateusz Kolbrek");
+    assert.equal(kolbrek.type, "person");
+    assert.ok(kolbrek.aliases.includes("Kolbrek"));
+    assert.equal(find(found, "Warsaw Uprising").type, "other");
+    assert.ok(names.includes("Franco-German"), names.join(", "));
+    for (const bad of ["Party", "GDP", "CEO", "Group", "Franco-German-dominated"])
+      assert.ok(!names.includes(bad), `${bad} listed: ${names.join(", ")}`);
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

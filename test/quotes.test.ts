@@ -414,6 +414,13 @@ describe("speaker attribution on unseen styles", () => {
     assert.equal(speakerName(byText(quotes, "This is awful")), "@mary_k");
   });
 
+  it("'he wrote' goes to the man named before, not to a recent speaker whose gender is unknown", () => {
+    const { quotes } = quotesOf(
+      'In her 1997 memoir, Ilsabet von Marsh writes that the senator pursued her with letters. In the first letter, written a year after they met, Thomas Reyes tries to persuade von Marsh to meet him in Oslo. "Is there any chance you shall be there," he wrote.',
+    );
+    assert.equal(speakerName(byText(quotes, "Is there any chance")), "Thomas Reyes");
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

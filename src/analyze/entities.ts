@@ -119,7 +119,7 @@ const NAME_SUFFIXES = new Set(
   (
     "based born led owned backed run made style era area bound linked funded controlled held allied affiliated " +
     "sponsored related only type like wide level class themed inspired focused centered centric registered " +
-    "flagged listed educated trained raised bred area-based friendly bashing"
+    "flagged listed educated trained raised bred area-based friendly bashing dominated speaking majority"
   ).split(" "),
 );
 const MONTH_ABBR =
@@ -134,7 +134,7 @@ const MONTH_DAY_AFTER = /^\.?\s+\d{1,2}(?!\d)/;
  * entity on their own.
  */
 const GENERIC_ALONE = new Set(
-  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police".split(
+  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police group".split(
     " ",
   ),
 );
@@ -487,6 +487,17 @@ function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx)
     if (next === undefined || (next.kind === "name" && GENERATION.test(toks[next.from]!.text)))
       pieces[k] = { kind: "name", from: p.from, to: p.to };
   }
+  // a title word inside an organisation's name: "Law and Justice Party", "Justice Party"
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    const p = pieces[k]!;
+    const next = pieces[k + 1]!;
+    if (p.kind !== "title" || p.to - p.from !== 1 || next.kind !== "name") continue;
+    if (
+      ctx.gaz.orgHeads.has(toks[next.to - 1]!.lower) &&
+      (k + 2 === pieces.length || pieces[k + 2]!.kind !== "name")
+    )
+      pieces[k] = { kind: "name", from: p.from, to: p.to };
+  }
   // capitalised words that modify a following title ("Press" Secretary, "Labour" Minister)
   for (let k = pieces.length - 1; k > 0; k--) {
     const p = pieces[k]!;
@@ -601,7 +612,7 @@ function opensWithGivenName(toks: Tok[], i: number, text: string, ctx: Ctx): boo
   if (!ctx.gaz.moreGivenNames?.has(t.key)) {
     // an unlisted word: a name only before a person's name ending, and not a role noun ("Residents", "Officer")
     const singular = t.lower.replace(/s$/, "");
-    if (ctx.gaz.roles.has(t.lower) || ctx.gaz.roles.has(singular) || !personAhead(toks, i + 1, text))
+    if (ctx.gaz.roles.has(t.lower) || ctx.gaz.roles.has(singular) || !personAhead(toks, i + 1, text, ctx))
       return false;
   }
   if (ctx.gaz.titles.has(t.key) || ctx.gaz.nonNames.has(t.lower) || ctx.gaz.demonyms.has(t.key)) return false;
@@ -610,6 +621,8 @@ function opensWithGivenName(toks: Tok[], i: number, text: string, ctx: Ctx): boo
 }
 
 const GENERATION = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+const ROLE_APPOSITIVE =
+  /^,\s+(?:(?:the|a|an)\s+)?(?:(?:former|longtime|local|deputy|assistant|senior|chief|then)\s+)?(\p{Ll}+)\s+(?:of|for|at|in|with)\b/u;
 const GENERATION_KEYS = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
 
 /**
@@ -617,12 +630,15 @@ const GENERATION_KEYS = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
  * "Smith Jr.") or an age in commas after one or two words ("Brown, 34,"). An unlisted first name before
  * them opens the name: "Theodus Times II, owner of …".
  */
-function personAhead(toks: Tok[], i: number, text: string): boolean {
+function personAhead(toks: Tok[], i: number, text: string, ctx: Ctx): boolean {
   for (let j = i; j < Math.min(toks.length, i + 3); j++) {
     const t = toks[j]!;
     if (!t.cap) return false;
     if (j > i && GENERATION.test(t.text)) return true;
     if (AGE_AFTER.test(text.slice(t.end, t.end + 8))) return true;
+    // an appositive role: "Mateusz Klinowski, mayor of a Polish town, said"
+    const role = ROLE_APPOSITIVE.exec(text.slice(t.end, t.end + 60));
+    if (role && ctx.gaz.roles.has(role[1]!.toLowerCase())) return true;
     if (t.endsRun || text.slice(t.end, toks[j + 1]?.start ?? t.end) !== " ") return false;
   }
   return false;

@@ -217,7 +217,8 @@ Mr.|=mr; Mr|=mr; Mrs.|=mrs; Mrs|=mrs; Ms.|=ms; Ms|=ms; Miss|=ms; Sir; Dame; Lord
 Agent; Coach; Council President|=president; Council Member|=councilmember; Councilman; Councilwoman;
 Spokesman; Spokeswoman; Spokesperson; Pres.|=president; First Lady|=lady; Secretary-General|Secretary General|=secretary-general;
 Under-Secretary-General|=secretary-general; Whip; Chief Whip|=whip; Adviser; Advisor|=adviser;
-National Security Adviser|National Security Advisor|=adviser; Science Writer|Staff Writer|Senior Writer|=writer`;
+National Security Adviser|National Security Advisor|=adviser; Science Writer|Staff Writer|Senior Writer|=writer;
+CEO|Chief Executive|Chief Executive Officer|=ceo; CFO|Chief Financial Officer|=cfo; COO|Chief Operating Officer|=coo`;
 
 const TITLE_MODIFIERS = `Press Foreign Prime Vice Deputy Assistant Acting Former Interim Defense Defence Finance Interior
 Labour Labor Health Education Energy Homeland Security Attorney Supreme Chief Executive Senior Special Managing
@@ -318,11 +319,11 @@ gap strait channel odeon theatre theater cinema arena pike parkway turnpike expr
 
 const OTHER_HEADS = `festival awards award games championship championships cup olympics summit conference war
 prize marathon expo gala tournament concert parade act bill treaty accord agreement doctrine plan
-hurricane storm typhoon cyclone medal medals ribbon badge qualification citation trophy`;
+hurricane storm typhoon cyclone medal medals ribbon badge qualification citation trophy uprising revolution massacre`;
 
 const NON_NAMES = `january february march april june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan passover
-god ok okay hey hi hello yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video
+god ok okay hey hi hello yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video gdp
 watch read more click share follow subscribe related editor's note r&b`;
 
 function parseGroups(text: string, type: GazType, into: Map<string, GazEntry>): void {

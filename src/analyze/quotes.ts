@@ -504,8 +504,22 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
   const mainClause =
     subjectLike(ctx, pos) || /[”"»][,.]?\s*$/.test(ctx.text.slice(Math.max(0, pos - 4), pos));
   const recent = mainClause ? recentSpeaker(ctx, cl, pos, floor, kind) : undefined;
+  // a named person whose gender fits the pronoun beats a recent speaker of unknown gender ("von Post writes
+  // that …" earlier, then "Kennedy tries to persuade von Post … “…,” he wrote")
+  const genderOf = (sp: Speaker): string | undefined =>
+    sp !== "unattributed" && sp.entityId ? cl.byId.get(sp.entityId)?.gender : undefined;
+  const surer =
+    (kind === "male" || kind === "female") &&
+    best !== undefined &&
+    recent !== undefined &&
+    genderOf(best.sp) === kind &&
+    sentenceAt(ctx.idx, best.pos) > sentenceAt(ctx.idx, recent.pos) &&
+    recent.sp !== "unattributed" &&
+    recent.sp.entityId !== undefined &&
+    genderOf(recent.sp) === undefined;
   if (
     recent &&
+    !surer &&
     (!best ||
       best.pos < recent.pos ||
       !best.subj ||
