@@ -484,7 +484,7 @@ function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx)
     const p = pieces[k]!;
     if (p.kind !== "title" || pieces[k - 1]!.kind !== "name") continue;
     const next = pieces[k + 1];
-    if (next === undefined || (next.kind === "name" && GENERATION.test(toks[next.from]!.text)))
+    if (next === undefined || (next.kind === "name" && GENERATION.has(toks[next.from]!.text)))
       pieces[k] = { kind: "name", from: p.from, to: p.to };
   }
   // a title word inside an organisation's name: "Law and Justice Party", "Justice Party"
@@ -564,7 +564,7 @@ function docCandidates(
         if (prev.endsRun && !(prev.suffix === undefined && possessiveJoin(toks, j, text, ctx))) break;
         const gap = text.slice(prev.end, toks[j]!.start);
         // "Martin Luther King, Jr. Avenue": a generational suffix after a comma stays in the name
-        const suffixAfterComma = gap === ", " && GENERATION.test(toks[j]!.text);
+        const suffixAfterComma = gap === ", " && GENERATION.has(toks[j]!.text);
         if (
           gap !== " " &&
           gap !== " & " &&
@@ -620,10 +620,16 @@ function opensWithGivenName(toks: Tok[], i: number, text: string, ctx: Ctx): boo
   return isNameWord(n, ctx, false, text);
 }
 
-const GENERATION = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
-const ROLE_APPOSITIVE =
-  /^,\s+(?:(?:the|a|an)\s+)?(?:(?:former|longtime|local|deputy|assistant|senior|chief|then)\s+)?(\p{Ll}+)\s+(?:of|for|at|in|with)\b/u;
-const GENERATION_KEYS = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
+/** Generational suffixes closing a person's name, as written and as normalised keys. */
+const GENERATIONS = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+const GENERATION = new Set(GENERATIONS);
+const GENERATION_KEYS = new Set(GENERATIONS.map((g) => g.toLowerCase()));
+/**
+ * An appositive after a name, its head word in group 2: ", the Alder County bridge engineer,", ", president of
+ * CNN", ", a professor in the department of …".
+ */
+const APPOSITIVE =
+  /^,\s+(?:(?:the|a|an|his|her|their|its)\s+)?((?:[\p{L}'’.-]+\s+){0,4}?)([\p{L}-]+)(?=\s+(?:of|for|at|in|with)\b|,|\.)/u;
 
 /**
  * Whether the capitalised words from `i` close like a person's name: a generational suffix ("Times II",
@@ -634,11 +640,11 @@ function personAhead(toks: Tok[], i: number, text: string, ctx: Ctx): boolean {
   for (let j = i; j < Math.min(toks.length, i + 3); j++) {
     const t = toks[j]!;
     if (!t.cap) return false;
-    if (j > i && GENERATION.test(t.text)) return true;
+    if (j > i && GENERATION.has(t.text)) return true;
     if (AGE_AFTER.test(text.slice(t.end, t.end + 8))) return true;
     // an appositive role: "Mateusz Klinowski, mayor of a Polish town, said"
-    const role = ROLE_APPOSITIVE.exec(text.slice(t.end, t.end + 60));
-    if (role && ctx.gaz.roles.has(role[1]!.toLowerCase())) return true;
+    const appo = APPOSITIVE.exec(text.slice(t.end, t.end + 80));
+    if (appo && ctx.gaz.roles.has(appo[2]!.toLowerCase())) return true;
     if (t.endsRun || text.slice(t.end, toks[j + 1]?.start ?? t.end) !== " ") return false;
   }
   return false;
@@ -884,13 +890,9 @@ function emitRun(
     if (gz) scores[typeIndex(gz.type)]! += 5;
     else if (g.gaz && !afterVon) scores[typeIndex(g.gaz.type)]! += 2;
     if (afterVon) scores[P] += 4;
-    // "Ilsabet von Post", "Vincent van Gogh"
-    if (
-      tks.length >= 3 &&
-      tks.slice(1, -1).some((w) => w === "von" || w === "van") &&
-      !tks.some((w) => JOINERS.has(w))
-    )
-      scores[P] += 3;
+    // a particle inside the name, no joiner: "Gunilla von Post", "Vincent van Gogh", "Leonardo da Vinci"
+    const inside = tks.length >= 3 && !tks.some((w) => JOINERS.has(w)) ? tks.slice(1, -1) : [];
+    if (inside.some((w) => w === "von" || w === "van")) scores[P] += 3;
     if (g.title !== undefined) {
       scores[P] += 4;
       if (g.title) roles.push(g.title);
@@ -914,12 +916,7 @@ function emitRun(
     if (!gz && WORK_BEFORE.test(text.slice(Math.max(0, start - 40), start))) scores[X] += 6;
     // appositive after: "Robert J. Kane, the Alder County bridge engineer," / "Jim Walton, president of CNN"
     const after = text.slice(end, Math.min(text.length, end + 80));
-    const appo =
-      text.charCodeAt(end) === 44
-        ? /^,\s+(?:(?:the|a|an|his|her|their|its)\s+)?((?:[\p{L}'’.-]+\s+){0,4}?)([\p{L}-]+)(?=\s+of\b|\s+for\b|\s+at\b|,|\.)/u.exec(
-            after,
-          )
-        : null;
+    const appo = text.charCodeAt(end) === 44 ? APPOSITIVE.exec(after) : null;
     if (appo && !gz) {
       const head = appo[2]!.toLowerCase();
       const rg = ctx.gaz.roles.get(head);
@@ -936,11 +933,7 @@ function emitRun(
         ctx.gaz.orgHeads.has(w) || ctx.gaz.placeHeads.has(w) || ctx.gaz.otherHeads.has(w);
       const ofAt = tks.findIndex((w, i) => i > 0 && (w === "of" || w === "for"));
       // "Gunilla von Post": a surname after a particle is no head word ("post")
-      const particleName =
-        tks.length >= 3 &&
-        tks.slice(1, -1).some((w) => PARTICLES.has(w)) &&
-        !tks.some((w) => JOINERS.has(w)) &&
-        !isHead(tks[0]!);
+      const particleName = inside.some((w) => PARTICLES.has(w)) && !isHead(tks[0]!);
       const head = particleName ? "" : !isHead(lastKey) && ofAt > 0 ? tks[ofAt - 1]! : lastKey;
       if (ctx.gaz.orgHeads.has(head)) scores[O] += 4;
       if (ctx.gaz.placeHeads.has(head)) scores[L] += 4;
