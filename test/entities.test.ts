@@ -550,6 +550,22 @@ describe("entities: dates and generic nouns are not names", () => {
       assert.ok(!names.includes(bad), `${bad} listed: ${names.join(", ")}`);
   });
 
+  it("two institutions joined by 'and', capitals headings and '-leaning' endings are not one name", () => {
+    const found = extractEntities(
+      docsOf(
+        "Lovelace attended Crestview High School and Faulkner State Community College before joining the Navy.",
+        "UNLAWFUL ENTRY: A Republican-leaning group in Alder County reported the theft on Monday.",
+        "STOLEN VEHICLE: Police in Alder County said the car was found on Tuesday. The Party met in Alder County.",
+      ),
+    );
+    const names = found.map((e) => e.name);
+    assert.ok(names.includes("Crestview High School"), names.join(", "));
+    assert.ok(names.includes("Faulkner State Community College"), names.join(", "));
+    for (const bad of ["UNLAWFUL ENTRY", "STOLEN VEHICLE", "Republican-leaning", "Party"])
+      assert.ok(!names.includes(bad), `${bad} listed: ${names.join(", ")}`);
+    assert.ok(!names.some((n) => n.includes(" and ")), names.join(", "));
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

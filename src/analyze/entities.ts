@@ -134,7 +134,7 @@ const MONTH_DAY_AFTER = /^\.?\s+\d{1,2}(?!\d)/;
  * entity on their own.
  */
 const GENERIC_ALONE = new Set(
-  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police group".split(
+  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police group party".split(
     " ",
   ),
 );
@@ -171,6 +171,8 @@ const PARTICLES = new Set([
   "le",
 ]);
 const JOINERS = new Set(["of", "for", "and", "the"]);
+/** Word-forming prefixes before a hyphen: "Anti-doping" is a word, not a name with an ending. */
+const PREFIXES = /^(?:anti|pro|non|post|pre|ex|co|self|multi|inter|counter|semi|mid|over|under|re|de|un)$/i;
 const VON_BEFORE = /(?:^|\s)(?:von|van|van der|van den|von der)\s+$/;
 const ORG_LEAD = new Set(
   (
@@ -258,7 +260,14 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       endsRun = true;
     }
     const hy = hasHyphen(text, s, e) ? text.slice(s, e).search(/-\p{Ll}+$/u) : -1;
-    if (hy > 0 && UPPER.test(text[s]!) && NAME_SUFFIXES.has(text.slice(s + hy + 1, e))) {
+    // "New York-based", "Kremlin-backed", "Pacino-insulting": a lower-case ending after a hyphen is no name
+    const ending = hy > 0 ? text.slice(s + hy + 1, e) : "";
+    if (
+      hy > 0 &&
+      UPPER.test(text[s]!) &&
+      (NAME_SUFFIXES.has(ending) ||
+        (/^\p{Ll}{3,}(?:ing|ed)$/u.test(ending) && !PREFIXES.test(text.slice(s, s + hy))))
+    ) {
       suffix = text.slice(s + hy + 1, e);
       e = s + hy;
       norm = norm.slice(0, hy);
@@ -828,7 +837,14 @@ function emitRun(
             personBefore = false;
         }
         if (personBefore && !PARTICLES.has(word)) break;
-        if (PARTICLES.has(word) || (JOINERS.has(word) && word !== "the" && lead)) {
+        // "Crestview High School and Faulkner State College", "Penn State and Niagara University": a name
+        // already closed by its head word before "and" is a list of two
+        const closed =
+          word === "and" &&
+          (ctx.gaz.orgHeads.has(prevKey) ||
+            ctx.gaz.placeHeads.has(prevKey) ||
+            ctx.gaz.otherHeads.has(prevKey));
+        if (PARTICLES.has(word) || (JOINERS.has(word) && word !== "the" && lead && !closed)) {
           m++;
           continue;
         }
@@ -880,6 +896,13 @@ function emitRun(
     const surface = text.slice(start, end);
     const key = normKey(surface);
     if (key === "" || skip.has(key)) continue;
+    // a heading in capitals ("UNLAWFUL ENTRY", "STOLEN VEHICLE") is no name; acronyms are short single words
+    if (
+      !g.gaz &&
+      /^[\p{Lu}\s&.'’-]+$/u.test(surface) &&
+      surface.split(/\s+/).filter((w) => /\p{Lu}{3}/u.test(w)).length >= 2
+    )
+      continue;
     const tks = key.split(" ");
     const scores = emptyScores();
     const roles: string[] = [];

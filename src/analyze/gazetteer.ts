@@ -145,7 +145,8 @@ const OTHER = `Nobel Prize|Nobel; Pulitzer Prize|Pulitzer; Oscar|Oscars|Academy 
 Tony Awards; Golden Globe|Golden Globes; Olympics|Olympic Games; Winter Olympics; Summer Olympics; World Cup;
 Super Bowl; World Series; Grand Slam; New Year|New Year's Day; Valentine's Day; Wimbledon; Australian Open; French Open; U.S. Open|US Open; Tour de France; Coachella;
 Met Gala; Brexit; Obamacare|Affordable Care Act; Medicaid; Medicare; Social Security; Holocaust; Cold War;
-World War II|Second World War; World War I|First World War; Vietnam War; Iraq War; Gulf War; Korean War; Marine One; Air Force One`;
+World War II|Second World War; World War I|First World War; Vietnam War; Iraq War; Gulf War; Korean War; Marine One; Air Force One;
+Saturday Night Live|SNL`;
 
 const ORGS = `United Nations|UN|U.N.; United Nations Security Council|UN Security Council|Security Council;
 North Atlantic Treaty Organization|NATO; European Union|EU|E.U.; European Commission; World Health Organization|WHO;
@@ -218,7 +219,7 @@ Agent; Coach; Council President|=president; Council Member|=councilmember; Counc
 Spokesman; Spokeswoman; Spokesperson; Pres.|=president; First Lady|=lady; Secretary-General|Secretary General|=secretary-general;
 Under-Secretary-General|=secretary-general; Whip; Chief Whip|=whip; Adviser; Advisor|=adviser;
 National Security Adviser|National Security Advisor|=adviser; Science Writer|Staff Writer|Senior Writer|=writer;
-CEO|Chief Executive|Chief Executive Officer|=ceo; CFO|Chief Financial Officer|=cfo; COO|Chief Operating Officer|=coo`;
+Navy SEAL|SEAL|=seal; SN|=seaman; CEO|Chief Executive|Chief Executive Officer|=ceo; CFO|Chief Financial Officer|=cfo; COO|Chief Operating Officer|=coo`;
 
 const TITLE_MODIFIERS = `Press Foreign Prime Vice Deputy Assistant Acting Former Interim Defense Defence Finance Interior
 Labour Labor Health Education Energy Homeland Security Attorney Supreme Chief Executive Senior Special Managing
