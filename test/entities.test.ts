@@ -566,6 +566,21 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(!names.some((n) => n.includes(" and ")), names.join(", "));
   });
 
+  it("a road keeps its number; stock codes and a bare Roman numeral are no entities", () => {
+    const found = extractEntities(
+      docsOf(
+        "Trucks on Interstate 5 were stuck for hours, and Highway 101 closed near Alder Springs on Monday.",
+        "Cereal maker Kellogg Co (K.N) and Clorox (CLX.N) left Alder Springs, where one worker has bipolar II disorder.",
+      ),
+    );
+    const names = found.map((e) => e.name);
+    assert.equal(find(found, "Interstate 5").type, "place");
+    assert.equal(find(found, "Highway 101").type, "place");
+    for (const bad of ["Interstate", "Highway", "N", "CLX", "K.N", "II"])
+      assert.ok(!names.includes(bad), `${bad} listed: ${names.join(", ")}`);
+    assert.ok(names.includes("Clorox"), names.join(", "));
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

@@ -133,8 +133,10 @@ const MONTH_DAY_AFTER = /^\.?\s+\d{1,2}(?!\d)/;
  * capitalised alone at the start of a sentence or as a short form ("City officials said"): never an
  * entity on their own.
  */
+const ROADS = new Set(["interstate", "highway", "route", "motorway", "autobahn"]);
+const TICKER = /\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3})(?:[,;]\s*[A-Z0-9]{1,6}\.[A-Z]{1,3})*\)/g;
 const GENERIC_ALONE = new Set(
-  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police group party".split(
+  "city county town village state port harbor harbour district borough province region council government department ministry agency office court police group party interstate highway route ii iii iv".split(
     " ",
   ),
 );
@@ -428,7 +430,8 @@ function splitRun(toks: Tok[], from: number, to: number, text: string, ctx: Ctx)
       continue;
     }
     const t = toks[i]!;
-    pieces.push({ kind: t.cap ? "name" : "joiner", from: i, to: i + 1 });
+    // (a number is in a run only as a road's: "Interstate 5")
+    pieces.push({ kind: t.cap || /^\d/.test(t.lower) ? "name" : "joiner", from: i, to: i + 1 });
     i++;
   }
   // a gazetteer word that leads an "of" name is that name's head: "Gulf of Mexico" (not the Persian Gulf)
@@ -555,8 +558,18 @@ function docCandidates(
     if (BYLINE.test(text.slice(s.start, Math.min(s.end, s.start + 40))) && s.end - s.start < 120) continue;
     const toks = tokens[si]!;
     const headline = headlines[si] ?? isHeadline(text, s.start, s.end, toks);
+    // stock codes in brackets ("Kellogg Co (K.N)", "(CLX.N)") name no one of their own
+    const tickers = [...text.slice(s.start, s.end).matchAll(TICKER)].map((m) => [
+      s.start + m.index,
+      s.start + m.index + m[0].length,
+    ]);
+    const inTicker = (t: Tok) => tickers.some(([a, b]) => t.start >= a! && t.end <= b!);
     let i = 0;
     while (i < toks.length) {
+      if (tickers.length > 0 && inTicker(toks[i]!)) {
+        i++;
+        continue;
+      }
       if (
         !isNameWord(toks[i]!, ctx, headline, text) &&
         !gazStarts(toks, i, text, ctx) &&
@@ -597,7 +610,16 @@ function docCandidates(
         }
         break;
       }
-      const end = lastName + 1;
+      let end = lastName + 1;
+      // a road's number is part of its name: "Interstate 5", "Highway 101", "Route 66"
+      const num = toks[end];
+      if (
+        num &&
+        ROADS.has(toks[end - 1]!.lower) &&
+        /^\d{1,4}[a-z]?$/.test(num.lower) &&
+        text.slice(toks[end - 1]!.end, num.start) === " "
+      )
+        end++;
       if (!SLOGANS.has(normKey(text.slice(toks[i]!.start, toks[end - 1]!.end))))
         emitRun(d, doc, toks, i, end, ctx, out, skip);
       i = end;
@@ -963,6 +985,7 @@ function emitRun(
       if (ctx.gaz.otherHeads.has(head)) scores[X] += 4;
     }
     if (lastKey === "center" && tks.includes("medical")) scores[L] += 3;
+    if (tks.length >= 2 && ROADS.has(tks[tks.length - 2]!) && /^\d/.test(lastKey)) scores[L] += 4;
     if (tks.length >= 2 && !gz && PLACE_LEAD.has(tks[0]!)) scores[L] += 2;
     if (g.ofTitle) scores[O] += 3;
     const given = ctx.gaz.givenNames.get(tks[0]!);
