@@ -533,7 +533,7 @@ describe("entities: dates and generic nouns are not names", () => {
       docsOf(
         "The ruling Law and Justice Party has a broad agenda. Ostrava CEO Lena Kraal said the GDP grew.",
         "Mateusz Kolbrek, mayor of a small town, said the Group of 20 summit in Franco-German-dominated Europe mattered.",
-        "Kolbrek spoke near the site of the Warsaw Uprising.",
+        "Kolbrek spoke near the site of the Warsaw Uprising. Sen. Mike Lee (R-Utah) said Nato allies would pay more.",
       ),
     );
     const names = found.map((e) => e.name);
@@ -546,7 +546,8 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(kolbrek.aliases.includes("Kolbrek"));
     assert.equal(find(found, "Warsaw Uprising").type, "other");
     assert.ok(names.includes("Franco-German"), names.join(", "));
-    for (const bad of ["Party", "GDP", "CEO", "Group", "Franco-German-dominated"])
+    assert.equal(find(found, "North Atlantic Treaty Organization").type, "organization");
+    for (const bad of ["Party", "GDP", "CEO", "Group", "Franco-German-dominated", "R-Utah", "Nato"])
       assert.ok(!names.includes(bad), `${bad} listed: ${names.join(", ")}`);
   });
 

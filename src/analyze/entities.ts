@@ -372,6 +372,8 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   if (/^\p{Lu}\.$/u.test(t.text)) return !t.initial && !headline;
   // "H-bombs", "T-shirts", "U-turn", "X-rays": one capital letter before a hyphen and a common word
   if (/^\p{Lu}-\p{Ll}/u.test(t.text)) return false;
+  // a party and state after a lawmaker's name: "(R-Utah)", "D-Calif."
+  if (/^[RDI]-\p{Lu}/u.test(t.text)) return false;
   // a verb made of an abbreviation: "KOed", "OKed", "ODing"
   if (/^\p{Lu}{2,}(?:ed|'d|’d|ing)$/u.test(t.text)) return false;
   // a time zone after a time: "6:40PM ET", "3 p.m. EST"

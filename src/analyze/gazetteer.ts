@@ -149,7 +149,7 @@ World War II|Second World War; World War I|First World War; Vietnam War; Iraq Wa
 Saturday Night Live|SNL`;
 
 const ORGS = `United Nations|UN|U.N.; United Nations Security Council|UN Security Council|Security Council;
-North Atlantic Treaty Organization|NATO; European Union|EU|E.U.; European Commission; World Health Organization|WHO;
+North Atlantic Treaty Organization|NATO|Nato; European Union|EU|E.U.; European Commission; World Health Organization|WHO;
 International Monetary Fund|IMF; World Bank; World Trade Organization|WTO; International Atomic Energy Agency|IAEA;
 Organization of the Petroleum Exporting Countries|OPEC; Asia-Pacific Economic Cooperation|APEC;
 Association of Southeast Asian Nations|ASEAN; African Union; Arab League; Red Cross|International Committee of the Red Cross|ICRC;
@@ -219,7 +219,7 @@ Agent; Coach; Council President|=president; Council Member|=councilmember; Counc
 Spokesman; Spokeswoman; Spokesperson; Pres.|=president; First Lady|=lady; Secretary-General|Secretary General|=secretary-general;
 Under-Secretary-General|=secretary-general; Whip; Chief Whip|=whip; Adviser; Advisor|=adviser;
 National Security Adviser|National Security Advisor|=adviser; Science Writer|Staff Writer|Senior Writer|=writer;
-Navy SEAL|SEAL|=seal; SN|=seaman; CEO|Chief Executive|Chief Executive Officer|=ceo; CFO|Chief Financial Officer|=cfo; COO|Chief Operating Officer|=coo`;
+Navy SEAL|SEAL|=seal; District Attorney|=attorney; U.S. Attorney|=attorney; SN|=seaman; CEO|Chief Executive|Chief Executive Officer|=ceo; CFO|Chief Financial Officer|=cfo; COO|Chief Operating Officer|=coo`;
 
 const TITLE_MODIFIERS = `Press Foreign Prime Vice Deputy Assistant Acting Former Interim Defense Defence Finance Interior
 Labour Labor Health Education Energy Homeland Security Attorney Supreme Chief Executive Senior Special Managing
@@ -338,7 +338,10 @@ function parseGroups(text: string, type: GazType, into: Map<string, GazEntry>): 
     for (const n of names) {
       const k = normKey(n);
       const caps = !/\p{Ll}/u.test(n) && n.replace(/[^\p{L}]/gu, "").length <= 5;
-      if (!into.has(k)) into.set(k, caps ? { name: canonical, type, caps } : { name: canonical, type });
+      const had = into.get(k);
+      // "NATO|Nato": a form written in lower case as well lets the acronym match in either
+      if (!had) into.set(k, caps ? { name: canonical, type, caps } : { name: canonical, type });
+      else if (had.caps && !caps && had.name === canonical) into.set(k, { name: canonical, type });
     }
   }
 }
