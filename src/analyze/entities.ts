@@ -268,7 +268,7 @@ function sentenceTokens(text: string, start: number, end: number): Tok[] {
       hy > 0 &&
       UPPER.test(text[s]!) &&
       (NAME_SUFFIXES.has(ending) ||
-        (/^\p{Ll}{3,}(?:ing|ed)$/u.test(ending) && !PREFIXES.test(text.slice(s, s + hy))))
+        (/^\p{Ll}{3,}(?:ing|ed|en)$/u.test(ending) && !PREFIXES.test(text.slice(s, s + hy))))
     ) {
       suffix = text.slice(s + hy + 1, e);
       e = s + hy;
@@ -383,7 +383,9 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   )
     return false;
   const gazHit = gazLookup(ctx.gaz, t.text) !== undefined;
-  if (STOPWORDS.has(t.lower) && !gazHit && !isAcronym(t.text)) return false;
+  if (STOPWORDS.has(t.lower) && !gazHit) return false;
+  // a word shouted in capitals ("PLEASE donate", "NOT true") that the cluster also writes in lower case
+  if (!gazHit && t.lower.length >= 4 && /^\p{Lu}+$/u.test(t.text) && ctx.lowerUsed.has(t.lower)) return false;
   if (t.initial || headline) {
     if (
       gazHit ||
@@ -724,6 +726,20 @@ function countriesOf(gaz: Gazetteer): ReadonlySet<string> {
 }
 
 /**
+ * Whether [start, end) lies in a clause written in capitals: between punctuation (or line ends), at least two
+ * words of three or more letters and no lower-case letter. "LARCENY FROM AUTO, 2017-0724, 4200 block of …"
+ */
+function inShoutedClause(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && !CLAUSE_END.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !CLAUSE_END.test(text[b]!)) b++;
+  const clause = text.slice(a, b);
+  return !/\p{Ll}/u.test(clause) && (clause.match(/\p{Lu}{3,}/gu)?.length ?? 0) >= 2;
+}
+const CLAUSE_END = /[,;:!?|\n()"“”]/;
+
+/**
  * Where an organisation's name that opens with the place piece `k` ends (exclusive piece index), or `k + 1`:
  * names and places up to a word such as "University", "Department", "Bureau", optionally followed by "of"
  * or "for" and more names ("… Department of Health").
@@ -920,13 +936,8 @@ function emitRun(
     const surface = text.slice(start, end);
     const key = normKey(surface);
     if (key === "" || skip.has(key)) continue;
-    // a heading in capitals ("UNLAWFUL ENTRY", "STOLEN VEHICLE") is no name; acronyms are short single words
-    if (
-      !g.gaz &&
-      /^[\p{Lu}\s&.'’-]+$/u.test(surface) &&
-      surface.split(/\s+/).filter((w) => /\p{Lu}{3}/u.test(w)).length >= 2
-    )
-      continue;
+    // a name inside a heading in capitals ("LARCENY FROM AUTO", "HOPES AND FRUSTRATIONS") is no name
+    if (!g.gaz && inShoutedClause(text, start, end)) continue;
     const tks = key.split(" ");
     const scores = emptyScores();
     const roles: string[] = [];

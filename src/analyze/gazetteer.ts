@@ -324,7 +324,7 @@ hurricane storm typhoon cyclone medal medals ribbon badge qualification citation
 
 const NON_NAMES = `january february march april june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan passover
-god ok okay hey hi hello yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video gdp
+god ok okay hey hi hello yes no oh wow mom dad breaking update updated corrects correction refile refiled advertisement photo video gdp suv cd dvd icu dna gps atm ufo hvac rov vr mri iq
 watch read more click share follow subscribe related editor's note r&b`;
 
 function parseGroups(text: string, type: GazType, into: Map<string, GazEntry>): void {
