@@ -421,6 +421,13 @@ describe("speaker attribution on unseen styles", () => {
     assert.equal(speakerName(byText(quotes, "Is there any chance")), "Thomas Reyes");
   });
 
+  it("'he said' goes to the subject of the sentence before, not to a man named inside its object", () => {
+    const { quotes } = quotesOf(
+      'Seaman Derek Amsel, 21, drowned during training on Monday.\n\nSpokesman Martin Pell could not confirm how many people were in the pool at the time of Mr. Amsel\'s death.\n\n"We scale the instructor ratio to the class," he said.',
+    );
+    assert.equal(speakerName(byText(quotes, "We scale")), "Martin Pell");
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

@@ -86,6 +86,8 @@ const PARTIAL_CUES =
 const SPEECH_RE = new RegExp(`\\b(?:${SPEECH})\\b`, "g");
 const SPEECH_ANY = new RegExp(`\\b(?:${SPEECH})\\b`);
 const SPEECH_END = new RegExp(`\\b(?:${SPEECH})$`);
+/** A verb of speech right after a name: "Davids said", "Smith, 42, told". */
+const SPEECH_NEXT = new RegExp(`^(?:\\s*,[^,]{1,30},)?\\s+(?:${SPEECH})\\b`);
 const SPEECH_WORD = new RegExp(`^(?:${SPEECH})$`);
 const PRE_PARTIAL = new RegExp(`\\b(?:${SPEECH}|${PARTIAL_CUES}|Says|Said|Writes|Wrote|Adds|Added)\\b`, "g");
 const PRE_FULL = new RegExp(`\\b(?:${SPEECH}|Says|Said|Writes|Wrote|Adds|Added)\\b`, "g");
@@ -448,6 +450,25 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
       continue;
     }
     best = { pos: m.start, sp: speakerOf(m.entity), subj: subjectLike(ctx, m.start) };
+    const speaks = SPEECH_NEXT.test(ctx.text.slice(m.end, m.end + 24));
+    if (!best.subj && !speaks && (kind === "male" || kind === "female")) {
+      // "Davids couldn't confirm … at the time of Lovelace's death. … “…,” he said": the subject of that
+      // sentence, if the pronoun fits it too, is the likelier antecedent than a name inside its object
+      const si = sentenceAt(ctx.idx, m.start);
+      for (let k = i - 1; k >= 0; k--) {
+        const o = ctx.mentions[k]!;
+        if (sentenceAt(ctx.idx, o.start) !== si) break;
+        if (
+          o.entity !== m.entity &&
+          o.entity.gender === kind &&
+          !insideQuote(ctx, o.start) &&
+          subjectLike(ctx, o.start)
+        ) {
+          best = { pos: o.start, sp: speakerOf(o.entity), subj: true };
+          break;
+        }
+      }
+    }
     break;
   }
   if (!best) best = unknown;
