@@ -428,6 +428,14 @@ describe("speaker attribution on unseen styles", () => {
     assert.equal(speakerName(byText(quotes, "We scale")), "Martin Pell");
   });
 
+  it("a quote that names someone as 'Mr. X' is not X's, even where it would continue X's quote", () => {
+    const { quotes } = quotesOf(
+      'Carl Shaw, 34, was sentenced on Friday in Alder County. "I did nothing wrong," Shaw said. "Mr. Shaw is a gifted man, but his crimes are serious."',
+    );
+    assert.equal(speakerName(byText(quotes, "I did nothing wrong")), "Carl Shaw");
+    assert.notEqual(speakerName(byText(quotes, "Mr. Shaw is a gifted")), "Carl Shaw");
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

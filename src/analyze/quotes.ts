@@ -1379,7 +1379,12 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
       const prevPara = paraOf(ctx, prev.raw.outerEnd - 1);
       const qPara = paraOf(ctx, q.raw.outerStart);
       const gapClean = gap.replace(/^[\s,.;:!?…—–-]+|[\s,.;:!?…—–-]+$/g, "");
-      if (gapClean === "" && qPara - prevPara <= 1 && prev.resolved.speaker !== "unattributed") {
+      if (
+        gapClean === "" &&
+        qPara - prevPara <= 1 &&
+        prev.resolved.speaker !== "unattributed" &&
+        !namesFormally(cl, text, q.raw.parts, prev.resolved.speaker)
+      ) {
         prev.raw = {
           ...prev.raw,
           parts: [...prev.raw.parts, ...q.raw.parts],
@@ -1403,19 +1408,28 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
       const prevSentStart = ctx.idx.starts[prevSi]!;
       if (!prev || prev.raw.outerEnd <= prevSentStart) {
         const sp = sentenceSpeaker(ctx, cl, prevSi);
-        if (sp && sp !== "unattributed") {
+        if (sp && sp !== "unattributed" && !namesFormally(cl, text, q.raw.parts, sp)) {
           q.resolved = { speaker: sp, how: "continuation" };
           continue;
         }
       }
     }
-    if (prev && prev.resolved.speaker !== "unattributed" && qPara - paraOf(ctx, prev.raw.outerEnd - 1) <= 1) {
+    if (
+      prev &&
+      prev.resolved.speaker !== "unattributed" &&
+      qPara - paraOf(ctx, prev.raw.outerEnd - 1) <= 1 &&
+      !namesFormally(cl, text, q.raw.parts, prev.resolved.speaker)
+    ) {
       const gap = text.slice(prev.postEnd, q.raw.outerStart);
       if (!/[.!?]\s+\S.*[.!?]/s.test(gap.trim()) || gap.length < 2) {
         q.resolved = { speaker: prev.resolved.speaker, how: "continuation" };
       }
     }
   }
+  // nobody calls himself "Mr. Trump": a person named with an honorific inside the quote did not say it
+  for (const q of chained)
+    if (namesFormally(cl, text, q.raw.parts, q.resolved.speaker))
+      q.resolved = { speaker: "unattributed", how: "none" };
   // a fragment repeated inside a longer quote of the same article is not a quote of its own
   for (const q of chained) q.tokens = normTokens(text, q.raw.parts);
   for (const q of chained) {
@@ -1429,6 +1443,23 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
     }
   }
   return chained.filter((q) => !q.dropped);
+}
+
+/** Does the quoted text name the speaker (a person) with an honorific, "Mr. Shaw"? Then the speaker did not say it. */
+function namesFormally(
+  cl: Cluster,
+  text: string,
+  parts: ReadonlyArray<readonly [number, number]>,
+  sp: Speaker,
+): boolean {
+  if (sp === "unattributed" || !sp.entityId) return false;
+  const e = cl.byId.get(sp.entityId);
+  if (e?.type !== "person") return false;
+  const surname = e.name
+    .split(" ")
+    .pop()!
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+${surname}\\b`, "i").test(partsText(text, parts));
 }
 
 function sameSpeaker(a: Speaker, b: Speaker): boolean {
