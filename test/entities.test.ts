@@ -593,6 +593,19 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(names.includes("Clorox"), names.join(", "));
   });
 
+  it("a person's gender comes from the pronouns that take her up when no name or title says it", () => {
+    const found = extractEntities(
+      docsOf(
+        "Mayor Ilsabet Vask opened the bridge. Vask was elected in May. She said the bridge would reopen.",
+        "Vask visited the site on Monday, where she met engineers. Engineers told Vask and Tomas Oren he was late.",
+        "Tomas Oren, 44, met Vask. She left early.",
+      ),
+    );
+    assert.equal(find(found, "Ilsabet Vask").gender, "female");
+    // one cue is not enough, and a sentence naming two people gives none
+    assert.equal(find(found, "Tomas Oren").gender, undefined);
+  });
+
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {
     const found = extractEntities(
       docsOf(

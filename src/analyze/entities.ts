@@ -1097,6 +1097,53 @@ function emitRun(
   }
 }
 
+/**
+ * Gender of a person no name, title or role gave, from the pronouns that take the person up: the person is
+ * the only one named in a sentence (as its subject), and that sentence goes on with "she …" or the next one
+ * opens with "She". Two such cues and none against are needed ("… told von Post she looked well" names
+ * two people and is no cue).
+ */
+function inferGenders(docs: readonly Doc[], entities: Entity[]): void {
+  const byDoc = new Map<string, number>(docs.map((d, i) => [d.article.id, i]));
+  // person mentions per article, for "is anyone else named in this sentence?"
+  const people = new Map<number, Array<{ start: number; e: Entity }>>();
+  for (const e of entities) {
+    if (e.type !== "person") continue;
+    for (const m of e.mentions) {
+      const d = byDoc.get(m.articleId);
+      if (d === undefined) continue;
+      const list = people.get(d) ?? [];
+      list.push({ start: m.start, e });
+      people.set(d, list);
+    }
+  }
+  for (const e of entities) {
+    if (e.type !== "person" || e.gender !== undefined) continue;
+    let male = 0;
+    let female = 0;
+    for (const m of e.mentions) {
+      const d = byDoc.get(m.articleId);
+      if (d === undefined) continue;
+      const doc = docs[d]!;
+      const text = doc.article.text;
+      const si = doc.sentences.findIndex((s) => s.start <= m.start && m.start < s.end);
+      if (si < 0) continue;
+      const s = doc.sentences[si]!;
+      if (text.slice(s.start, m.start).split(/\s+/).filter(Boolean).length > 3) continue;
+      const others = (people.get(d) ?? []).some((p) => p.e !== e && p.start >= s.start && p.start < s.end);
+      if (others) continue;
+      const rest = text.slice(m.end, s.end).replace(/[“"][^”"]*[”"]/g, " ");
+      const next = doc.sentences[si + 1];
+      const opener = next && next.paragraph === s.paragraph ? text.slice(next.start, next.start + 5) : "";
+      const cue = /\b(he|she)\b/i.exec(rest)?.[1] ?? /^(He|She)\b/.exec(opener)?.[1];
+      if (cue?.toLowerCase() === "he") male++;
+      else if (cue?.toLowerCase() === "she") female++;
+    }
+    if (male >= 2 && female === 0) e.gender = "male";
+    else if (female >= 2 && male === 0) e.gender = "female";
+  }
+}
+
 const CORP = new Set(["co", "inc", "corp", "corporation", "ltd", "llc", "plc", "incorporated", "company"]);
 
 function aliasKey(c: Cand, gaz: Gazetteer): string {
@@ -1620,6 +1667,7 @@ export function extractEntities(docs: readonly Doc[], options: EntityOptions = {
     }
     entities.push(e);
   }
+  inferGenders(docs, entities);
   entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   return entities;
 }
