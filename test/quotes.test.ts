@@ -436,6 +436,13 @@ describe("speaker attribution on unseen styles", () => {
     assert.notEqual(speakerName(byText(quotes, "Mr. Shaw is a gifted")), "Carl Shaw");
   });
 
+  it("a clause before 'said' is no speaker ('The announcement came a day after kalanick said …')", () => {
+    const { quotes } = quotesOf(
+      'The board met on Monday. The announcement came a day after kalanick said "we will review everything we do."',
+    );
+    assert.equal(speakerName(byText(quotes, "we will review")), "unattributed");
+  });
+
   it("a pronoun in a subordinate clause refers to a role of its own sentence", () => {
     const { quotes } = quotesOf(
       'Chef Omar Haddad spoke to the press. "The menu will change," the chef said.\nThe owner of the cafe, Lena Park, sued the mayor after he wrote in a letter that the cafe was "a fire trap."',

@@ -1426,10 +1426,16 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
       }
     }
   }
-  // nobody calls himself "Mr. Trump": a person named with an honorific inside the quote did not say it
-  for (const q of chained)
-    if (namesFormally(cl, text, q.raw.parts, q.resolved.speaker))
+  // nobody calls himself "Mr. Trump": a person named with an honorific inside the quote did not say it;
+  // and a description that is a whole clause ("The announcement came a day after Kalanick") names no one
+  for (const q of chained) {
+    const sp = q.resolved.speaker;
+    if (
+      namesFormally(cl, text, q.raw.parts, sp) ||
+      (sp !== "unattributed" && !sp.entityId && CLAUSE_VERB.test(sp.name))
+    )
       q.resolved = { speaker: "unattributed", how: "none" };
+  }
   // a fragment repeated inside a longer quote of the same article is not a quote of its own
   for (const q of chained) q.tokens = normTokens(text, q.raw.parts);
   for (const q of chained) {
@@ -1444,6 +1450,10 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
   }
   return chained.filter((q) => !q.dropped);
 }
+
+/** A finite verb that makes a would-be speaker description a clause. */
+const CLAUSE_VERB =
+  /\b(?:came|emerged|settled|became|went|was|were|is|are|has|had|have|will|would|took|made)\b/i;
 
 /** Does the quoted text name the speaker (a person) with an honorific, "Mr. Shaw"? Then the speaker did not say it. */
 function namesFormally(
