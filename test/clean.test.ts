@@ -439,6 +439,19 @@ describe("clean: lines that must stay", () => {
     assertSpans(c);
   });
 
+  it("a columnist's closing bio goes with its 'His column appears …' line; a sentence about a column stays", () => {
+    const bio =
+      "Marrow is a political contributor for Harbor News. He also teaches at Alder College, where he lives with his wife. His column will appear twice a month in The Quill.";
+    const news = "Marrow is a political contributor whose last column angered the mayor, officials said.";
+    const c = cleanArticle(art([BODY_1, news, BODY_2, bio].join("\n")));
+    assert.deepEqual(keptLines(c), [BODY_1, news, BODY_2]);
+    assert.deepEqual(
+      c.removed.map((r) => r.reason),
+      ["byline"],
+    );
+    assertSpans(c);
+  });
+
   it("an app promotion line goes; a sentence about downloading an app stays", () => {
     const promo =
       "Want stories like these delivered straight to your phone? Download the Harbor Daily iPhone app now!";

@@ -338,6 +338,10 @@ const CAN_BE_FOLLOWED = /\bcan be (?:followed|reached|contacted) (?:on|at|via)\b
 const AUTHOR_NOTE =
   /^(?:[—–-]+\s*)?[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){1,3} (?:is|was) (?:a|an|the|[\p{Lu}][\p{L}.'’&-]*['’]s)\b[^.!?]{0,120}?\b(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|specialist|producer|author|fellow|blogger|intern)s?\b/u;
 const FOLLOW_PERSON = /\bfollow (?:him|her|them|me)\b/i;
+/** A columnist's bio closing an op-ed: "Carville is a political contributor for Fox News … His column will
+ *  appear twice a month in The Hill." (the bio opening and the column sentence together) */
+const COLUMN_BIO =
+  /^[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3} (?:is|was) (?:a|an|the)\b[^.!?]{0,120}?\b(?:writer|columnist|contributor|commentator|strategist|analyst|editor|correspondent)\b.*\b(?:His|Her|Their) column (?:will )?(?:appears?|runs?)\b/su;
 const CONTACT_STRIP = new RegExp(
   `${EMAIL.source}|${URL.source}|${PHONE.source}|(?:^|\\s)@\\w+|\\bor\\b|[,;:()|/·•-]`,
   "g",
@@ -515,6 +519,7 @@ export function classifyLine(line: Line): Verdict | undefined {
   }
   if (isWeather(line)) return { reason: "widget" };
 
+  if (words <= 80 && !line.hasQuote && COLUMN_BIO.test(text)) return { reason: "byline" };
   if (words > 25) return undefined;
   return classifyShortLine(line);
 }
