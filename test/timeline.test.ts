@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { type DateMention, extractDates, referenceOf } from "../src/analyze/dates.ts";
+import { type DateMention, extractDates, foreignLanguage, referenceOf } from "../src/analyze/dates.ts";
 import { buildTimeline } from "../src/analyze/timeline.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { ingestPath } from "../src/ingest/index.ts";
@@ -464,4 +464,41 @@ test("'N minutes earlier' compares times and does not make a later weekday past"
   });
   const wednesday = extractDates(doc).find((m) => /Wednesday/.test(m.text));
   assert.equal(wednesday?.resolved?.date, "2026-03-11");
+});
+
+describe("articles in other languages", () => {
+  test("French and German dates are read with the article's own language, against its publication date", () => {
+    const fr = doc(
+      "Le deuxième sommet du port d'Alder aura lieu le 27 février, a annoncé la mairie. Jeudi dernier, la maire a quitté la ville en train. Les deux délégations se retrouveront pour deux jours de discussions.",
+      "2019-02-17",
+      "fr",
+    );
+    const frDates = extractDates(fr);
+    assert.equal(at(frDates, "27 février")?.resolved?.date, "2019-02-27");
+    assert.equal(at(frDates, "Jeudi dernier")?.resolved?.date, "2019-02-14");
+    // "pour deux jours" is how long, not when
+    assert.equal(
+      frDates.some((m) => /deux jours/.test(m.text)),
+      false,
+      frDates.map((m) => m.text).join(", "),
+    );
+    const de = doc(
+      "Das zweite Treffen im Hafen von Alder findet am 27. Februar 2019 statt, teilte die Stadt mit. Die Bürgermeisterin reiste am Donnerstag ab.",
+      undefined,
+      "de",
+    );
+    // "am 27. Februar" does not end a sentence; an undated article keeps its weekday unresolved
+    assert.equal(de.sentences.length, 2);
+    const deDates = extractDates(de);
+    assert.equal(at(deDates, "27. Februar 2019")?.resolved?.date, "2019-02-27");
+    assert.equal(at(deDates, "Donnerstag")?.resolved, undefined);
+  });
+
+  test("an English article is not mistaken for another language", () => {
+    const en = doc(
+      "US jobless rate falls to 6.3 percent, lowest in 5 years; economy gains 288,000 jobs",
+      "2014-05-02",
+    );
+    assert.equal(foreignLanguage(en.article.text), undefined);
+  });
 });

@@ -9,6 +9,7 @@
  * next day", "March 5" after "March 3, 2019") are resolved there.
  */
 import * as chrono from "chrono-node";
+import { franc } from "franc-min";
 import { NewsweaveError } from "../errors.ts";
 import { wordTokens } from "../segment/index.ts";
 import type { Doc } from "../types.ts";
@@ -976,6 +977,88 @@ export function extractDates(doc: Doc, options: DateOptions = {}): DateMention[]
  */
 type ChronoCache = Map<string, chrono.ParsedResult[]>;
 
+/** chrono's parsers for languages other than English, by the ISO 639-3 code franc gives. */
+const FOREIGN: Readonly<Record<string, chrono.Chrono>> = {
+  fra: chrono.fr.casual,
+  deu: chrono.de.casual,
+  spa: chrono.es.casual,
+  ita: chrono.it.casual,
+  por: chrono.pt.casual,
+  nld: chrono.nl.casual,
+  swe: chrono.sv.casual,
+  fin: chrono.fi.casual,
+  rus: chrono.ru.casual,
+  ukr: chrono.uk.casual,
+  jpn: chrono.ja.casual,
+  cmn: chrono.zh.casual,
+};
+
+/** "for" before a length of time, in those languages: a duration chrono would read as a date. */
+const DURATION_FOR = /^(?:pour|pendant|für|por|durante|per|voor|för|на|протягом|в течение)\s/i;
+
+const ENGLISH_WORDS = new Set(
+  "the and of to in is was that for on with as by at from it he she his her they said has have were are will".split(
+    " ",
+  ),
+);
+
+/** The article's language when it is one of those (ISO 639-3), else undefined: English rules apply. */
+export function foreignLanguage(text: string): string | undefined {
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  if (sample.length < 40) return undefined;
+  // English function words first (cheap): most articles stop here, and a short or numeric English text
+  // that franc would take for another language does too
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let english = 0;
+  for (const w of words) if (ENGLISH_WORDS.has(w)) english++;
+  if (english >= 0.1 * words.length) return undefined;
+  const code = franc(sample, { minLength: 40 });
+  return code in FOREIGN ? code : undefined;
+}
+
+/**
+ * Dates of an article in another language: chrono's parser for that language, each sentence read against
+ * the reference date. The English refinements (tense, parts of a month, anaphora) do not apply; an
+ * expression whose year or day depends on a reference the article lacks stays unresolved.
+ */
+function foreignDates(doc: Doc, parser: chrono.Chrono, ref: Reference | undefined): DateMention[] {
+  const text = doc.article.text;
+  const out: DateMention[] = [];
+  doc.sentences.forEach((s, si) => {
+    const sentence = text.slice(s.start, s.end);
+    if (!/\d|\p{L}{4,}/u.test(sentence)) return;
+    for (const r of parser.parse(sentence, ref ? refInstant(ref.day) : SENTINEL)) {
+      const c = r.start;
+      if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("year"))
+        continue;
+      if (c.isCertain("hour") && !c.isCertain("day") && !c.isCertain("weekday")) continue; // a time of day only
+      if (DURATION_FOR.test(r.text)) continue; // "pour deux jours", "für zwei Tage": how long, not when
+      const relative = !c.isCertain("year");
+      const d = c.date();
+      const day = dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+      let resolved: ResolvedDate | undefined;
+      if (!relative || ref) {
+        if (c.isCertain("day") || c.isCertain("weekday")) resolved = dayResult(day);
+        else if (c.isCertain("month")) resolved = monthResult(d.getUTCFullYear(), d.getUTCMonth() + 1);
+        else resolved = yearResult(d.getUTCFullYear());
+      }
+      const mention: DateMention = {
+        articleId: doc.article.id,
+        sentence: si,
+        start: s.start + r.index,
+        end: s.start + r.index + r.text.length,
+        text: r.text,
+        anchor: resolved ? (relative ? ref!.anchor : "text") : "none",
+        relative,
+        tense: "unknown",
+      };
+      if (resolved) mention.resolved = resolved;
+      out.push(mention);
+    }
+  });
+  return out;
+}
+
 function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | undefined): DateMention[] {
   if (!doc || typeof doc !== "object" || !doc.article || typeof doc.article.text !== "string") {
     throw new NewsweaveError("BAD_FIELD", "extractDates needs a prepared document (article.text)", {
@@ -984,6 +1067,8 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
   }
   const text = doc.article.text;
   const ref = referenceOf(doc, options);
+  const language = foreignLanguage(text);
+  if (language) return foreignDates(doc, FOREIGN[language]!, ref);
   const out: DateMention[] = [];
   /** Latest absolute day-level date seen in the current paragraph (text anchor). */
   let anchor: Anchor | undefined;

@@ -414,6 +414,29 @@ function winkSplits(ctx: Ctx, ls: number, le: number, ts: number, next: number):
 }
 
 /** Decides whether the terminal punctuation [ts, te) plus closers up to b ends a sentence. */
+/** Month names written after an ordinal day with a dot: "am 27. Februar", "den 3. mars". */
+const ORDINAL_MONTHS = new Set(
+  (
+    "januar jänner februar märz april mai juni juli august september oktober november dezember " +
+    "marts mars maj oktober desember december januari februari maart mei augustus"
+  ).split(" "),
+);
+
+/**
+ * "am 27. Februar 2019": the dot after a day number is an ordinal, not a sentence end, when a German or
+ * Nordic preposition comes before the number and a month name after it.
+ */
+function ordinalDate(text: string, ls: number, ts: number, w: number, le: number): boolean {
+  let d = ts;
+  while (d > ls && isDigit(text.charCodeAt(d - 1))) d--;
+  if (ts - d < 1 || ts - d > 2) return false;
+  if (
+    !/(?:^|\s)(?:am|vom|zum|bis|seit|ab|den|dem|der|til|fra|på)\s$/i.test(text.slice(Math.max(ls, d - 6), d))
+  )
+    return false;
+  return ORDINAL_MONTHS.has(wordAt(text, w, le).word.toLowerCase());
+}
+
 function isBoundary(
   ctx: Ctx,
   ls: number,
@@ -446,7 +469,7 @@ function isBoundary(
   }
   if (closed) return !(lower && isAttribution(text, w, le, true));
   const abbr = te - ts === 1 ? abbreviationBefore(text, ls, ts) : undefined;
-  if (abbr === undefined) return true;
+  if (abbr === undefined) return !(w >= 0 && ordinalDate(text, ls, ts, w, le));
   if (abbr === "list") return false;
   const opener = w >= 0 && OPENERS.has(wordAt(text, w, le).word);
   switch (abbr) {
