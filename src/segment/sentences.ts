@@ -413,12 +413,11 @@ function winkSplits(ctx: Ctx, ls: number, le: number, ts: number, next: number):
   return lo < ends.length && (ends[lo] as number) <= next;
 }
 
-/** Decides whether the terminal punctuation [ts, te) plus closers up to b ends a sentence. */
 /** Month names written after an ordinal day with a dot: "am 27. Februar", "den 3. mars". */
 const ORDINAL_MONTHS = new Set(
   (
     "januar jänner februar märz april mai juni juli august september oktober november dezember " +
-    "marts mars maj oktober desember december januari februari maart mei augustus"
+    "marts mars maj desember december januari februari maart mei augustus"
   ).split(" "),
 );
 
@@ -434,9 +433,10 @@ function ordinalDate(text: string, ls: number, ts: number, w: number, le: number
     !/(?:^|\s)(?:am|vom|zum|bis|seit|ab|den|dem|der|til|fra|på)\s$/i.test(text.slice(Math.max(ls, d - 6), d))
   )
     return false;
-  return ORDINAL_MONTHS.has(wordAt(text, w, le).word.toLowerCase());
+  return ORDINAL_MONTHS.has(wordAt(text, w, le).word);
 }
 
+/** Decides whether the terminal punctuation [ts, te) plus closers up to b ends a sentence. */
 function isBoundary(
   ctx: Ctx,
   ls: number,
