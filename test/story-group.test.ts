@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { groupArticles, ingestPath } from "../src/index.ts";
+import { groupArticles, ingestBytes, ingestPath, scoreClustering } from "../src/index.ts";
 import type { Article } from "../src/types.ts";
 
 const titleOf = (a: Article) => a.title ?? "";
@@ -74,4 +74,44 @@ test("loose inputs in Chinese: two reports of one event are one story, an unrela
     art("c", "因钢梁出现裂缝，港口大桥周二关闭。市长说大桥至少关闭六周，渡轮增加班次。"),
   ];
   assert.deepEqual(groupArticles(articles), [[0, 2], [1]]);
+});
+
+const VAL = "../shared/bench/multinews-val.jsonl";
+
+/** Articles of `count` multinews-val clusters from `from` on (clusters 4,500 and after are held out from tuning). */
+function valClusters(from: number, count: number): Article[] {
+  const all = ingestBytes(readFileSync(VAL), VAL);
+  const ids = [...new Set(all.map((a) => a.origin.cluster!))].slice(from, from + count);
+  const keep = new Set(ids);
+  return all.filter((a) => keep.has(a.origin.cluster!));
+}
+
+test("loose inputs by the hundred (a news dump): many stories, not a few topics", {
+  skip: !existsSync(VAL),
+}, () => {
+  // 300 stories' articles, interleaved as a crawl would deliver them
+  const articles = valClusters(4500, 300);
+  const mixed = articles.map((_, i) => articles[(i * 7919) % articles.length]!);
+  assert.equal(new Set(mixed).size, articles.length);
+  const groups = groupArticles(mixed);
+  const predicted = new Map<string, string>();
+  groups.forEach((g, k) => {
+    for (const i of g) predicted.set(mixed[i]!.id, String(k));
+  });
+  const scores = scoreClustering(predicted, new Map(mixed.map((a) => [a.id, a.origin.cluster!])));
+  assert.ok(scores.f1 >= 0.85, `B-cubed F1 ${scores.f1.toFixed(3)}`);
+  assert.ok(scores.precision >= 0.85, `B-cubed precision ${scores.precision.toFixed(3)}`);
+  assert.ok(groups[0]!.length <= 20, `largest story has ${groups[0]!.length} articles`);
+});
+
+test("loose inputs: a feed of twenty unrelated articles is not lumped into a few stories", {
+  skip: !existsSync(VAL),
+}, () => {
+  const articles = valClusters(4600, 200);
+  const firsts = [...new Map(articles.map((a) => [a.origin.cluster!, a])).values()];
+  let stories = 0;
+  let feeds = 0;
+  for (let s = 0; s + 20 <= firsts.length; s += 20, feeds++)
+    stories += groupArticles(firsts.slice(s, s + 20)).length;
+  assert.ok(stories / feeds >= 18.5, `${(stories / feeds).toFixed(1)} stories per feed of 20`);
 });

@@ -59,14 +59,19 @@ export const installReport: CommandInstaller = (program: Command, io, setResult)
     .description(
       "a story's cited summary, timeline, quotes, entities and where sources agree, disagree or stand alone",
     )
-    .argument("<inputs...>", "files, directories or - for stdin (each JSONL line is its own story)")
+    .argument("<inputs...>", "files, directories or - for stdin (each bench JSONL line is its own story)")
     .addOption(
       new Option("-w, --words <n>", "word budget of the summary")
         .argParser(wholeNumber("--words"))
         .default(DEFAULT_WORDS),
     )
     .addOption(
-      new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("md"),
+      new Option(
+        "-f, --format <format>",
+        "output format (json: one object, or one per line for several stories)",
+      )
+        .choices([...REPORT_FORMATS])
+        .default("md"),
     )
     .option(
       "-s, --sections <list>",

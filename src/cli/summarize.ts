@@ -56,7 +56,7 @@ export const installSummarize: CommandInstaller = (program: Command, io, setResu
   program
     .command("summarize")
     .description(
-      "summarize a story with citations: all non-JSONL inputs form one story; each JSONL line is its own story",
+      "summarize stories with citations: inputs are grouped into stories (a handful of reports is usually one); each bench JSONL line is its own story",
     )
     .argument("<inputs...>", "files, directories or - for stdin")
     .addOption(

@@ -23,7 +23,13 @@ export {
   type SparseVector,
   textKey,
 } from "./features.ts";
-export { GROUP_THRESHOLD, type GroupOptions, groupArticles } from "./group.ts";
+export {
+  GROUP_SIZE_PENALTY,
+  GROUP_THRESHOLD,
+  type GroupOptions,
+  groupArticles,
+  groupThreshold,
+} from "./group.ts";
 export {
   bandKeys,
   type DuplicateOptions,
