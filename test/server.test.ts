@@ -102,6 +102,50 @@ describe("POST /v1/summarize", () => {
     }
   });
 
+  test("with story N, the articles are grouped first: an unrelated feed item is a story of its own", async () => {
+    const feed = { text: readFileSync("examples/harbor-bridge/05-feed.xml", "utf8"), name: "05-feed.xml" };
+    const res = await post("/v1/summarize", { articles: [...STORY, feed], story: 1, words: 80 });
+    assert.equal(res.status, 200);
+    const report = (await res.json()) as ReportJson & {
+      stories: Array<{ story: number; articles: string[]; title: string }>;
+    };
+    assert.ok(ReportBody.safeParse(report).success, "the report with its stories matches its OpenAPI schema");
+    const { stories } = report;
+    assert.ok(stories.length >= 3, `reservoir, bridge and festival stories: ${JSON.stringify(stories)}`);
+    assert.deepEqual(
+      stories.map((s) => s.story),
+      stories.map((_, k) => k + 1),
+    );
+    // every article is in exactly one story, and story 1 is the one reported
+    const all = stories.flatMap((s) => s.articles);
+    assert.equal(new Set(all).size, all.length);
+    assert.deepEqual(
+      report.articles.map((a) => a.id),
+      stories[0]!.articles,
+    );
+    assert.deepEqual(stories[0]!.articles, ["a-valley-times", "b-county-ledger", "c-radio-north"]);
+    const festival = stories.find((s) => /maple/i.test(s.title));
+    assert.ok(festival, "the festival item is listed under its headline");
+    const second = await post("/v1/summarize", {
+      articles: [...STORY, feed],
+      story: festival.story,
+      words: 80,
+    });
+    const other = (await second.json()) as ReportJson;
+    assert.deepEqual(
+      other.articles.map((a) => a.id),
+      festival.articles,
+    );
+    assert.match(other.summary!.sentences.map((x) => x.text).join(" "), /festival/i);
+    assert.doesNotMatch(JSON.stringify(other.summary), /reservoir|Glenmoor/i);
+
+    const beyond = await post("/v1/summarize", { articles: STORY, story: 4 });
+    assert.equal(beyond.status, 400);
+    const e = await errorOf(beyond);
+    assert.equal(e.field, "story");
+    assert.match(e.message, /1 story in these articles, not 4/);
+  });
+
   test("the bench JSON shape is accepted as it is", async () => {
     const documents = STORY.slice(0, 2).map((a, k) => ({
       text: a.text,

@@ -5,6 +5,7 @@
 import { buildReport, type ReportSection } from "../analyze/report.ts";
 import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { ingestString, readJsonlClusters } from "../ingest/index.ts";
+import { groupArticles } from "../story/group.ts";
 import type { Article, InputFormat } from "../types.ts";
 import { type ArticleInput, badField, type SummarizeRequest } from "./schemas.ts";
 
@@ -131,8 +132,38 @@ export function toArticles(req: Pick<SummarizeRequest, "articles" | "documents" 
 /** The whole summarize job: the report of the request's story, as JSON text. */
 export function runSummarize(req: SummarizeRequest): string {
   const articles = toArticles(req);
-  const report = buildReport(articles, { words: req.words, sections: req.sections });
-  return JSON.stringify(report);
+  if (req.story === undefined)
+    return JSON.stringify(buildReport(articles, { words: req.words, sections: req.sections }));
+  const groups = groupArticles(articles);
+  const chosen = groups[req.story - 1];
+  if (!chosen)
+    throw badField(
+      "story",
+      `there ${groups.length === 1 ? "is 1 story" : `are ${groups.length} stories`} in these articles, not ${req.story}`,
+    );
+  const report = buildReport(
+    chosen.map((i) => articles[i]!),
+    { words: req.words, sections: req.sections },
+  );
+  const stories: StoryListing[] = groups.map((g, k) => {
+    const titled = g.map((i) => articles[i]!).find((a) => a.title);
+    return {
+      story: k + 1,
+      articles: g.map((i) => articles[i]!.id),
+      title: titled?.title ?? articles[g[0]!]!.id,
+    };
+  });
+  return JSON.stringify({ ...report, stories });
+}
+
+/** One story of the request's articles, when they are grouped (`story` in the request). */
+export interface StoryListing {
+  /** Its number: 1 has the most articles. */
+  story: number;
+  /** Ids of its articles. */
+  articles: string[];
+  /** The first headline among them, else the first article's id. */
+  title: string;
 }
 
 export interface ReportJobOptions {

@@ -43,6 +43,16 @@ export const ReportBody = z
         sentences: z.array(z.object({ start: z.int(), end: z.int() })),
       }),
     ),
+    stories: z
+      .array(
+        z.object({
+          story: z.int().describe("Its number, for `story` in the request: 1 has the most articles."),
+          articles: z.array(z.string()).describe("Ids of its articles."),
+          title: z.string().describe("The first headline among them, else the first article's id."),
+        }),
+      )
+      .optional()
+      .describe("Every story the articles were grouped into, when the request gave `story`."),
     summary: z
       .object({
         words: z.int(),

@@ -79,9 +79,16 @@ export const SummarizeRequest = z
       .describe("The story in the bench JSON shape: a bench JSONL line can be posted as it is."),
     id: z.string().max(200).optional().describe("Story id (bench shape)."),
     references: z.array(z.string()).optional().describe("Reference summaries (bench shape; ignored)."),
+    story: z
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Group the articles into stories first, as the CLI does (an unrelated page or feed item becomes a story of its own), and report story N, 1 being the one with the most articles. The response then lists every story in `stories`.",
+      ),
     ...ReportOptionsInput,
   })
-  .describe("Articles of one story and report options.");
+  .describe("Articles of one story (or of several, with `story`) and report options.");
 
 export type SummarizeRequest = z.output<typeof SummarizeRequest>;
 export type ArticleInput = z.output<typeof ArticleInput>;

@@ -197,6 +197,48 @@ describe("reading page", () => {
     await page.close();
   });
 
+  test("files that tell two stories: the larger is shown, the other is a pick away", TIMEOUT, async () => {
+    const { page, problems } = await open();
+    const example = ["01-coastal-herald.txt", "02-alder-daily.html", "05-feed.xml"].map((f) =>
+      join("examples/harbor-bridge", f),
+    );
+    await page.setInputFiles("#files", example);
+    await page.waitForSelector("#file-list li >> nth=2");
+    const first = await summarize(page);
+    assert.ok(first.articles.length >= 3, "the bridge reports, the feed's included");
+    await page.waitForSelector("#stories-bar:not([hidden])");
+    assert.equal(await page.textContent("#story-count"), "2");
+    const options = await page.locator("#story option").allTextContents();
+    assert.equal(options.length, 2);
+    assert.match(options[0]!, /Bridge/);
+    assert.match(options[1]!, /Maple Festival.*\(1 article\)/);
+    assert.doesNotMatch((await page.textContent("#summary")) ?? "", /festival|maple/i);
+
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/v1/summarize")),
+      page.selectOption("#story", { index: 1 }),
+    ]);
+    const second = (await response.json()) as ReportJson;
+    assert.equal(second.articles.length, 1);
+    await page.waitForFunction('/festival/i.test(document.querySelector("#summary")?.textContent ?? "")');
+    assert.equal(await page.inputValue("#story"), "2", "the picker shows the story on screen");
+    assert.doesNotMatch((await page.textContent("#summary")) ?? "", /bridge/i);
+
+    // other input starts again from the largest story
+    await page.click("#input-box summary");
+    await page.setInputFiles("#files", join(FIXTURES, "a-valley-times.txt"));
+    await page.waitForSelector("#file-list li >> nth=3");
+    const [again] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/v1/summarize")),
+      page.click("#go"),
+    ]);
+    assert.equal((again.request().postDataJSON() as { story: number }).story, 1);
+    await page.waitForFunction('document.querySelector("#story-count")?.textContent === "3"');
+    assert.equal(await page.inputValue("#story"), "1");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("bad input shows an error that names the problem", TIMEOUT, async () => {
     const { page } = await open();
     await page.click("#go");

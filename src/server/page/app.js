@@ -24,6 +24,8 @@ const state = {
   highlighted: [],
   /** What each article of the last request was, to name it in errors. */
   labels: [],
+  /** Which story of the articles to report when they tell several (1: the one with the most articles). */
+  story: 1,
 };
 
 // ---------- input ----------
@@ -100,6 +102,7 @@ function addCluster(clusters, value, fallbackId, line) {
 
 async function addFiles(fileList) {
   hideError();
+  inputChanged();
   for (const file of fileList) {
     try {
       const text = await file.text();
@@ -129,6 +132,7 @@ function renderFiles() {
     });
     remove.addEventListener("click", () => {
       state.files.splice(k, 1);
+      inputChanged();
       renderFiles();
       $("files").focus();
     });
@@ -176,7 +180,14 @@ function requestBody() {
     });
   }
   state.labels = labels;
-  return { articles, words };
+  // the server groups the articles into stories (a stray page or an unrelated feed item is a story of its
+  // own) and reports the one picked
+  return { articles, words, story: state.story };
+}
+
+/** New input: the story picked among the last articles no longer means anything. */
+function inputChanged() {
+  state.story = 1;
 }
 
 // ---------- talking to the server ----------
@@ -229,6 +240,7 @@ async function summarize(event) {
         ? await api("POST", "/v1/summarize", body)
         : await api("GET", `/v1/stories/${encodeURIComponent(stored)}?words=${body.words}`);
     renderReport(report);
+    renderStories(count > 0 && body.articles ? report.stories : undefined);
     setStatus(`Done in ${Math.round(performance.now() - started)} ms.`);
     $("input-count").textContent = `${report.articles.length} in the report — open to change them`;
     /** @type {HTMLDetailsElement} */ ($("input-box")).open = false;
@@ -837,10 +849,35 @@ function renderReport(report) {
   $("report").hidden = false;
 }
 
+/** When the articles tell several stories: which one is shown, and a choice of the others. */
+function renderStories(stories) {
+  const bar = $("stories-bar");
+  const list = Array.isArray(stories) ? stories : [];
+  bar.hidden = list.length < 2;
+  if (list.length < 2) return;
+  $("story-count").textContent = String(list.length);
+  const select = /** @type {HTMLSelectElement} */ ($("story"));
+  select.replaceChildren(
+    ...list.map((s) =>
+      el("option", {
+        text: `${s.title} (${s.articles.length} ${s.articles.length === 1 ? "article" : "articles"})`,
+        attrs: { value: String(s.story) },
+      }),
+    ),
+  );
+  select.value = String(state.story);
+}
+
 // ---------- wiring ----------
 
 function wire() {
   $("form").addEventListener("submit", summarize);
+  $("story").addEventListener("change", (e) => {
+    state.story = Number(/** @type {HTMLSelectElement} */ (e.target).value) || 1;
+    /** @type {HTMLFormElement} */ ($("form")).requestSubmit();
+  });
+  $("paste").addEventListener("input", inputChanged);
+  $("cluster").addEventListener("change", inputChanged);
   $("files").addEventListener("change", async (e) => {
     const input = /** @type {HTMLInputElement} */ (e.target);
     await addFiles([...(input.files || [])]);
