@@ -22,8 +22,8 @@ export type { CleanContext } from "./clean/index.ts";
 export { buildCleanContext, cleanArticle, cleanCluster } from "./clean/index.ts";
 export type { ErrorCode, ErrorIssue, ErrorLocation } from "./errors.ts";
 export { isNewsweaveError, NewsweaveError } from "./errors.ts";
-export type { System } from "./eval/index.ts";
-export { bootstrapCI, evaluate, pairedBootstrap, rouge } from "./eval/index.ts";
+export type { MultiReference, System } from "./eval/index.ts";
+export { bootstrapCI, evaluate, pairedBootstrap, rouge, rougeMulti } from "./eval/index.ts";
 export type { IngestOptions, IngestResult } from "./ingest/index.ts";
 export {
   decodeBytes,

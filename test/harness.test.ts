@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
+import { formatEvalText } from "../src/cli/eval.ts";
 import { isNewsweaveError } from "../src/errors.ts";
 import { evaluate, truncateWords } from "../src/eval/harness.ts";
 import { readJsonlClusters } from "../src/ingest/index.ts";
@@ -111,5 +112,30 @@ describe("evaluate on dev clusters", () => {
       () => evaluate(clusters, ["lead"], { words: 0 }),
       (e) => isNewsweaveError(e) && e.code === "BAD_OPTION",
     );
+  });
+});
+
+describe("evaluate with several references per cluster", () => {
+  const [one, other] = devClusters(2) as [Cluster, Cluster];
+  // the cluster's own reference and an unrelated one: averaging must pull the score down, the best
+  // reference must be the cluster's own
+  const two: Cluster = { ...one, references: [one.references[0]!, other.references[0]!] };
+  const run = (mode: "average" | "max" | "first") =>
+    evaluate([two], ["lead"], { words: 100, bootstrap: 10, references: mode });
+  const own = evaluate([{ ...one, references: [one.references[0]!] }], ["lead"], {
+    words: 100,
+    bootstrap: 10,
+  });
+
+  test("average lies between the two references, max and first equal the cluster's own", () => {
+    const avg = run("average");
+    const r1 = (r: typeof avg) => r.systems[0]!.rouge1.mean;
+    assert.equal(avg.maxReferences, 2);
+    assert.equal(avg.references, "average");
+    assert.ok(r1(avg) < r1(own) - 1, `average ${r1(avg)} vs own ${r1(own)}`);
+    assert.equal(r1(run("max")), r1(own));
+    assert.equal(r1(run("first")), r1(own));
+    assert.match(formatEvalText(avg, "x.jsonl"), /up to 2 references per cluster \(their model average/);
+    assert.match(formatEvalText(own, "x.jsonl"), /against the reference,/);
   });
 });

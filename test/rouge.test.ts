@@ -6,12 +6,14 @@ import { isNewsweaveError } from "../src/errors.ts";
 import { stem } from "../src/eval/porter.ts";
 import {
   encodeTokens,
+  MULTI_REFERENCE_MODES,
   prepareReference,
   type RougeScore,
   type RougeScores,
   rouge,
   rougeLPrecomputed,
   rougeLsumPrecomputed,
+  rougeMulti,
   rougeNPrecomputed,
   tokenizeForRouge,
   tokenizeSentencesForRouge,
@@ -250,5 +252,34 @@ describe("Porter stemmer (NLTK default mode)", () => {
   test("lower-cases its input", () => {
     assert.equal(stem("Running"), stem("running"));
     assert.equal(stem("MEETING"), "meet");
+  });
+});
+
+describe("rougeMulti: several references of one cluster", () => {
+  // prediction "the cat sat": 3 unigrams, 2 bigrams
+  const a = "the cat sat on the mat"; // unigram hits 3 of 6; bigram hits 2 of 5
+  const b = "a dog sat"; // unigram hits 1 of 3; bigram hits 0 of 2
+  const pred = "the cat sat";
+
+  test("average sums hits and reference counts over the references (ROUGE-1.5.5 -f A)", () => {
+    const s = rougeMulti([a, b], pred, "average");
+    // recall (3 + 1) / (6 + 3), precision (3 + 1) / (3 + 3)
+    assert.ok(Math.abs(s.rouge1.r - 4 / 9) < 1e-12);
+    assert.ok(Math.abs(s.rouge1.p - 4 / 6) < 1e-12);
+    assert.ok(Math.abs(s.rouge1.f - (2 * (4 / 9) * (4 / 6)) / (4 / 9 + 4 / 6)) < 1e-12);
+    // recall (2 + 0) / (5 + 2), precision (2 + 0) / (2 + 2)
+    assert.ok(Math.abs(s.rouge2.r - 2 / 7) < 1e-12);
+    assert.ok(Math.abs(s.rouge2.p - 2 / 4) < 1e-12);
+    // R-L: LCS 3 and 1 over 6 + 3 reference tokens
+    assert.ok(Math.abs(s.rougeL.r - 4 / 9) < 1e-12);
+  });
+
+  test("max takes the best reference per metric; first and a single reference are plain rouge()", () => {
+    const best = rougeMulti([b, a], pred, "max");
+    assert.deepEqual(best.rouge1, rouge(a, pred).rouge1);
+    assert.deepEqual(best.rouge2, rouge(a, pred).rouge2);
+    assert.deepEqual(rougeMulti([b, a], pred, "first"), rouge(b, pred));
+    for (const mode of MULTI_REFERENCE_MODES) assert.deepEqual(rougeMulti([a], pred, mode), rouge(a, pred));
+    assert.throws(() => rougeMulti([], pred), /no reference/);
   });
 });

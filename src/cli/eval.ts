@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { NewsweaveError } from "../errors.ts";
 import { SYSTEM_NAMES } from "../eval/baselines.ts";
 import { type EvalReport, evaluate, type ItemRow } from "../eval/harness.ts";
+import { MULTI_REFERENCE_MODES, type MultiReference } from "../eval/rouge.ts";
 import type { ConfidenceInterval } from "../eval/stats.ts";
 import { ingestPath } from "../ingest/index.ts";
 import { DEFAULT_WORDS } from "../summarize/index.ts";
@@ -24,6 +25,7 @@ interface EvalCliOptions {
   limit?: number;
   format: "text" | "json";
   truncate: boolean;
+  references: MultiReference;
   quiet?: boolean;
 }
 
@@ -78,12 +80,23 @@ function table(rows: string[][], rightAlign: (col: number) => boolean): string {
     .join("\n");
 }
 
+/** What the scores were measured against, for the table's heading. */
+function referencesLabel(report: EvalReport): string {
+  if (report.maxReferences <= 1) return "the reference";
+  if (report.references === "first") return "the first reference";
+  const how =
+    report.references === "average"
+      ? "their model average, as ROUGE-1.5.5 -f A"
+      : "the best one per metric, as rouge-score's score_multi";
+  return `up to ${report.maxReferences} references per cluster (${how}; the oracle uses the first)`;
+}
+
 /** The eval report as a human-readable table plus the paired comparison. */
 export function formatEvalText(report: EvalReport, source: string): string {
   const out: string[] = [];
   out.push(
     `${report.clusters} clusters from ${source}, ${report.words} words${report.truncate ? " (truncated)" : ""}; ` +
-      `ROUGE F1 x 100 against the first reference, mean [95% bootstrap CI, ${report.bootstrap} resamples]`,
+      `ROUGE F1 x 100 against ${referencesLabel(report)}, mean [95% bootstrap CI, ${report.bootstrap} resamples]`,
   );
   out.push("");
   const rows = [["system", "R-1", "R-2", "R-L", "R-Lsum", "words", "ms/cluster (median/mean)"]];
@@ -182,6 +195,7 @@ async function runEval(io: CliIo, opts: EvalCliOptions): Promise<number> {
     seed: opts.seed,
     truncate: opts.truncate,
     limit: opts.limit,
+    references: opts.references,
     onCluster: () => bar.tick(),
   });
   bar.stop();
@@ -238,6 +252,14 @@ export const installEval: CommandInstaller = (program: Command, io, setResult) =
     )
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-truncate", "score whole summaries (the last sentence may overshoot the budget)")
+    .addOption(
+      new Option(
+        "--references <mode>",
+        "several references per cluster: average (ROUGE-1.5.5 -f A), max (best per metric, rouge-score), first",
+      )
+        .choices([...MULTI_REFERENCE_MODES])
+        .default("average"),
+    )
     .option("-q, --quiet", "no progress bar")
     .action(async (opts: EvalCliOptions) => setResult(await runEval(io, opts)));
 };

@@ -1,6 +1,7 @@
 /**
- * The evaluation harness: runs systems on bench clusters and scores them with ROUGE against the first
- * reference, with bootstrap confidence intervals and a paired bootstrap comparison.
+ * The evaluation harness: runs systems on bench clusters and scores them with ROUGE against their
+ * references (several per cluster are combined as ROUGE-1.5.5's model average by default, see
+ * `rougeMulti`), with bootstrap confidence intervals and a paired bootstrap comparison.
  *
  * For each cluster the articles are prepared (cleaned and segmented) once; each system then runs on
  * the same documents and only its own time is recorded. Summaries are printed one sentence per line
@@ -11,7 +12,7 @@ import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
 import type { Cluster, Doc } from "../types.ts";
 import { type Pick, pickText, SYSTEMS, type System } from "./baselines.ts";
-import { rouge } from "./rouge.ts";
+import { type MultiReference, rougeMulti } from "./rouge.ts";
 import { bootstrapCI, type ConfidenceInterval, pairedBootstrap } from "./stats.ts";
 
 export interface EvaluateOptions {
@@ -25,6 +26,8 @@ export interface EvaluateOptions {
   truncate?: boolean;
   /** Evaluate only the first `limit` clusters. */
   limit?: number;
+  /** How a cluster's several references are combined (default `average`, ROUGE-1.5.5's `-f A`). */
+  references?: MultiReference;
   /** Systems not in the built-in table, by name. */
   extraSystems?: Readonly<Record<string, System>>;
   /** Called after each cluster. */
@@ -85,6 +88,9 @@ export interface SkippedCluster {
 
 export interface EvalReport {
   words: number;
+  /** How several references were combined, and the most references a scored cluster had. */
+  references: MultiReference;
+  maxReferences: number;
   bootstrap: number;
   seed: number;
   truncate: boolean;
@@ -188,13 +194,16 @@ export function evaluate(
   const prepareMs: number[] = [];
   const bySystem = new Map<string, ItemRow[]>(systems.map((s) => [s, []]));
 
+  const mode = options.references ?? "average";
+  let maxReferences = 0;
   chosen.forEach((cluster, k) => {
-    const reference = cluster.references[0];
-    if (reference === undefined || reference.trim() === "") {
+    const references = cluster.references.filter((r) => r.trim() !== "");
+    if (references.length === 0 || (mode === "first" && cluster.references[0]?.trim() === "")) {
       skipped.push({ id: cluster.id, reason: "no reference summary" });
       options.onCluster?.(k + 1, chosen.length);
       return;
     }
+    maxReferences = Math.max(maxReferences, references.length);
     const t0 = performance.now();
     const docs = prepare(cluster.articles);
     prepareMs.push(performance.now() - t0);
@@ -211,7 +220,7 @@ export function evaluate(
       const full = picksToText(docs, picks);
       const ms = performance.now() - t1;
       const text = truncate ? truncateWords(full, words) : full;
-      const scores = rouge(reference, text);
+      const scores = rougeMulti(references, text, mode);
       const row: ItemRow = {
         id: cluster.id,
         system: name,
@@ -265,6 +274,8 @@ export function evaluate(
 
   return {
     words,
+    references: mode,
+    maxReferences,
     bootstrap,
     seed,
     truncate,

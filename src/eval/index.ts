@@ -22,7 +22,7 @@ export type {
   SystemReport,
 } from "./harness.ts";
 export { evaluate, median, picksToText, truncateWords } from "./harness.ts";
-export type { RougeScore, RougeScores } from "./rouge.ts";
-export { rouge } from "./rouge.ts";
+export type { MultiReference, RougeScore, RougeScores } from "./rouge.ts";
+export { MULTI_REFERENCE_MODES, rouge, rougeMulti } from "./rouge.ts";
 export type { BootstrapOptions, ConfidenceInterval, PairedBootstrapResult } from "./stats.ts";
 export { bootstrapCI, makeRng, mean, pairedBootstrap } from "./stats.ts";

@@ -387,3 +387,51 @@ export function rouge(reference: string, prediction: string): RougeScores {
     rougeLsum: rougeLsumPrecomputed(ref, predIds),
   };
 }
+
+/**
+ * How several references of one cluster are combined:
+ * - `average`: ROUGE-1.5.5's model average (`-f A`, the DUC/TAC convention): hits and reference counts are
+ *   summed over the references, so recall is total hits over total reference n-grams and precision total
+ *   hits over the prediction's n-grams counted once per reference;
+ * - `max`: the best reference per metric by F1 (Google rouge-score's `score_multi`);
+ * - `first`: the first reference only.
+ * With one reference all three are the same number.
+ */
+export type MultiReference = "average" | "max" | "first";
+export const MULTI_REFERENCE_MODES: readonly MultiReference[] = ["average", "max", "first"];
+
+/** ROUGE-1/2/L/Lsum of `prediction` against several references, combined as `mode` says. */
+export function rougeMulti(
+  references: readonly string[],
+  prediction: string,
+  mode: MultiReference = "average",
+): RougeScores {
+  if (references.length === 0)
+    throw new NewsweaveError("BAD_OPTION", "no reference to score against", { field: "references" });
+  if (mode === "first" || references.length === 1) return rouge(references[0]!, prediction);
+  const each = references.map((r) => rouge(r, prediction));
+  const metrics = ["rouge1", "rouge2", "rougeL", "rougeLsum"] as const;
+  const out = {} as RougeScores;
+  if (mode === "max") {
+    for (const m of metrics) out[m] = { ...each.reduce((a, b) => (b[m].f > a[m].f ? b : a))[m] };
+    return out;
+  }
+  // model average: recover each reference's integer hits from its recall and its n-gram count
+  const refTokens = references.map((r) => tokenizeForRouge(r).length);
+  const predTokens = tokenizeForRouge(prediction).length;
+  const totals = (m: (typeof metrics)[number], tokens: number) =>
+    m === "rouge2" ? Math.max(0, tokens - 1) : tokens;
+  for (const m of metrics) {
+    let hits = 0;
+    let refTotal = 0;
+    let predTotal = 0;
+    each.forEach((sc, k) => {
+      const t = totals(m, refTokens[k]!);
+      hits += Math.round(sc[m].r * Math.max(t, 1));
+      refTotal += t;
+      predTotal += totals(m, predTokens);
+    });
+    out[m] = score(hits, predTotal, refTotal);
+  }
+  return out;
+}
