@@ -392,7 +392,7 @@ export function rouge(reference: string, prediction: string): RougeScores {
  * How several references of one cluster are combined:
  * - `average`: ROUGE-1.5.5's model average (`-f A`, the DUC/TAC convention): hits and reference counts are
  *   summed over the references, so recall is total hits over total reference n-grams and precision total
- *   hits over the prediction's n-grams counted once per reference;
+ *   hits over the prediction's n-grams counted once per reference (no jackknifing);
  * - `max`: the best reference per metric by F1 (Google rouge-score's `score_multi`);
  * - `first`: the first reference only.
  * With one reference all three are the same number.
