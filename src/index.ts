@@ -29,11 +29,13 @@ export {
   decodeBytes,
   detectFormat,
   ingestBytes,
+  ingestClusterDirs,
   ingestPath,
   ingestString,
   parseFeed,
   parseHtml,
   parseJsonl,
+  parseSgml,
   parseText,
   readJsonlClusters,
 } from "./ingest/index.ts";

@@ -1,6 +1,6 @@
 /** Plain data passed between the stages. Text is referenced by character spans, never copied. */
 
-export type InputFormat = "text" | "html" | "feed" | "jsonl" | "multinews";
+export type InputFormat = "text" | "html" | "feed" | "jsonl" | "multinews" | "sgml";
 
 /** Where an article came from, precise enough to report an error against it. */
 export interface Origin {

@@ -146,6 +146,25 @@ describe("POST /v1/summarize", () => {
     assert.match(e.message, /1 story in these articles, not 4/);
   });
 
+  test("an SGML (DUC/TAC) collection posted as an article keeps its document ids", async () => {
+    const dir = "test/fixtures/duc/docs/d90001t";
+    const articles = ["APW20260312.0101", "NYT20260312.0233"].map((name) => ({
+      text: readFileSync(`${dir}/${name}`, "utf8"),
+      name,
+    }));
+    const res = await post("/v1/summarize", { articles, words: 60 });
+    assert.equal(res.status, 200);
+    const report = (await res.json()) as ReportJson;
+    assert.deepEqual(
+      report.articles.map((a) => [a.id, a.outlet]),
+      [
+        ["APW20260312.0101", "Associated Press"],
+        ["NYT20260312.0233", "The New York Times"],
+      ],
+    );
+    assert.ok(report.summary!.sentences.length > 0);
+  });
+
   test("the bench JSON shape is accepted as it is", async () => {
     const documents = STORY.slice(0, 2).map((a, k) => ({
       text: a.text,

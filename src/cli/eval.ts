@@ -5,7 +5,7 @@ import { SYSTEM_NAMES } from "../eval/baselines.ts";
 import { type EvalReport, evaluate, type ItemRow } from "../eval/harness.ts";
 import { MULTI_REFERENCE_MODES, type MultiReference } from "../eval/rouge.ts";
 import type { ConfidenceInterval } from "../eval/stats.ts";
-import { ingestPath } from "../ingest/index.ts";
+import { ingestClusterDirs, ingestPath } from "../ingest/index.ts";
 import { DEFAULT_WORDS } from "../summarize/index.ts";
 import { type CliIo, progress, reportErrors } from "./io.ts";
 import type { CommandInstaller } from "./main.ts";
@@ -15,7 +15,9 @@ const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
 
 interface EvalCliOptions {
-  data: string;
+  data?: string;
+  docs?: string;
+  refs?: string;
   words: number;
   system: string;
   perItem?: string;
@@ -178,15 +180,35 @@ async function writeOutput(path: string, content: string): Promise<void> {
   }
 }
 
+/** Where the clusters come from: a bench JSONL file, or DUC/TAC-style document and reference directories. */
+function dataSource(opts: EvalCliOptions): string {
+  const dirs = opts.docs !== undefined || opts.refs !== undefined;
+  if (opts.data !== undefined && dirs)
+    throw new NewsweaveError("USAGE", "give either --data or --docs with --refs, not both");
+  if (opts.data !== undefined) return opts.data;
+  if (opts.docs === undefined || opts.refs === undefined)
+    throw new NewsweaveError(
+      "USAGE",
+      dirs
+        ? "--docs and --refs go together: a directory of cluster directories and one of reference summaries"
+        : "no data: give --data <bench.jsonl>, or --docs <dir> with --refs <dir>",
+    );
+  return `${opts.docs} (references in ${opts.refs})`;
+}
+
 async function runEval(io: CliIo, opts: EvalCliOptions): Promise<number> {
   checkWordsOption(opts.words);
   positive(opts.bootstrap, "--bootstrap");
   positive(opts.limit, "--limit");
   const systems = parseSystems(opts.system);
-  const { clusters, errors } = await ingestPath(opts.data, { format: "jsonl" });
+  const source = dataSource(opts);
+  const { clusters, errors } =
+    opts.data !== undefined
+      ? await ingestPath(opts.data, { format: "jsonl" })
+      : await ingestClusterDirs(opts.docs!, opts.refs!);
   reportErrors(io, errors);
   if (clusters.length === 0)
-    throw new NewsweaveError("EMPTY_INPUT", "no usable cluster in the data", { file: opts.data });
+    throw new NewsweaveError("EMPTY_INPUT", "no usable cluster in the data", { file: source });
   const total = opts.limit !== undefined ? Math.min(opts.limit, clusters.length) : clusters.length;
   const bar = progress(io, Boolean(opts.quiet), total, "evaluating");
   const report = evaluate(clusters, systems, {
@@ -211,10 +233,10 @@ async function runEval(io: CliIo, opts: EvalCliOptions): Promise<number> {
   if (opts.format === "json") {
     const { items: _items, predictions: _predictions, ...summary } = report;
     io.stdout(
-      `${JSON.stringify({ data: opts.data, errors: errors.map((e) => e.describe()), ...summary }, null, 2)}\n`,
+      `${JSON.stringify({ data: source, errors: errors.map((e) => e.describe()), ...summary }, null, 2)}\n`,
     );
   } else {
-    io.stdout(formatEvalText(report, opts.data));
+    io.stdout(formatEvalText(report, source));
   }
   return errors.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
@@ -225,9 +247,14 @@ export const installEval: CommandInstaller = (program: Command, io, setResult) =
     .description(
       "score summarizers with ROUGE on bench JSONL clusters (mean, bootstrap CI, paired comparison)",
     )
-    .requiredOption(
-      "-d, --data <file>",
-      'bench JSONL: {"id","documents":[{"text"}],"references":[...]} per line',
+    .option("-d, --data <file>", 'bench JSONL: {"id","documents":[{"text"}],"references":[...]} per line')
+    .option(
+      "--docs <dir>",
+      "instead of --data, DUC/TAC layout: one subdirectory of articles (any format, SGML too) per cluster",
+    )
+    .option(
+      "--refs <dir>",
+      "with --docs: reference summaries, named after their cluster (d30001t: D30001.M.100.T.A, d30001t.ref1, …)",
     )
     .addOption(
       new Option("-w, --words <n>", "word budget; summaries are truncated to it")

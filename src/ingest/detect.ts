@@ -1,5 +1,6 @@
 /** Which parser a text goes to: by file extension first, then by looking at the beginning of the text. */
 import type { InputFormat } from "../types.ts";
+import { looksLikeSgml } from "./sgml.ts";
 
 const BY_EXTENSION: Record<string, InputFormat> = {
   txt: "text",
@@ -16,6 +17,8 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   jsonl: "jsonl",
   ndjson: "jsonl",
   json: "jsonl",
+  sgml: "sgml",
+  sgm: "sgml",
 };
 
 /** How far into the text sniffing looks. */
@@ -59,6 +62,7 @@ export function detectFormat(text: string, source: string): InputFormat {
 
   const head = text.slice(0, HEAD);
   const afterPrologue = head.slice(PROLOGUE.exec(head)?.[0].length ?? 0);
+  if (looksLikeSgml(afterPrologue)) return "sgml";
   if (/^<rss\b/i.test(afterPrologue)) return "feed";
   if (/^<feed\b/i.test(afterPrologue) || /^<rdf:RDF\b/i.test(afterPrologue)) return "feed";
   if (/^<!doctype\s+html\b/i.test(afterPrologue) || /^<html\b/i.test(afterPrologue)) return "html";

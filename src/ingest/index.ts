@@ -9,6 +9,7 @@ export {
   type IngestOptions,
   type IngestResult,
   ingestBytes,
+  ingestClusterDirs,
   ingestPath,
   ingestString,
 } from "./ingest.ts";
@@ -19,4 +20,5 @@ export {
   readJsonlClusters,
   readMultiNewsClusters,
 } from "./jsonl.ts";
+export { dateFromDocId, parseSgml } from "./sgml.ts";
 export { parseText } from "./text.ts";

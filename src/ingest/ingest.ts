@@ -6,9 +6,11 @@ import { NewsweaveError, toNewsweaveError } from "../errors.ts";
 import type { Article, Cluster, InputFormat } from "../types.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectFormat } from "./detect.ts";
+import { htmlToText } from "./dom.ts";
 import { parseFeed } from "./feed.ts";
 import { parseHtml } from "./html.ts";
 import { readJsonlClusters, readMultiNewsClusters } from "./jsonl.ts";
+import { parseSgml } from "./sgml.ts";
 import { parseText } from "./text.ts";
 import { baseName, uniqueId } from "./util.ts";
 
@@ -58,6 +60,8 @@ function readText(text: string, source: string, format: InputFormat | undefined)
       return { articles: [parseHtml(text, source)], clusters: [], errors: [] };
     case "feed":
       return { articles: parseFeed(text, source), clusters: [], errors: [] };
+    case "sgml":
+      return { articles: parseSgml(text, source), clusters: [], errors: [] };
     case "jsonl":
     case "multinews": {
       const read = chosen === "jsonl" ? readJsonlClusters(text, source) : readMultiNewsClusters(text, source);
@@ -238,4 +242,97 @@ export async function ingestPath(path: string, opts?: IngestOptions): Promise<In
     }
   }
   return total;
+}
+
+/**
+ * Evaluation data in the DUC/TAC layout: every subdirectory of `docsDir` is a cluster (its files read as
+ * articles, SGML collections included), and its reference summaries are the files of `refsDir` whose
+ * names start with the cluster's directory name, or with that name less a final letter (DUC's document
+ * selector: `d30001t` ↔ `D30001.M.100.T.A`), followed by `.`, `_` or `-`; case is ignored. Reference
+ * files are plain text (markup such as `<SUM …>` is dropped; lines are kept for ROUGE-Lsum). A cluster
+ * without references, and an unreadable file, are reported in `errors`; the rest is returned.
+ */
+export async function ingestClusterDirs(
+  docsDir: string,
+  refsDir: string,
+  opts?: IngestOptions,
+): Promise<{ clusters: Cluster[]; errors: NewsweaveError[] }> {
+  const max = maxBytesOf(opts);
+  const entries = async (dir: string): Promise<Dirent[]> => {
+    try {
+      if (!(await stat(dir)).isDirectory())
+        throw new NewsweaveError("BAD_OPTION", "not a directory", { file: dir });
+      return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (e) {
+      throw fsError(e, dir);
+    }
+  };
+  const clusterDirs = (await entries(docsDir)).filter((d) => d.isDirectory() && !d.name.startsWith("."));
+  if (clusterDirs.length === 0)
+    throw new NewsweaveError("EMPTY_INPUT", "no cluster subdirectory in the documents directory", {
+      file: docsDir,
+    });
+  const refFiles = (await entries(refsDir)).filter((d) => d.isFile() && !d.name.startsWith("."));
+  const clusters: Cluster[] = [];
+  const errors: NewsweaveError[] = [];
+  for (const dir of clusterDirs) {
+    const id = dir.name;
+    const path = join(docsDir, id);
+    let articles: Article[];
+    try {
+      const read = await ingestPath(path, opts);
+      errors.push(...read.errors);
+      articles = read.articles.map((a, k) => ({ ...a, origin: { ...a.origin, cluster: id, index: k } }));
+    } catch (e) {
+      errors.push(toNewsweaveError(e, { file: path }));
+      continue;
+    }
+    const references: string[] = [];
+    for (const f of refFiles.filter((r) => referenceOf(r.name, id))) {
+      const file = join(refsDir, f.name);
+      try {
+        const text = referenceText(decodeBytes(await readFileChecked(file, max), file));
+        if (text !== "") references.push(text);
+      } catch (e) {
+        errors.push(toNewsweaveError(e, { file }));
+      }
+    }
+    if (references.length === 0)
+      errors.push(
+        new NewsweaveError(
+          "NOT_FOUND",
+          `no reference summary for cluster ${id} (a file named ${id}.… or alike)`,
+          {
+            file: refsDir,
+          },
+        ),
+      );
+    clusters.push({ id, articles, references });
+  }
+  return { clusters, errors };
+}
+
+/** Whether a reference file name belongs to cluster directory `cluster` (see `ingestClusterDirs`). */
+export function referenceOf(file: string, cluster: string): boolean {
+  const name = file.toLowerCase();
+  const id = cluster.toLowerCase();
+  const stems = /[a-z]$/.test(id) && /\d/.test(id) ? [id, id.slice(0, -1)] : [id];
+  return stems.some((s) => name.length > s.length && name.startsWith(s) && /[._-]/.test(name[s.length]!));
+}
+
+/** A reference summary file's text: markup dropped, entities decoded, lines trimmed, blank lines removed. */
+function referenceText(raw: string): string {
+  const text = /<[A-Za-z/!]/.test(raw) ? raw.replace(/<[^>]*>/g, "\n") : raw;
+  return htmlToText(
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => `<p>${l.replace(/</g, "&lt;")}</p>`)
+      .join(""),
+  )
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join("\n");
 }

@@ -111,11 +111,12 @@ export function toArticles(req: Pick<SummarizeRequest, "articles" | "documents" 
     const one = found.length === 1;
     const base = input.id ?? (input.name ? baseName(input.name) : `article-${k + 1}`);
     found.forEach((article, j) => {
-      // A dump's articles keep their own ids; a given id is already reserved (and unique); every other
-      // id is made unique here.
-      if (format === "jsonl") article.id = uniqueIn(article.id, used);
-      else
-        article.id = one && input.id !== undefined ? input.id : uniqueIn(one ? base : `${base}#${j}`, used);
+      // A given id is already reserved (and unique); a dump's articles and an SGML collection's keep their
+      // own ids; every other id is made unique here.
+      if (one && input.id !== undefined) article.id = input.id;
+      else if (format === "jsonl" || article.origin.format === "sgml")
+        article.id = uniqueIn(article.id, used);
+      else article.id = uniqueIn(one ? base : `${base}#${j}`, used);
       if (one) {
         if (input.title !== undefined) article.title = input.title;
         if (input.url !== undefined) article.url = input.url;

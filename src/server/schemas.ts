@@ -20,13 +20,13 @@ export const ArticleInput = z
       .string()
       .min(1)
       .describe(
-        "The article: plain text, an HTML page, an RSS/Atom feed, or a news dump (one article per JSON line; see `format`).",
+        "The article: plain text, an HTML page, an RSS/Atom feed, a news dump (one article per JSON line; see `format`), or a TREC/DUC/TAC SGML collection (`<DOC>` blocks).",
       ),
     format: z
-      .enum(["auto", "text", "html", "feed", "jsonl"])
+      .enum(["auto", "text", "html", "feed", "jsonl", "sgml"])
       .default("auto")
       .describe(
-        "How to read `text`; `auto` detects it from `name` and the content. `jsonl` reads a news dump: every line is one article (or a bench cluster), ids kept.",
+        "How to read `text`; `auto` detects it from `name` and the content. `jsonl` reads a news dump: every line is one article (or a bench cluster), ids kept; an SGML collection keeps its DOCNO ids too.",
       ),
     name: optionalText("File name or label, used for format detection and as the default id."),
     id: z

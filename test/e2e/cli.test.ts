@@ -264,6 +264,45 @@ describe("newsweave CLI", () => {
     assert.equal(report.clusters, 2);
   });
 
+  test("eval on the DUC/TAC layout: SGML documents per cluster directory, several references averaged", () => {
+    const r = run(
+      "eval",
+      "--docs",
+      "test/fixtures/duc/docs",
+      "--refs",
+      "test/fixtures/duc/models",
+      "--words",
+      "60",
+      "--system",
+      "newsweave,lead",
+      "--bootstrap",
+      "50",
+      "--quiet",
+      "--format",
+      "json",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as {
+      clusters: number;
+      maxReferences: number;
+      references: string;
+      systems: Array<{ system: string; rouge1: { mean: number } }>;
+    };
+    assert.equal(report.clusters, 2);
+    assert.equal(report.maxReferences, 2);
+    assert.equal(report.references, "average");
+    for (const s of report.systems) assert.ok(s.rouge1.mean > 20, `${s.system} ${s.rouge1.mean}`);
+    for (const args of [
+      ["eval", "--docs", "test/fixtures/duc/docs"],
+      ["eval", "--data", DEV, "--refs", "test/fixtures/duc/models"],
+      ["eval"],
+    ]) {
+      const bad = run(...args);
+      assert.equal(bad.code, 2, `${args.join(" ")}: ${bad.stderr}`);
+      assert.match(bad.stderr, /--data|--docs|--refs/);
+    }
+  });
+
   test("a zero or negative word budget is a usage error (exit 2)", () => {
     for (const args of [
       ["eval", "--data", DEV, "--words", "0"],
