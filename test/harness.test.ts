@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { formatEvalText } from "../src/cli/eval.ts";
 import { isNewsweaveError } from "../src/errors.ts";
-import { evaluate, truncateWords } from "../src/eval/harness.ts";
+import { evaluate, truncateBytes, truncateWords } from "../src/eval/harness.ts";
 import { readJsonlClusters } from "../src/ingest/index.ts";
 import { prepare } from "../src/pipeline.ts";
 import type { Cluster } from "../src/types.ts";
@@ -21,6 +21,26 @@ describe("truncateWords", () => {
     assert.equal(truncateWords(text, 5), "One two three.\nFour five");
     assert.equal(truncateWords(text, 3), "One two three.");
     assert.equal(truncateWords(text, 100), text);
+  });
+});
+
+describe("truncateBytes (ROUGE-1.5.5 -b)", () => {
+  test("keeps the first N bytes, a line break counting as one, never half a character", () => {
+    const text = "One two.\nThree four.";
+    assert.equal(truncateBytes(text, 8), "One two.");
+    assert.equal(truncateBytes(text, 9), "One two.", "the line break alone is trimmed");
+    assert.equal(truncateBytes(text, 12), "One two.\nThr", "cut inside a word, as ROUGE does");
+    assert.equal(truncateBytes(text, 100), text);
+    assert.equal(truncateBytes("Café opens.", 4), "Caf", "é is two bytes in UTF-8");
+    assert.equal(truncateBytes("Café opens.", 5), "Café");
+  });
+
+  test("evaluate cuts every summary to the byte limit and says so", () => {
+    const report = evaluate(devClusters(2), ["lead"], { words: 200, bytes: 300, bootstrap: 10 });
+    assert.equal(report.bytes, 300);
+    for (const p of report.predictions) assert.ok(new TextEncoder().encode(p.text).length <= 300);
+    assert.match(formatEvalText(report, "x"), /200 words, truncated to 300 bytes/);
+    assert.throws(() => evaluate(devClusters(1), ["lead"], { words: 200, bytes: 0 }), /bytes/);
   });
 });
 

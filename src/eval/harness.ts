@@ -24,6 +24,11 @@ export interface EvaluateOptions {
   seed?: number;
   /** Truncate every summary to `words` whitespace words (default true). */
   truncate?: boolean;
+  /**
+   * Truncate to this many bytes (UTF-8, a line break counting as one) instead of `words` words, as
+   * ROUGE-1.5.5's `-b` does (DUC 2004 used 665); systems still get `words` as their budget.
+   */
+  bytes?: number;
   /** Evaluate only the first `limit` clusters. */
   limit?: number;
   /** How a cluster's several references are combined (default `average`, ROUGE-1.5.5's `-f A`). */
@@ -94,6 +99,8 @@ export interface EvalReport {
   bootstrap: number;
   seed: number;
   truncate: boolean;
+  /** The byte limit the summaries were cut to, when one was given. */
+  bytes?: number;
   /** Clusters scored. */
   clusters: number;
   systems: SystemReport[];
@@ -118,6 +125,23 @@ export function truncateWords(text: string, words: number): string {
     out.push(kept.join(" "));
   }
   return out.join("\n");
+}
+
+/**
+ * Keeps the first `bytes` bytes of a summary (UTF-8; a line break counts as one, like the space ROUGE-1.5.5
+ * joins lines with), cutting inside a word if it must, never inside a character.
+ */
+export function truncateBytes(text: string, bytes: number): string {
+  const encoder = new TextEncoder();
+  let left = bytes;
+  let end = 0;
+  for (const ch of text) {
+    const size = ch === "\n" ? 1 : encoder.encode(ch).length;
+    if (size > left) break;
+    left -= size;
+    end += ch.length;
+  }
+  return text.slice(0, end).trimEnd();
 }
 
 function wordCount(text: string): number {
@@ -166,6 +190,7 @@ export function evaluate(
   const bootstrap = options.bootstrap ?? 1000;
   const seed = options.seed ?? 1;
   const truncate = options.truncate ?? true;
+  if (options.bytes !== undefined) checkPositiveInt(options.bytes, "bytes");
   checkPositiveInt(words, "words");
   checkPositiveInt(bootstrap, "bootstrap");
   if (options.limit !== undefined) checkPositiveInt(options.limit, "limit");
@@ -219,7 +244,11 @@ export function evaluate(
       }
       const full = picksToText(docs, picks);
       const ms = performance.now() - t1;
-      const text = truncate ? truncateWords(full, words) : full;
+      const text = !truncate
+        ? full
+        : options.bytes !== undefined
+          ? truncateBytes(full, options.bytes)
+          : truncateWords(full, words);
       const scores = rougeMulti(references, text, mode);
       const row: ItemRow = {
         id: cluster.id,
@@ -279,6 +308,7 @@ export function evaluate(
     bootstrap,
     seed,
     truncate,
+    ...(options.bytes !== undefined && truncate ? { bytes: options.bytes } : {}),
     clusters: n,
     systems: reports,
     comparisons,
