@@ -1,21 +1,6 @@
-/**
- * Grouping benchmark for loose inputs (`groupArticles`: files given together to `report` or `summarize`, a
- * news dump) on multinews-val.jsonl: the documents of N clusters, shuffled with a fixed seed, are grouped in
- * one call; the gold story of each document is its cluster. Sets of N = 3 to 1,000 clusters (about 5 to
- * 2,200 articles) cover a handful of reports with a stray page among them up to a day's crawl, and a feed of
- * 20 unrelated articles checks that topics are not lumped together.
- *
- * Prints B-cubed F1 per N (mean over several windows of clusters), stories per article of the feed, and
- * throughput. The join threshold's rule (`GROUP_THRESHOLD`, `GROUP_SIZE_PENALTY`) is tuned with `--tune` on
- * clusters 0–4,499; the default run measures clusters 4,500 and after (held out).
- *
- * Usage: node --import tsx bench/group.ts [--tune] [--data file]
- */
-import { readFileSync } from "node:fs";
-import { ingestBytes } from "../src/ingest/index.ts";
 import { scoreClustering } from "../src/story/eval.ts";
 import { type GroupOptions, groupArticles } from "../src/story/group.ts";
-import type { Article } from "../src/types.ts";
+import { loadClusters, shuffle } from "./clusters.ts";
 
 const args = process.argv.slice(2);
 const value = (name: string) => {
@@ -25,25 +10,7 @@ const value = (name: string) => {
 const file = value("--data") ?? "../shared/bench/multinews-val.jsonl";
 const TUNE_CLUSTERS = 4500;
 
-const all = ingestBytes(readFileSync(file), file);
-const clusterIds = [...new Set(all.map((a) => a.origin.cluster!))];
-const byCluster = new Map<string, Article[]>();
-for (const a of all) {
-  const list = byCluster.get(a.origin.cluster!);
-  if (list) list.push(a);
-  else byCluster.set(a.origin.cluster!, [a]);
-}
-
-function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const r = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+const { clusterIds, byCluster } = loadClusters(file);
 
 /** Set sizes (clusters) and how many windows of each are averaged. */
 const SIZES: ReadonlyArray<[number, number]> = [

@@ -18,11 +18,10 @@
  *
  * Usage: node --import tsx bench/stream.ts [--data file] [--tune] [--quick] [--diagnose]
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanArticle } from "../src/clean/index.ts";
-import { ingestBytes } from "../src/ingest/index.ts";
 import { splitSentences } from "../src/segment/index.ts";
 import { openSqliteStore } from "../src/store/index.ts";
 import type { Store } from "../src/store/types.ts";
@@ -32,6 +31,7 @@ import { articleFeatures, dot } from "../src/story/features.ts";
 import { ingestArticles, type StreamOptions } from "../src/story/stream.ts";
 import { defaultBackground } from "../src/summarize/resources.ts";
 import type { Article } from "../src/types.ts";
+import { loadClusters, rng, shuffle } from "./clusters.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -42,29 +42,7 @@ const value = (name: string) => {
 const file = value("--data") ?? "../shared/bench/multinews-val.jsonl";
 const TUNE_CLUSTERS = 1000;
 
-const all = ingestBytes(readFileSync(file), file);
-const clusterIds = [...new Set(all.map((a) => a.origin.cluster!))];
-const byCluster = new Map<string, Article[]>();
-for (const a of all) {
-  const list = byCluster.get(a.origin.cluster!);
-  if (list) list.push(a);
-  else byCluster.set(a.origin.cluster!, [a]);
-}
-
-/** Deterministic PRNG (LCG) and Fisher–Yates shuffle. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-function shuffle<T>(xs: T[], seed: number): T[] {
-  const r = rng(seed);
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+const { all, clusterIds, byCluster } = loadClusters(file);
 
 function docsOf(clusters: readonly string[], seed = 7): Article[] {
   return shuffle(
