@@ -12,6 +12,7 @@ import {
   strayDocs,
   summarize,
   summarizeAnalysis,
+  summarizeDocs,
 } from "../src/summarize/index.ts";
 import type { Article } from "../src/types.ts";
 
@@ -275,10 +276,13 @@ test("an undated summary opens with a lead: the article whose chosen sentence op
   // the deep sentence was chosen first (higher score), the other article's lead second
   const order = orderSentences(analysis, [id(0, 2), id(1, 0)]);
   assert.deepEqual(order, [id(1, 0), id(0, 2)]);
-  // with publication dates, time decides
+  // with publication dates, time decides, except that a summary does not open with a detail from deep
+  // inside the earliest article when a later one's lead was chosen
   const dated = articles.map((a, k) => ({ ...a, published: k === 0 ? "2030-05-01" : "2030-05-02" }));
   const datedAnalysis = analyzeCluster(prepare(dated));
-  assert.deepEqual(orderSentences(datedAnalysis, [id(0, 2), id(1, 0)]), [id(0, 2), id(1, 0)]);
+  assert.deepEqual(orderSentences(datedAnalysis, [id(0, 2), id(1, 0)]), [id(1, 0), id(0, 2)]);
+  assert.deepEqual(orderSentences(datedAnalysis, [id(1, 0), id(0, 0)]), [id(0, 0), id(1, 0)]);
+  assert.deepEqual(orderSentences(datedAnalysis, []), []);
 });
 
 test("a quotation that goes on from an attributed sentence is not shown without it", () => {
@@ -562,4 +566,23 @@ test("Chinese: a fact two outlets report is cited to both, a sentence sharing on
       weather.support.map((c) => c.articleId),
       [weather.from.articleId],
     );
+});
+
+test("dated articles are read in publication order, opening with the first whose chosen sentences start with its lead", async () => {
+  // the earliest report (AP) gives only details past its lead, which another report told better
+  const { articles } = await ingestPath("test/fixtures/duc/docs/d90001t");
+  const docs = prepare(articles);
+  const summary = summarizeDocs(docs, { words: 230 });
+  const first = summary.sentences[0]!;
+  assert.ok(first.from.sentence < 2, `opens with a lead: "${first.text}"`);
+  assert.doesNotMatch(first.text, /^(?:A freight train|“)/);
+  // the rest keep publication order
+  const published = (id: string) => docs.find((d) => d.article.id === id)!.article.published!;
+  const rest = summary.sentences.slice(1).map((s) => published(s.from.articleId));
+  const firstArticle = first.from.articleId;
+  const others = summary.sentences
+    .filter((s) => s.from.articleId !== firstArticle)
+    .map((s) => published(s.from.articleId));
+  assert.deepEqual(others, [...others].sort());
+  assert.ok(rest.length > 0);
 });

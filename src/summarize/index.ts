@@ -285,9 +285,10 @@ function opensArticle(rep: ClusterAnalysis["rep"], ids: readonly number[]): bool
 const NOT_AN_OPENING = /^(?:[^\s,;:]+\s+){1,3}(?:also|too)\b|^(?:We|I|Our|My)\b/u;
 
 /**
- * Orders chosen sentences for reading: articles in order of publication when known; else the article
- * whose first chosen sentence stands earliest in it (a lead reads as a lead), then by their best chosen
- * sentence. Sentences of one article keep their source order, so antecedents come first.
+ * Orders chosen sentences for reading: articles in order of publication when known (but opening with
+ * the first of them whose chosen sentences start with its lead); else the article whose first chosen
+ * sentence stands earliest in it (a lead reads as a lead), then by their best chosen sentence. Sentences
+ * of one article keep their source order, so antecedents come first.
  */
 export function orderSentences(analysis: ClusterAnalysis, chosen: readonly number[]): number[] {
   const { rep } = analysis;
@@ -311,6 +312,12 @@ export function orderSentences(analysis: ClusterAnalysis, chosen: readonly numbe
         : 1
       : lead(a) - lead(b) || rank.get(a)! - rank.get(b)!,
   );
+  // in publication order, the earliest article may contribute only details ("A freight train stopped short
+  // of the slide"): the first article whose chosen sentences open with its lead goes first
+  if (allDated && docOrder.length > 1 && lead(docOrder[0]!) === 1) {
+    const opener = docOrder.findIndex((d) => lead(d) === 0);
+    if (opener > 0) docOrder.unshift(...docOrder.splice(opener, 1));
+  }
   const out: number[] = [];
   for (const d of docOrder) {
     out.push(

@@ -220,7 +220,7 @@ describe("reading page", () => {
     ]);
     const second = (await response.json()) as ReportJson;
     assert.equal(second.articles.length, 1);
-    await page.waitForFunction('/festival/i.test(document.querySelector("#summary")?.textContent ?? "")');
+    await page.locator("#summary", { hasText: /festival/i }).waitFor();
     assert.equal(await page.inputValue("#story"), "2", "the picker shows the story on screen");
     assert.doesNotMatch((await page.textContent("#summary")) ?? "", /bridge/i);
 
@@ -233,7 +233,7 @@ describe("reading page", () => {
       page.click("#go"),
     ]);
     assert.equal((again.request().postDataJSON() as { story: number }).story, 1);
-    await page.waitForFunction('document.querySelector("#story-count")?.textContent === "3"');
+    await page.locator("#story-count", { hasText: /^3$/ }).waitFor();
     assert.equal(await page.inputValue("#story"), "1");
     assert.deepEqual(problems, []);
     await page.close();
