@@ -64,6 +64,8 @@ test("a collection of several documents in one file, a document without text, an
     (e) =>
       isNewsweaveError(e) && e.code === "BAD_XML" && e.location.line === 8 && /never closed/.test(e.message),
   );
+  const hostile = ingestString(doc("H1", "<script>alert(1)</script>The council met. <b>Briefly</b>."), "h");
+  assert.equal(hostile[0]!.text, "The council met. Briefly.");
   assert.throws(
     () => ingestString(doc("A1", ""), "empty"),
     (e) => isNewsweaveError(e) && e.code === "EMPTY_INPUT",

@@ -73,10 +73,12 @@ function plainToHtml(text: string): string {
 
 /** Clean text of a `<TEXT>` body: paragraphs separated by blank lines, entities decoded, tags dropped. */
 function bodyText(raw: string): string {
-  const body = raw.replace(TYPESETTING, "");
+  const body = raw.replace(TYPESETTING, "").replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
   const html = /<P\b/i.test(body)
     ? body
-    : plainParagraphs(body.replace(/<[^>]*>/g, " "))
+    : plainParagraphs(
+        body.replace(/<\/?(?:a|b|i|u|em|strong|span|font|sup|sub)\b[^>]*>/gi, "").replace(/<[^>]*>/g, " "),
+      )
         .map((p) => `<p>${plainToHtml(p)}</p>`)
         .join("");
   // a wire underscore between spaces is a dash ("PORT ALDER (AP) _ Ferry service …")
