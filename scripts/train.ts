@@ -20,6 +20,7 @@ import { readJsonlClusters } from "../src/ingest/index.ts";
 import { STOPWORDS } from "../src/lexicon/stopwords.ts";
 import { prepare } from "../src/pipeline.ts";
 import { wordTokens } from "../src/segment/index.ts";
+import { hashString } from "../src/story/hash.ts";
 import { computeFeatures, FEATURE_NAMES, N_FEATURES } from "../src/summarize/features.ts";
 import type { ScoringModel } from "../src/summarize/model.ts";
 import { fitGbrt, fitGbrtRank, fitRidge, type PairWeight, type TrainingSet } from "../src/summarize/train.ts";
@@ -42,7 +43,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "20" },
     "dry-run": { type: "boolean", default: false },
     "no-prior": { type: "boolean", default: false },
-    bag: { type: "string", default: "2" },
+    bag: { type: "string", default: "6" },
     out: { type: "string", default: "src/summarize/data" },
   },
 });
@@ -140,6 +141,8 @@ console.log(
 const xs: number[] = [];
 const ys: number[] = [];
 const clusterOf: number[] = [];
+/** A stable key per row (cluster, article, sentence text): the trees' row samples follow it (see TrainingSet.keys). */
+const keys: number[] = [];
 for (let c = 0; c < prepared.length; c++) {
   const docs = prepared[c]!;
   const rep = representCluster(docs, foldBackgrounds[c % FOLDS]);
@@ -154,6 +157,7 @@ for (let c = 0; c < prepared.length; c++) {
     for (let j = 0; j < N_FEATURES; j++) xs.push(fm.data[i * N_FEATURES + j]!);
     ys.push(label);
     clusterOf.push(c);
+    keys.push(hashString(`${used[c]!.id}\u0000${s.doc}\u0000${text}`) >>> 0);
   }
 }
 const clusterSum = new Map<number, [number, number]>();
@@ -167,7 +171,12 @@ for (let i = 0; i < ys.length; i++) {
   const [sum, count] = clusterSum.get(clusterOf[i]!)!;
   ys[i] = ys[i]! - sum / count;
 }
-const set: TrainingSet = { x: Float64Array.from(xs), y: Float64Array.from(ys), rows: ys.length };
+const set: TrainingSet = {
+  x: Float64Array.from(xs),
+  y: Float64Array.from(ys),
+  rows: ys.length,
+  keys: Uint32Array.from(keys),
+};
 console.log(`${set.rows} training sentences, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const t1 = performance.now();

@@ -65,12 +65,23 @@ function assertSpans(c: CleanArticle): void {
     lastRaw = p.rawStart + p.length - 1;
     lastClean = p.cleanStart + p.length - 1;
   }
-  const piecesLength = c.pieces.reduce((sum, p) => sum + p.length, 0);
-  assert.equal(
-    c.text.length,
-    piecesLength + Math.max(0, c.pieces.length - 1),
-    "pieces joined by one newline",
-  );
+  // pieces follow each other in the clean text: paragraphs joined by one newline, or directly where a
+  // span was cut out of the middle of a paragraph
+  c.pieces.forEach((p, k) => {
+    const next = c.pieces[k + 1];
+    if (!next) {
+      assert.equal(p.cleanStart + p.length, c.text.length, "the last piece ends the text");
+      return;
+    }
+    const gap = next.cleanStart - (p.cleanStart + p.length);
+    if (gap === 1) assert.equal(c.text[p.cleanStart + p.length], "\n", "paragraphs joined by one newline");
+    else {
+      assert.equal(gap, 0, "pieces joined by one newline, or by nothing inside a paragraph");
+      const cut = c.removed.some((r) => r.start >= p.rawStart + p.length && r.end <= next.rawStart);
+      assert.ok(cut, "pieces of one paragraph are separated by a removed span");
+    }
+  });
+  if (c.pieces.length > 0) assert.equal(c.pieces[0]!.cleanStart, 0);
   for (const r of c.removed) {
     assert.ok(r.start < r.end);
     for (let i = r.start; i < r.end; i++) {
@@ -738,5 +749,46 @@ describe("outlet credits opening an article", () => {
     );
     assert.ok(out.text.startsWith("Firefighters contained"));
     assert.ok(out.removed.some((r) => r.reason === "dateline"));
+  });
+});
+
+describe("hover cards pasted inside a paragraph", () => {
+  it("a politician's full name and related headlines are cut out; the paragraph stays whole", () => {
+    const text =
+      "Senator Marlow Jane Ellen MarlowBudget talks stall as deadline nears Marlow: 'We will not blink' on tariffs MORE told reporters on Tuesday that the vote would wait.\n" +
+      "Aides said a deal was close.";
+    const c = cleanArticle(art(text));
+    assert.equal(
+      c.text,
+      "Senator Marlow told reporters on Tuesday that the vote would wait.\nAides said a deal was close.",
+    );
+    assert.deepEqual(
+      c.removed.map((r) => [c.raw.slice(r.start, r.end), r.reason]),
+      [
+        [
+          " Jane Ellen MarlowBudget talks stall as deadline nears Marlow: 'We will not blink' on tariffs MORE",
+          "navigation",
+        ],
+      ],
+    );
+    assertSpans(c);
+    // in archive text lower-cased, "more" is an ordinary word: a headline colon is needed as well
+    const lower = cleanArticle(
+      art(
+        "speaker marlow jane ellen marlowbudget talks stall marlow: we will not blink more said on tuesday the vote would wait.",
+      ),
+    );
+    assert.equal(lower.text, "speaker marlow said on tuesday the vote would wait.");
+  });
+
+  it("ordinary text with a repeated name or the word MORE stays", () => {
+    for (const text of [
+      "Marlow met Jane Ellen Marlow, her sister, and they asked for MORE time to count the votes.",
+      "the council chair chairman said the budget needs more money: the vote was delayed.",
+      "MORE THAN 200 PEOPLE attended the meeting on Tuesday, organizers said.",
+    ]) {
+      const c = cleanArticle(art(text));
+      assert.equal(c.text, text);
+    }
   });
 });

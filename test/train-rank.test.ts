@@ -113,3 +113,35 @@ describe("ranking objective for the tree scorer", () => {
     assert.throws(bad, (e) => e instanceof NewsweaveError && e.code === "BAD_OPTION");
   });
 });
+
+describe("row keys: the trees' samples follow each row, not its position", () => {
+  // the same rows, reversed: with keys the model is the same; a change in one row (a training text edited)
+  // leaves every other row's draws alone
+  const keyed = (set: TrainingSet, order: number[]): TrainingSet => ({
+    x: Float64Array.from(
+      order.flatMap((i) => Array.from(set.x.subarray(i * N_FEATURES, (i + 1) * N_FEATURES))),
+    ),
+    y: Float64Array.from(order, (i) => set.y[i]!),
+    rows: order.length,
+    keys: Uint32Array.from(order, (i) => Math.imul(i + 1, 0x9e3779b1) >>> 0),
+  });
+  const forward = train.set.rows > 0 ? [...Array(train.set.rows).keys()] : [];
+  const opts = { trees: 20, depth: 3, rate: 0.1, minLeaf: 10, seed: 3 };
+  const data = { rows: test.set.rows, data: test.set.x };
+
+  it("gives the same scores whatever the order of the rows", () => {
+    const a = scoreAll(fitGbrt(keyed(train.set, forward), opts), data);
+    const b = scoreAll(fitGbrt(keyed(train.set, [...forward].reverse()), opts), data);
+    let most = 0;
+    for (let i = 0; i < a.length; i++) most = Math.max(most, Math.abs(a[i]! - b[i]!));
+    assert.ok(most < 1e-9, `largest difference ${most}`);
+    // without keys the draws follow the positions, and the models differ
+    const plain = (order: number[]) => {
+      const { keys: _keys, ...rest } = keyed(train.set, order);
+      return scoreAll(fitGbrt(rest, opts), data);
+    };
+    const c = plain(forward);
+    const d = plain([...forward].reverse());
+    assert.ok(c.some((v, i) => Math.abs(v - d[i]!) > 1e-6));
+  });
+});

@@ -19,6 +19,7 @@ import { findDateline, findLeadingByline, SPEAKER_LABEL } from "./metadata.ts";
 import {
   classifyLine,
   EMBED_UI,
+  hoverCards,
   isSoftPrompt,
   isWeakFooterLine,
   LEADING_FURNITURE,
@@ -297,7 +298,17 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
     }
   }
 
-  const out = assemble(article, lines, rawEnd, reason, leadCut, leadReason, tailReason, meta);
+  // 13. Hover cards pasted inside a paragraph (a politician's full name and related headlines) are cut
+  // out of it; the paragraph's text on both sides stays one paragraph.
+  const innerCuts: Array<Array<[number, number]>> = lines.map((l, i) =>
+    reason[i] === undefined
+      ? hoverCards(l.text)
+          .filter(([a]) => a >= (leadCut[i] ?? 0))
+          .map(([a, b]) => [l.start + a, l.start + b] as [number, number])
+      : [],
+  );
+
+  const out = assemble(article, lines, rawEnd, reason, leadCut, leadReason, tailReason, meta, innerCuts);
   // A title guessed from a line that turned out to be furniture (a breadcrumb, a byline) is no title.
   if (out.title !== undefined && titleKeys.size > 0) {
     for (let i = 0; i < n; i++) {
@@ -392,6 +403,7 @@ function assemble(
   leadReason: RemovalReason[],
   tailReason: RemovalReason[],
   meta: { author?: string; published?: string; updated?: string; place?: string; title?: string },
+  innerCuts: ReadonlyArray<ReadonlyArray<[number, number]>>,
 ): CleanArticle {
   const raw = article.text;
   const pieces: Piece[] = [];
@@ -412,9 +424,19 @@ function assemble(
     if (s > l.start) removed.push({ start: l.start, end: s, reason: leadReason[i] ?? "other" });
     if (s < l.end) {
       if (parts.length > 0) cleanPos += 1; // the "\n" between paragraphs
-      pieces.push({ cleanStart: cleanPos, rawStart: s, length: l.end - s });
-      parts.push(raw.slice(s, l.end));
-      cleanPos += l.end - s;
+      // the line's kept stretches around its inner cuts, joined into one paragraph
+      let text = "";
+      let from = s;
+      for (const [a, b] of [...(innerCuts[i] ?? []).filter(([a]) => a >= s), [l.end, l.end] as const]) {
+        if (a > from) {
+          pieces.push({ cleanStart: cleanPos, rawStart: from, length: a - from });
+          text += raw.slice(from, a);
+          cleanPos += a - from;
+        }
+        if (b > a) removed.push({ start: a, end: b, reason: "navigation" });
+        from = Math.max(from, b);
+      }
+      parts.push(text);
     }
     if (end > l.end) removed.push({ start: l.end, end, reason: tailReason[i] ?? "other" });
   }

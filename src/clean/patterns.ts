@@ -721,3 +721,27 @@ export const LEADING_FURNITURE: { re: RegExp; reason: RemovalReason }[] = [
     reason: "subscribe",
   },
 ];
+
+/**
+ * A politician's hover card pasted into the text by some news sites (The Hill): after a name the reader
+ * sees, the full name glued to the first of a few related headlines, the last ending in "MORE":
+ * "President Trump Donald John TrumpMcMaster complained … citing media coverage MORE has repeatedly …".
+ * In text lower-cased by an archive, "more" is an ordinary word, so a headline colon is required too.
+ * Returns [start, end) offsets in `text` of each card, from the space after the visible name to "MORE".
+ */
+const HOVER_CARD = /\b([A-Z][a-z]+) ((?:[A-Z][a-z]*\.? ){1,3})\1(?=[A-Z])[^\n]{0,600}? MORE\b/g;
+const HOVER_CARD_LOWER = /\b([a-z]{4,}) ((?:[a-z]+\.? ){1,3})\1(?=[a-z]{2})[^\n.]{0,600}? more\b/g;
+
+export function hoverCards(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const re of [HOVER_CARD, HOVER_CARD_LOWER]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index + m[1]!.length;
+      const end = m.index + m[0].length;
+      if (re === HOVER_CARD_LOWER && !text.slice(start, end).includes(":")) continue;
+      if (!out.some(([a, b]) => start < b && a < end)) out.push([start, end]);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}

@@ -8,6 +8,38 @@ export interface TrainingSet {
   x: Float64Array;
   y: Float64Array;
   rows: number;
+  /**
+   * A stable key per row (e.g. a hash of its cluster, article and sentence text). With keys, which rows a
+   * tree samples, and which rows place the bin edges, depend on each row's key and the seed only, so a
+   * small change in the training text changes the draws of the rows it touches and no others.
+   */
+  keys?: Uint32Array;
+}
+
+/** A uniform number in [0, 1) from a row key, a draw number and a seed (murmur-style mixing). */
+function keyedUniform(key: number, draw: number, seed: number): number {
+  let h = Math.imul(key ^ Math.imul(draw + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(seed + 1, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return (h >>> 0) / 2 ** 32;
+}
+
+/** Rows sampled for draw `draw` (a tree, or -1 for the bin edges), each with probability `share`. */
+function sampleRows(
+  set: TrainingSet,
+  share: number,
+  draw: number,
+  seed: number,
+  rng: () => number,
+): number[] {
+  const out: number[] = [];
+  const keys = set.keys;
+  for (let i = 0; i < set.rows; i++)
+    if ((keys ? keyedUniform(keys[i]!, draw, seed) : rng()) < share) out.push(i);
+  return out;
 }
 
 /** Solves A w = b for a small symmetric positive-definite A (Gaussian elimination with pivoting). */
@@ -100,10 +132,12 @@ export interface GbrtOptions {
 }
 
 /** Quantile bin edges of each feature, from a sample of rows. */
-function binEdges(set: TrainingSet, bins: number, rng: () => number): Float64Array[] {
+function binEdges(set: TrainingSet, bins: number, rng: () => number, seed: number): Float64Array[] {
   const sample = Math.min(set.rows, 20000);
   const edges: Float64Array[] = [];
-  const idx = Array.from({ length: sample }, () => Math.floor(rng() * set.rows));
+  const idx = set.keys
+    ? sampleRows(set, sample / Math.max(1, set.rows), -1, seed, rng)
+    : Array.from({ length: sample }, () => Math.floor(rng() * set.rows));
   for (let j = 0; j < N_FEATURES; j++) {
     const vals = Float64Array.from(idx, (i) => set.x[i * N_FEATURES + j]!).sort();
     const e: number[] = [];
@@ -257,9 +291,10 @@ export function fitGbrt(set: TrainingSet, options: GbrtOptions = {}): TreeModel 
   const rate = options.rate ?? 0.1;
   const minLeaf = options.minLeaf ?? 100;
   const subsample = options.subsample ?? 0.8;
-  const rng = makeRng(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const rng = makeRng(seed);
   const { y, rows } = set;
-  const edges = binEdges(set, options.bins ?? 64, rng);
+  const edges = binEdges(set, options.bins ?? 64, rng, seed);
   const binned = binRows(set, edges);
   let base = 0;
   for (let i = 0; i < rows; i++) base += y[i]!;
@@ -269,9 +304,8 @@ export function fitGbrt(set: TrainingSet, options: GbrtOptions = {}): TreeModel 
   const trees: Tree[] = [];
   for (let t = 0; t < nTrees; t++) {
     for (let i = 0; i < rows; i++) resid[i] = y[i]! - pred[i]!;
-    const sampleRows: number[] = [];
-    for (let i = 0; i < rows; i++) if (rng() < subsample) sampleRows.push(i);
-    const tree = growTree(edges, binned, resid, null, sampleRows, depth, minLeaf, 0, 0);
+    const sample = sampleRows(set, subsample, t, seed, rng);
+    const tree = growTree(edges, binned, resid, null, sample, depth, minLeaf, 0, 0);
     trees.push(tree);
     applyTree(set, tree, rate, pred);
   }
@@ -347,8 +381,9 @@ export function fitGbrtRank(
   if (!(sigma > 0 && Number.isFinite(sigma))) throw bad("sigma", sigma, "a number above 0");
   if (!(lambda >= 0 && Number.isFinite(lambda))) throw bad("lambda", lambda, "a number >= 0");
   if (!(maxStep > 0)) throw bad("maxStep", maxStep, "a number above 0");
-  const rng = makeRng(options.seed ?? 1);
-  const edges = binEdges(set, options.bins ?? 64, rng);
+  const seed = options.seed ?? 1;
+  const rng = makeRng(seed);
+  const edges = binEdges(set, options.bins ?? 64, rng, seed);
   const binned = binRows(set, edges);
   const byGroup = new Map<number, number[]>();
   for (let i = 0; i < rows; i++) {
@@ -420,9 +455,8 @@ export function fitGbrtRank(
       }
       for (let e = 0; e < ws.length; e++) addPair(hi[e]!, lo[e]!, ws[e]! * scale);
     }
-    const sampleRows: number[] = [];
-    for (let i = 0; i < rows; i++) if (rng() < subsample) sampleRows.push(i);
-    const tree = growTree(edges, binned, grad, hess, sampleRows, depth, minLeaf, lambda, maxStep);
+    const sample = sampleRows(set, subsample, t, seed, rng);
+    const tree = growTree(edges, binned, grad, hess, sample, depth, minLeaf, lambda, maxStep);
     trees.push(tree);
     applyTree(set, tree, rate, pred);
   }
