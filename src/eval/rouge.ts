@@ -104,12 +104,6 @@ function score(hits: number, predTotal: number, refTotal: number): RougeScore {
   return { p, r, f: fmeasure(p, r) };
 }
 
-const ZERO: Readonly<RougeScore> = Object.freeze({ p: 0, r: 0, f: 0 });
-
-function zero(): RougeScore {
-  return { ...ZERO };
-}
-
 /** Prepares a reference: tokenizes it (whole text and per line) and assigns token ids. */
 export function prepareReference(text: string): PreparedReference {
   checkText(text, "reference");
@@ -212,10 +206,25 @@ export function rougeNPrecomputed(
   prediction: readonly string[] | Int32Array,
   n: number,
 ): RougeScore {
+  return scoreOf(rougeNCounts(ref, prediction, n));
+}
+
+/** What a score is made of: matched units, and the units of the prediction and of the reference. */
+interface Counts {
+  hits: number;
+  pred: number;
+  ref: number;
+}
+
+function scoreOf(c: Counts): RougeScore {
+  return score(c.hits, c.pred, c.ref);
+}
+
+function rougeNCounts(ref: PreparedReference, prediction: readonly string[] | Int32Array, n: number): Counts {
   const refCounts = referenceNgrams(ref, n);
   const ids = toIds(ref, prediction);
   const predTotal = Math.max(0, ids.length - n + 1);
-  if (predTotal === 0 || refCounts.total === 0) return score(0, predTotal, refCounts.total);
+  if (predTotal === 0 || refCounts.total === 0) return { hits: 0, pred: predTotal, ref: refCounts.total };
   const base = ref.vocab.size + 1;
   // Clipped overlap: count prediction n-grams that exist in the reference, capped at the reference count.
   const used = new Map<number | string, number>();
@@ -231,7 +240,7 @@ export function rougeNPrecomputed(
       hits++;
     }
   }
-  return score(hits, predTotal, refCounts.total);
+  return { hits, pred: predTotal, ref: refCounts.total };
 }
 
 let rowA = new Int32Array(0);
@@ -271,12 +280,13 @@ export function rougeLPrecomputed(
   ref: PreparedReference,
   prediction: readonly string[] | Int32Array,
 ): RougeScore {
+  return scoreOf(rougeLCounts(ref, prediction));
+}
+
+function rougeLCounts(ref: PreparedReference, prediction: readonly string[] | Int32Array): Counts {
   const ids = toIds(ref, prediction);
-  if (ref.ids.length === 0 || ids.length === 0) return zero();
-  const lcs = lcsLength(ref.ids, ids);
-  const p = lcs / ids.length;
-  const r = lcs / ref.ids.length;
-  return { p, r, f: fmeasure(p, r) };
+  const hits = ref.ids.length === 0 || ids.length === 0 ? 0 : lcsLength(ref.ids, ids);
+  return { hits, pred: ids.length, ref: ref.ids.length };
 }
 
 let table = new Int32Array(0);
@@ -328,12 +338,20 @@ export function rougeLsumPrecomputed(
   ref: PreparedReference,
   predictionSentences: readonly (readonly string[] | Int32Array)[],
 ): RougeScore {
+  return scoreOf(rougeLsumCounts(ref, predictionSentences));
+}
+
+function rougeLsumCounts(
+  ref: PreparedReference,
+  predictionSentences: readonly (readonly string[] | Int32Array)[],
+): Counts {
   const refSents = ref.sentenceIds;
   const canSents = predictionSentences.map((s) => toIds(ref, s));
   const m = ref.ids.length;
   let n = 0;
   for (const s of canSents) n += s.length;
-  if (refSents.length === 0 || canSents.length === 0 || m === 0 || n === 0) return zero();
+  if (refSents.length === 0 || canSents.length === 0 || m === 0 || n === 0)
+    return { hits: 0, pred: n, ref: m };
 
   // Token counts of both summaries (only reference tokens can ever be hits, so ids suffice).
   const vocabSize = ref.vocab.size;
@@ -360,13 +378,11 @@ export function rougeLsumPrecomputed(
       }
     }
   }
-  const p = hits / n;
-  const r = hits / m;
-  return { p, r, f: fmeasure(p, r) };
+  return { hits, pred: n, ref: m };
 }
 
-/** ROUGE-1/2/L/Lsum of `prediction` against `reference`, as rouge-score computes them (stemmed). */
-export function rouge(reference: string, prediction: string): RougeScores {
+/** The counts behind `rouge`. */
+function rougeCounts(reference: string, prediction: string): Record<keyof RougeScores, Counts> {
   checkText(reference, "reference");
   checkText(prediction, "prediction");
   const ref = prepareReference(reference);
@@ -381,10 +397,21 @@ export function rouge(reference: string, prediction: string): RougeScores {
     k += s.length;
   }
   return {
-    rouge1: rougeNPrecomputed(ref, all, 1),
-    rouge2: rougeNPrecomputed(ref, all, 2),
-    rougeL: rougeLPrecomputed(ref, all),
-    rougeLsum: rougeLsumPrecomputed(ref, predIds),
+    rouge1: rougeNCounts(ref, all, 1),
+    rouge2: rougeNCounts(ref, all, 2),
+    rougeL: rougeLCounts(ref, all),
+    rougeLsum: rougeLsumCounts(ref, predIds),
+  };
+}
+
+/** ROUGE-1/2/L/Lsum of `prediction` against `reference`, as rouge-score computes them (stemmed). */
+export function rouge(reference: string, prediction: string): RougeScores {
+  const c = rougeCounts(reference, prediction);
+  return {
+    rouge1: scoreOf(c.rouge1),
+    rouge2: scoreOf(c.rouge2),
+    rougeL: scoreOf(c.rougeL),
+    rougeLsum: scoreOf(c.rougeLsum),
   };
 }
 
@@ -409,29 +436,24 @@ export function rougeMulti(
   if (references.length === 0)
     throw new NewsweaveError("BAD_OPTION", "no reference to score against", { field: "references" });
   if (mode === "first" || references.length === 1) return rouge(references[0]!, prediction);
-  const each = references.map((r) => rouge(r, prediction));
   const metrics = ["rouge1", "rouge2", "rougeL", "rougeLsum"] as const;
   const out = {} as RougeScores;
   if (mode === "max") {
+    const each = references.map((r) => rouge(r, prediction));
     for (const m of metrics) out[m] = { ...each.reduce((a, b) => (b[m].f > a[m].f ? b : a))[m] };
     return out;
   }
-  // model average: recover each reference's integer hits from its recall and its n-gram count
-  const refTokens = references.map((r) => tokenizeForRouge(r).length);
-  const predTokens = tokenizeForRouge(prediction).length;
-  const totals = (m: (typeof metrics)[number], tokens: number) =>
-    m === "rouge2" ? Math.max(0, tokens - 1) : tokens;
+  // model average: matched units and reference units summed over the references, the prediction's
+  // units counted once per reference
+  const counts = references.map((r) => rougeCounts(r, prediction));
   for (const m of metrics) {
-    let hits = 0;
-    let refTotal = 0;
-    let predTotal = 0;
-    each.forEach((sc, k) => {
-      const t = totals(m, refTokens[k]!);
-      hits += Math.round(sc[m].r * Math.max(t, 1));
-      refTotal += t;
-      predTotal += totals(m, predTokens);
-    });
-    out[m] = score(hits, predTotal, refTotal);
+    const sum: Counts = { hits: 0, pred: 0, ref: 0 };
+    for (const c of counts) {
+      sum.hits += c[m].hits;
+      sum.pred += c[m].pred;
+      sum.ref += c[m].ref;
+    }
+    out[m] = scoreOf(sum);
   }
   return out;
 }
