@@ -155,6 +155,18 @@ describe("extractEntities: types from titles, heads, context and the gazetteer",
     assert.equal(typeOf("Vietnam"), "place");
   });
 
+  it("a name before a resident noun is where the people are from", () => {
+    const docs = docsOf(
+      "A Cedar Hollow man was arrested on Friday. Police said the Cedar Hollow man had fled. Two Marlow Bay teens were hurt.",
+      "Dana Whitlock met an Ashford Falls couple.",
+    );
+    const found = extractEntities(docs);
+    assert.equal(find(found, "Cedar Hollow").type, "place");
+    assert.equal(find(found, "Marlow Bay").type, "place");
+    assert.equal(find(found, "Ashford Falls").type, "place");
+    assert.equal(find(found, "Dana Whitlock").type, "person");
+  });
+
   it('types prizes and events as "other"', () => {
     assert.equal(typeOf("Nobel Prize"), "other");
   });

@@ -186,6 +186,17 @@ describe("extractDates", () => {
     );
   });
 
+  test("a year after an abbreviation is a year; one after a number is not", () => {
+    const d = doc(
+      "The court followed Dale v. Orrin (Colo. 2001) in its ruling. The fund paid 12 2000 grants.",
+      "2024-03-14",
+    );
+    assert.deepEqual(
+      extractDates(d).map((x) => [x.text, x.resolved?.date]),
+      [["2001", "2001"]],
+    );
+  });
+
   test("the reference option overrides metadata and must be a date", () => {
     const d = doc("The council met on Monday.", "2024-03-14");
     assert.equal(extractDates(d)[0]?.resolved?.date, "2024-03-11");
@@ -290,6 +301,18 @@ describe("spans of dates", () => {
       ["2012-11", "Obama won the 2012 election in"],
       ["2014-12-04", "Democratic lawmakers rallied b"],
     ]);
+  });
+
+  test("the year of a cited court decision does not date the sentence citing it", () => {
+    const docs = [
+      doc(
+        "The state appealed the ruling, citing Dale v. Orrin, 412 P.2d 77 (Ida. App. 2001) and Marsh v. Pell (1994). " +
+          "The same court ruled against the county in 2009.",
+        "2024-03-14",
+      ),
+    ];
+    const events = buildTimeline(docs).map((e) => [e.date, e.text.slice(0, 24)]);
+    assert.deepEqual(events, [["2009", "The same court ruled aga"]]);
   });
 
   test("a sentence about a long span is not listed once per end in the timeline", () => {

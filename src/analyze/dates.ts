@@ -515,7 +515,7 @@ function refInstant(day: number): chrono.ParsingReference {
 const QUANTITY_AFTER =
   /^\s*(?:%|percent|per\b|people|persons|residents|votes|voters|troops|soldiers|students|jobs|units|homes|cases|deaths|vehicles|cars|miles|kilometers|km|feet|meters|pounds|tons|dollars|euros|barrels|acres|square|calories|words|pages|times|hours|minutes|seconds|points|yards|rounds|members|employees|workers|acres|shares|copies|items|\+)/i;
 const QUANTITY_BEFORE =
-  /(?:[$€£#]|\bNo\.|\bno\.|\bnumber|\babout|\bnearly|\bsome|\bover|\bthan|\bunder|\bup to|\bat least|\broughly|\balmost|\bapproximately|\bRoute|\bI-|\bfrom \d+ to|[\d,.:/])\s*$/i;
+  /(?:[$€£#]|\bNo\.|\bno\.|\bnumber|\babout|\bnearly|\bsome|\bover|\bthan|\bunder|\bup to|\bat least|\broughly|\balmost|\bapproximately|\bRoute|\bI-|\bfrom \d+ to)\s*$|[\d,.:/]$|\d[,.:/]?\s+$/i;
 const YEAR_LEAD =
   /\b(?:in|since|by|until|till|through|from|during|before|after|of|around|circa|c\.|early|mid|late|mid-|year|copyright|spring|summer|fall|autumn|winter|the end of|the start of|the beginning of|between|and|or|to)\s*-?\s*$/i;
 const YEAR_MODIFIER_LEAD = /(?:\bthe|\ba|\ban|\bhis|\bher|\btheir|\bits|\bour|'s|’s)\s+$/i;
@@ -545,7 +545,8 @@ function findYears(text: string, from: number, to: number, taken: (s: number, e:
     // quantity word stands before it ("some 2000", "$2000", "No. 1999")
     const bare = Number(m[1]) >= 1800 && !QUANTITY_BEFORE.test(before);
     if (!lead && !modifier && !tail && !parenthetical && !afterYear && !bare) continue;
-    if (!afterYear && /[\d,.]\s*$/.test(before) && !/,\s+$/.test(before)) continue;
+    // glued to a number ("1.2000", "3,1999") or after one ("12 1998"); "(Colo. App. 1998)" is a year
+    if (!afterYear && (/[\d,.]$/.test(before) || /\d\s+$/.test(before))) continue;
     const c: Candidate = { start: s, end: e, text: m[0], kind: "year" };
     // "between 2007 and 2017", "from 2009 to 2012": one span of years
     const rest = after + text.slice(e + 20, e + 30);

@@ -199,6 +199,10 @@ const MEDIA_AFTER = /^\s*(?:reported|reports|reporting|quoted|published)\b/;
 const PLACE_BEFORE = /(?:^|\s)(?:in|near|outside|inside|across|throughout|around|along)\s+(?:the\s+)?$/i;
 const PLACE_OF =
   /\b(?:city|town|village|province|state|region|zone|county|island|district|capital|port|suburb|neighbou?rhood|coast|outskirts|north|south|east|west|heart|streets)\s+of\s+(?:the\s+)?$/i;
+/** "a Grand Junction man", "an Ohio couple", "two Denver teens": where the people are from. */
+const RESIDENT_AFTER =
+  /^\s+(?:man|woman|men|women|resident|residents|couple|family|families|teen|teens|teenager|teenagers|boy|girl|native|natives|mother|father|mom|dad)\b/;
+const COUNT_BEFORE = /(?:^|\s)(?:a|an|two|three|four|several|many|some)\s+$/i;
 const FROM_BEFORE = /(?:^|\s)(?:from|to|at|into|toward|towards|via)\s+(?:the\s+)?$/i;
 const BYLINE = /^\s*by\s+\p{Lu}/iu;
 const UPPER = /^\p{Lu}/u;
@@ -1030,6 +1034,7 @@ function emitRun(
       PLACE_OF.test(text.slice(Math.max(sentenceStart, start - 30), start))
     )
       scores[L] += 3;
+    if (COUNT_BEFORE.test(pre) && RESIDENT_AFTER.test(text.slice(end, end + 16))) scores[L] += 3;
     if (PLACE_BEFORE.test(pre)) scores[L] += 1.5;
     else if (FROM_BEFORE.test(pre)) scores[L] += tks.length === 1 && !gz && /\bfrom\s+$/i.test(pre) ? 1 : 0.5;
     const follow = text.slice(end, Math.min(text.length, end + 40));

@@ -162,6 +162,23 @@ function isModifier(text: string, m: DateMention): boolean {
   );
 }
 
+/**
+ * The year of a court decision cited in parentheses, after a case name or a law report reference:
+ * "People v. Jefferson, 981 P.2d 613 (Colo. App. 1998)", "Roe v. Wade (1973)". It dates the precedent,
+ * not the story's event.
+ */
+function citationYear(text: string, m: DateMention): boolean {
+  if (!/^\d{4}$/.test(m.text) || !/^\s*\)/.test(text.slice(m.end, m.end + 3))) return false;
+  const before = text.slice(Math.max(0, m.start - 120), m.start);
+  const open = /\(([^()]{0,40})$/.exec(before);
+  if (!open) return false;
+  const lead = before.slice(0, open.index);
+  return (
+    /\b\d+\s+[A-Z][A-Za-z0-9.]*(?:\s[A-Z][A-Za-z0-9.]*)?\s+\d+,?\s*$/.test(lead) ||
+    /\sv\.?\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?,?\s*$/.test(lead)
+  );
+}
+
 /** Character ranges of the double-quoted passages inside [start, end) (both marks in the span). */
 function quotedRanges(text: string, start: number, end: number): [number, number][] {
   const out: [number, number][] = [];
@@ -276,6 +293,7 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       // ("on Monday night, breaking the previous record … in 1821")
       const support =
         isModifier(text, m) ||
+        citationYear(text, m) ||
         (modifierYear(text, m) &&
           mentions.some((o) => o !== m && o.sentence === m.sentence && !modifierYear(text, o))) ||
         (m.resolved.granularity !== "day" &&
