@@ -190,6 +190,20 @@ const TABLE: Array<{ name: string; text: string; want: string[] }> = [
     text: "The ministry kept the report. (It was later leaked.) Nobody was charged.",
     want: ["The ministry kept the report.", "(It was later leaked.)", "Nobody was charged."],
   },
+  {
+    name: "legal citation and photo credit in parentheses",
+    text:
+      "The judge relied on Dale v. Orrin, 412 P.2d 77 (Ida. App. 2001) which allowed a delay. " +
+      "The ferry docked at noon (Photo: Harbor Dept. Of Transit) and left at one. (He declined. It was late.) " +
+      "The mayor spoke.",
+    want: [
+      "The judge relied on Dale v. Orrin, 412 P.2d 77 (Ida. App. 2001) which allowed a delay.",
+      "The ferry docked at noon (Photo: Harbor Dept. Of Transit) and left at one.",
+      "(He declined.",
+      "It was late.)",
+      "The mayor spoke.",
+    ],
+  },
 ];
 
 describe("splitSentences: tricky news text", () => {

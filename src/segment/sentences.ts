@@ -436,6 +436,38 @@ function ordinalDate(text: string, ls: number, ts: number, w: number, le: number
   return ORDINAL_MONTHS.has(wordAt(text, w, le).word);
 }
 
+/**
+ * A period inside a parenthesis that closes a few characters on, with no sentence end of its own:
+ * "(Colo. App. 1998)", "(Pa. Super. Ct. 2004)", "(Ret. Brig. 7)". A parenthesis holding whole
+ * sentences ("(He declined. It was late.)") ends in a period and is still split.
+ */
+function insideShortParenthesis(text: string, ls: number, ts: number, next: number, le: number): boolean {
+  let open = false;
+  for (let p = ts - 1; p >= Math.max(ls, ts - 120); p--) {
+    const c = text.charCodeAt(p);
+    if (c === 41 || c === 34 || c === 0x201c || c === 0x201d) return false;
+    if (c === 40) {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  for (let p = next; p < Math.min(le, next + 32); p++) {
+    const c = text.charCodeAt(p);
+    if (c === 41) {
+      let q = p - 1;
+      while (q > ts && isSpace(text.charCodeAt(q))) q--;
+      const before = text.charCodeAt(q);
+      return !(before === DOT || before === EXCLAIM || before === QUESTION);
+    }
+    if (c === 40 || c === EXCLAIM || c === QUESTION || c === 34 || c === 0x201c || c === 0x201d) return false;
+    // another sentence end before the parenthesis closes
+    if (c === DOT && p + 2 < le && isSpace(text.charCodeAt(p + 1)) && isUpper(text.charCodeAt(p + 2)))
+      return false;
+  }
+  return false;
+}
+
 /** Decides whether the terminal punctuation [ts, te) plus closers up to b ends a sentence. */
 function isBoundary(
   ctx: Ctx,
@@ -468,6 +500,7 @@ function isBoundary(
     return !(lower || (w >= 0 && isDigit(wc)));
   }
   if (closed) return !(lower && isAttribution(text, w, le, true));
+  if (te - ts === 1 && insideShortParenthesis(text, ls, ts, next, le)) return false;
   const abbr = te - ts === 1 ? abbreviationBefore(text, ls, ts) : undefined;
   if (abbr === undefined) return !(w >= 0 && ordinalDate(text, ls, ts, w, le));
   if (abbr === "list") return false;
