@@ -135,6 +135,19 @@ test("bad budgets and empty clusters are refused with a clear error", () => {
   );
 });
 
+test("two articles with one id are refused with an error naming the id and both sources", () => {
+  const twin = { ...story[1]!, id: story[0]!.id };
+  assert.throws(
+    () => summarize([story[0]!, twin], { words: 100 }),
+    (e: unknown) =>
+      e instanceof NewsweaveError &&
+      e.code === "BAD_FIELD" &&
+      e.location.field === "id" &&
+      e.message.includes(`"${story[0]!.id}"`) &&
+      e.message.includes(story[1]!.origin.source),
+  );
+});
+
 test("a single article and an article in another language still get a cited summary", () => {
   const one = summarize([story[0]!], { words: 80 });
   assert.ok(one.sentences.length > 0);

@@ -70,6 +70,21 @@ function textOf(article: Article, index: number): string {
 
 /** Cleans every article of a cluster, using lines repeated across the cluster as evidence of furniture. */
 export function cleanCluster(articles: readonly Article[]): CleanArticle[] {
+  // citations, copies and every analysis key articles by id: two articles with one id cannot be told apart
+  const seen = new Map<string, number>();
+  articles.forEach((a, i) => {
+    const id = a?.id;
+    if (typeof id !== "string") return;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new NewsweaveError(
+        "BAD_FIELD",
+        `articles ${first + 1} and ${i + 1} have the same id "${id}" (from ${articles[first]?.origin?.source ?? "?"} and ${a.origin?.source ?? "?"}): ids must be unique within a story`,
+        { ...(a.origin?.source ? { file: a.origin.source } : {}), field: "id" },
+      );
+    }
+    seen.set(id, i);
+  });
   const perDoc = articles.map((a, i) => splitLines(textOf(a, i)));
   const context = contextFromLines(perDoc);
   return articles.map((a, i) => cleanLines(a, perDoc[i] ?? [], context));

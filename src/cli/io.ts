@@ -1,6 +1,7 @@
 import { SingleBar } from "cli-progress";
 import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { ingestPath } from "../ingest/index.ts";
+import { uniqueId } from "../ingest/util.ts";
 import { groupArticles } from "../story/index.ts";
 import type { Article, Cluster } from "../types.ts";
 
@@ -43,6 +44,12 @@ export async function loadInputs(
       else throw e;
     }
   }
+  // each path is read on its own, so two files of one name in different folders ("a/story.txt",
+  // "b/story.txt") come with one id: the later ones become "story-2", …
+  const articleIds = new Set<string>();
+  for (const a of loose) a.id = uniqueId(a.id, articleIds);
+  const clusterIds = new Set<string>();
+  for (const c of clusters) c.id = uniqueId(c.id, clusterIds);
   if (loose.length > 0) {
     // Loose inputs are one story unless some of them plainly are about something else: those become
     // stories of their own ("input-2", …) instead of leaking into the main one.

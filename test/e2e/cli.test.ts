@@ -346,6 +346,28 @@ describe("newsweave CLI", () => {
     ]);
   });
 
+  test("files of one name in different folders are two sources with two ids", () => {
+    const a = join(tmp, "same-a");
+    const b = join(tmp, "same-b");
+    mkdirSync(a, { recursive: true });
+    mkdirSync(b, { recursive: true });
+    writeFileSync(
+      join(a, "story.txt"),
+      "The Lindell ferry stopped running on Monday after a crane damaged the east pier. The port said repairs would take two weeks. Commuters crowded the bus line instead.",
+    );
+    writeFileSync(
+      join(b, "story.txt"),
+      "Ferry service to Lindell was halted Monday when a crane struck the east pier, port officials said. Repairs are expected to last two weeks, the port said.",
+    );
+    const r = run("report", "--quiet", "--format", "json", join(a, "story.txt"), join(b, "story.txt"));
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { articles: Array<{ id: string }> };
+    assert.deepEqual(
+      report.articles.map((x) => x.id),
+      ["story", "story-2"],
+    );
+  });
+
   test("a missing file exits 1 and names the file", () => {
     const missing = join(tmp, "no-such-file.jsonl");
     for (const args of [
