@@ -792,3 +792,19 @@ describe("hover cards pasted inside a paragraph", () => {
     }
   });
 });
+
+describe("control characters", () => {
+  it("terminal escape sequences and control characters are cut out; Windows-1252 punctuation read as Latin-1 stays", () => {
+    const text =
+      "The council approved the budget \u001b[31mRED\u001b[0m on Tuesday.\n" +
+      "The mayor said \u001b]8;;http://x.example\u0007the vote\u001b]8;;\u0007 was close\u0008.\n" +
+      "Work starts in May \u0097 weather permitting.";
+    const c = cleanArticle(art(text));
+    assert.equal(
+      c.text,
+      "The council approved the budget RED on Tuesday.\nThe mayor said the vote was close.\nWork starts in May \u0097 weather permitting.",
+    );
+    assert.ok(c.removed.every((r) => r.reason === "other"));
+    assertSpans(c);
+  });
+});

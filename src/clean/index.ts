@@ -95,6 +95,26 @@ export function cleanArticle(article: Article, context?: CleanContext): CleanArt
   return cleanLines(article, splitLines(textOf(article, 0)), context);
 }
 
+/** A stretch [start, end) cut out of a kept line, with why. */
+type InnerCut = [number, number, RemovalReason];
+
+/**
+ * Control characters in a line (tab aside), with the whole of an ANSI escape sequence they open: CSI
+ * ("\x1b[31m"), OSC ("\x1b]8;;url\x07"), two-character escapes. C1 characters (U+0080-U+009F) stay:
+ * they are Windows-1252 punctuation read as Latin-1 ("\u0097" for a dash), and cutting them loses it.
+ */
+export function controlRuns(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re =
+    /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|[\x00-\x08\x0b-\x1f\x7f]+/g;
+  for (const m of text.matchAll(re)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === m.index) last[1] = m.index + m[0].length;
+    else out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
 /** Reasons of furniture that a soft prompt next to it belongs with. */
 const PROMPT_NEIGHBOURS = new Set<RemovalReason>(["subscribe", "comments", "share", "cookie"]);
 const HEADLINE_END = /[.!?:;,]["'”’)\]]*$/;
@@ -315,13 +335,19 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
 
   // 13. Hover cards pasted inside a paragraph (a politician's full name and related headlines) are cut
   // out of it; the paragraph's text on both sides stays one paragraph.
-  const innerCuts: Array<Array<[number, number]>> = lines.map((l, i) =>
-    reason[i] === undefined
-      ? hoverCards(l.text)
-          .filter(([a]) => a >= (leadCut[i] ?? 0))
-          .map(([a, b]) => [l.start + a, l.start + b] as [number, number])
-      : [],
-  );
+  // Terminal escape sequences and control characters ("\x1b[31m") are cut out too: they would colour a
+  // terminal and are invalid in HTML.
+  const innerCuts: InnerCut[][] = lines.map((l, i) => {
+    if (reason[i] !== undefined) return [];
+    const cuts: InnerCut[] = [
+      ...hoverCards(l.text).map(([a, b]): InnerCut => [a, b, "navigation"]),
+      ...controlRuns(l.text).map(([a, b]): InnerCut => [a, b, "other"]),
+    ];
+    return cuts
+      .filter(([a]) => a >= (leadCut[i] ?? 0))
+      .sort((x, y) => x[0] - y[0])
+      .map(([a, b, r]): InnerCut => [l.start + a, l.start + b, r]);
+  });
 
   const out = assemble(article, lines, rawEnd, reason, leadCut, leadReason, tailReason, meta, innerCuts);
   // A title guessed from a line that turned out to be furniture (a breadcrumb, a byline) is no title.
@@ -418,7 +444,7 @@ function assemble(
   leadReason: RemovalReason[],
   tailReason: RemovalReason[],
   meta: { author?: string; published?: string; updated?: string; place?: string; title?: string },
-  innerCuts: ReadonlyArray<ReadonlyArray<[number, number]>>,
+  innerCuts: ReadonlyArray<ReadonlyArray<InnerCut>>,
 ): CleanArticle {
   const raw = article.text;
   const pieces: Piece[] = [];
@@ -442,13 +468,14 @@ function assemble(
       // the line's kept stretches around its inner cuts, joined into one paragraph
       let text = "";
       let from = s;
-      for (const [a, b] of [...(innerCuts[i] ?? []).filter(([a]) => a >= s), [l.end, l.end] as const]) {
+      const cuts: InnerCut[] = [...(innerCuts[i] ?? []).filter(([a]) => a >= s), [l.end, l.end, "other"]];
+      for (const [a, b, why] of cuts) {
         if (a > from) {
           pieces.push({ cleanStart: cleanPos, rawStart: from, length: a - from });
           text += raw.slice(from, a);
           cleanPos += a - from;
         }
-        if (b > a) removed.push({ start: a, end: b, reason: "navigation" });
+        if (b > Math.max(a, from)) removed.push({ start: Math.max(a, from), end: b, reason: why });
         from = Math.max(from, b);
       }
       parts.push(text);
