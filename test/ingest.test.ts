@@ -519,6 +519,56 @@ describe("bench JSONL and Multi-News", () => {
     assert.equal(errors[0]?.location.field, "[1].documents[0].text");
   });
 
+  test("a broken JSON array: its elements one per line are still read, the bad one reported by line", () => {
+    const good = (id: string, text: string) => JSON.stringify({ id, title: id, text });
+    const text = [
+      `[${good("k1", "The Kestrel Point ferry resumed service on Monday.")},`,
+      '{"id":"k2","text":"This element never closes its string,',
+      `${good("k3", "Crews repaired the ramp over two weeks.")}]`,
+    ].join("\n");
+    const { articles, errors } = readJsonlClusters(text, "dump.json");
+    assert.deepEqual(
+      articles.map((a) => a.id),
+      ["k1", "k3"],
+    );
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]?.code, "BAD_JSON");
+    assert.equal(errors[0]?.location.line, 2);
+    assert.match(errors[0]!.message, /Unterminated string/);
+  });
+
+  test("a broken JSON array laid out over many lines is one error with its line and column", () => {
+    const text =
+      '[\n  {\n    "id": "k1",\n    "text": "Ferry resumes"\n  },\n  {\n    "id": "k2"\n    "text": "x"\n  }\n]';
+    const { articles, clusters, errors } = readJsonlClusters(text, "pretty.json");
+    assert.equal(articles.length + clusters.length, 0);
+    assert.equal(errors.length, 1);
+    assert.deepEqual(
+      [errors[0]?.code, errors[0]?.location.line, errors[0]?.location.column],
+      ["BAD_JSON", 8, 5],
+    );
+    const empty = readJsonlClusters("[]", "none.json");
+    assert.equal(empty.errors[0]?.code, "EMPTY_INPUT");
+  });
+
+  test("a JSON array or a pretty-printed article object piped in without a file name is read as JSON", () => {
+    const array = JSON.stringify(
+      [{ title: "Ferry resumes", content: "The ferry resumed on Monday after repairs." }],
+      null,
+      2,
+    );
+    assert.equal(detectFormat(array, "<stdin>"), "jsonl");
+    assert.equal(
+      detectFormat(JSON.stringify({ title: "T", content: "The ferry resumed." }, null, 2), "<stdin>"),
+      "jsonl",
+    );
+    assert.equal(detectFormat("[1] The ferry resumed on Monday.", "<stdin>"), "text");
+    assert.deepEqual(
+      ingestString(array, "<stdin>").map((a) => a.text),
+      ["The ferry resumed on Monday after repairs."],
+    );
+  });
+
   test("news dump lines: one article per line, with the field names crawlers and news APIs use", () => {
     const lines = [
       // our own names

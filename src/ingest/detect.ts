@@ -68,6 +68,13 @@ export function detectFormat(text: string, source: string): InputFormat {
   if (/^<!doctype\s+html\b/i.test(afterPrologue) || /^<html\b/i.test(afterPrologue)) return "html";
   if (/^<(?:head|body|article|main)\b/i.test(afterPrologue)) return "html";
   if (head.trimStart().startsWith("{") && looksLikeClusterJson(firstLine(text))) return "jsonl";
+  // a JSON array of articles or clusters, or one pretty-printed object (a dump piped in without a name)
+  if (/^\s*\[\s*\{\s*"[^"\n]{1,40}"\s*:/.test(head) || /^\s*\[\s*\]\s*$/.test(head)) return "jsonl";
+  if (
+    /^\s*\{\s*\n\s*"[^"\n]{1,40}"\s*:/.test(head) &&
+    new RegExp(`"(?:documents|${ARTICLE_KEYS.join("|")})"\\s*:`).test(head)
+  )
+    return "jsonl";
   if (head.includes("|||||") || head.includes("NEWLINE_CHAR")) return "multinews";
   return "text";
 }

@@ -345,6 +345,7 @@ function readJsonDocument(value: unknown, source: string): ClusterReadResult {
  * an array of clusters) is accepted too.
  */
 export function readJsonlClusters(text: string, source: string): ClusterReadResult {
+  if (/^\uFEFF?\s*\[/.test(text)) return readJsonArray(text, source);
   const result: ClusterReadResult = { clusters: [], articles: [], errors: [] };
   const base = baseName(source);
   const usedIds = new Set<string>();
@@ -389,6 +390,90 @@ export function readJsonlClusters(text: string, source: string): ClusterReadResu
   if (result.clusters.length === 0 && result.articles.length === 0 && result.errors.length === 0)
     result.errors.push(
       new NewsweaveError("EMPTY_INPUT", "no clusters or articles in the input", { file: source }),
+    );
+  return result;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * A JSON array of clusters or articles. When it does not parse, the error gives its line and column in
+ * the file, and the elements that stand one per line ("[{…},\n{…},\n{…}]", the usual dump layout) are
+ * still read, each bad one reported with its own line: one broken article does not lose the others.
+ */
+function readJsonArray(text: string, source: string): ClusterReadResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const m = / at position (\d+)/.exec(message);
+    const offset = m ? Number(m[1]) : Math.max(0, jsonErrorOffset(body));
+    const whole = badJson(e, body, { file: source });
+    const { line, column } = lineColumn(body, offset);
+    const error = new NewsweaveError("BAD_JSON", whole.message, { file: source, line, column }, { cause: e });
+    // salvage: each line an element, once the array's brackets and separating commas are taken off
+    const salvage: ClusterReadResult = { clusters: [], articles: [], errors: [] };
+    const usedIds = new Set<string>();
+    const base = baseName(source);
+    let good = 0;
+    let bad = 0;
+    forEachLine(body, (raw, lineNumber) => {
+      let t = raw.trim();
+      if (t.startsWith("[")) t = t.slice(1).trim();
+      if (t.endsWith("]") && !t.endsWith("]]") && !/\[\s*\]$/.test(t)) t = t.slice(0, -1).trim();
+      if (t.endsWith(",")) t = t.slice(0, -1).trim();
+      if (t === "") return;
+      const where: ErrorLocation = { file: source, line: lineNumber };
+      let value: unknown;
+      try {
+        value = JSON.parse(t);
+      } catch (err) {
+        bad++;
+        const lineError = badJson(err, t, where);
+        salvage.errors.push(
+          new NewsweaveError(
+            "BAD_JSON",
+            lineError.message,
+            { ...where, column: (lineError.location.column ?? 1) + raw.indexOf(t.charAt(0)) },
+            { cause: err },
+          ),
+        );
+        return;
+      }
+      good++;
+      collect(
+        salvage,
+        () =>
+          toItem(value, {
+            source,
+            base,
+            usedIds,
+            line: lineNumber,
+            path: "",
+            fallbackId: `${base}:${lineNumber}`,
+          }),
+        where,
+      );
+    });
+    // an array laid out over many lines per element cannot be read line by line: one error for the file
+    if (good === 0 || bad > good) return { clusters: [], articles: [], errors: [error] };
+    return salvage;
+  }
+  const result = readJsonDocument(parsed, source);
+  if (Array.isArray(parsed) && parsed.length === 0)
+    result.errors.push(
+      new NewsweaveError("EMPTY_INPUT", "an empty JSON array: no clusters or articles", { file: source }),
     );
   return result;
 }
