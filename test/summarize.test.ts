@@ -135,6 +135,36 @@ test("bad budgets and empty clusters are refused with a clear error", () => {
   );
 });
 
+test("when the whole input fits the budget, a sentence sharing only a rare name and a topic word with another is kept", () => {
+  const a = article(
+    "a",
+    "Heavy rain flooded the village of Quillby on Monday, officials said. About 200 homes were evacuated as the river rose.",
+    "2031-03-04",
+  );
+  const b = article(
+    "b",
+    "The mayor of Quillby said the village would need weeks to recover from the flood. Crews worked overnight to clear the roads.",
+    "2031-03-05",
+  );
+  const texts = summarize([a, b], { words: 230 }).sentences.map((s) => s.text);
+  assert.ok(
+    texts.some((t) => t.startsWith("Heavy rain flooded")),
+    texts.join(" | "),
+  );
+  assert.ok(
+    texts.some((t) => t.startsWith("The mayor of Quillby")),
+    texts.join(" | "),
+  );
+  // a sentence that repeats most of a chosen one's content words is still left out
+  const c = article(
+    "c",
+    "Heavy rain flooded the village of Quillby on Monday, forecasters said.",
+    "2031-03-04",
+  );
+  const again = summarize([a, c], { words: 230 }).sentences.map((s) => s.text);
+  assert.equal(again.filter((t) => t.startsWith("Heavy rain flooded")).length, 1, again.join(" | "));
+});
+
 test("two articles with one id are refused with an error naming the id and both sources", () => {
   const twin = { ...story[1]!, id: story[0]!.id };
   assert.throws(

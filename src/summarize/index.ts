@@ -173,6 +173,12 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const done = new Uint8Array(usable.length);
   let words = 0;
   const slack = Math.max(5, Math.round(budget * 0.05));
+  // The alignment and the cosine rule drop a sentence close to a chosen one, to save room. When everything
+  // usable fits in the budget there is no room to save, and a loose match (two sentences naming the same
+  // rare town and a flood) must not cost a fact: only the rule on shared content words applies.
+  let usableWords = 0;
+  for (const u of usable) usableWords += u.words;
+  const byAlignment = usableWords > budget;
 
   // what is known of a unit once looked at (0: not yet): 1 yes, 2 no
   /** It leans on the sentence before it ("But …", '“…,” he said.', "The move comes after …"). */
@@ -191,15 +197,18 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
     }
     for (const c of chosen) {
       for (const id of unit.ids) {
-        if (contentOverlap(rep, id, c) > redundancy || cosine(rep, id, c) >= similarity) return false;
+        if (contentOverlap(rep, id, c) > redundancy || (byAlignment && cosine(rep, id, c) >= similarity))
+          return false;
       }
     }
     // the alignment behind the citations: a candidate aligned to a sentence that a chosen one is, or is
     // aligned to, tells the same fact ("The closure is expected to last at least six weeks" after "… said
     // the span would stay closed for at least six weeks")
-    for (const id of unit.ids) {
-      if (told[id]) return false;
-      for (const l of analysis.alignment.links[id]!) if (told[l.s]) return false;
+    if (byAlignment) {
+      for (const id of unit.ids) {
+        if (told[id]) return false;
+        for (const l of analysis.alignment.links[id]!) if (told[l.s]) return false;
+      }
     }
     // last, as it tags parts of speech: a short unit without a verb is a caption or a heading
     if (fragment[k] === 0) fragment[k] = fragmentUnit(rep, unit.ids) ? 1 : 2;
