@@ -76,6 +76,20 @@ describe("extractQuotes: marks and shapes", () => {
     for (const q of quotes) assertVerbatim(docs, q);
   });
 
+  it("'According to X,' opening the sentence names the source of a quote later in it; a name in apposition beats a role", () => {
+    const { quotes } = quotesOf(
+      "Senator Jane Miller criticised the bill on Monday during a heated debate in the Senate.\n" +
+        '"This bill is a disaster for working families," Miller said.\n' +
+        'According to Senator Tom Reed, the bill "has broad support among voters in both parties."\n' +
+        '"We will pass it this spring," added the bill\'s sponsor, Representative Ana Diaz.\n' +
+        'According to the arrest report, Hale told officers, "I never touched the boat."',
+    );
+    assert.equal(speakerName(byText(quotes, "This bill")), "Jane Miller");
+    assert.equal(speakerName(byText(quotes, "has broad support")), "Tom Reed");
+    assert.equal(speakerName(byText(quotes, "We will pass")), "Ana Diaz");
+    assert.equal(speakerName(byText(quotes, "I never touched")), "Hale");
+  });
+
   it("joins a quote split by its attribution and resolves the pronoun to the nearest person", () => {
     const { docs, quotes } = quotesOf(
       "Mayor Dana Whitlock spoke after the council vote. “We will find the money,” she said, “and we will fix this bridge.”",

@@ -974,7 +974,16 @@ function postAttribution(
     );
   if (inv) {
     const s = from + lead + inv[0].length;
-    const sp = resolveNP(ctx, cl, s, npEnd(text, s, end));
+    const npE = npEnd(text, s, end);
+    let sp = resolveNP(ctx, cl, s, npE);
+    // a description, then the name in apposition: "added the bill's sponsor, Representative Ana Diaz"
+    if (sp && sp !== "unattributed" && sp.entityId === undefined && text.charCodeAt(npE) === 44) {
+      const a = npE + 1 + (/^\s*/.exec(text.slice(npE + 1, end))?.[0].length ?? 0);
+      const named = /^\p{Lu}/u.test(text.slice(a, a + 1))
+        ? resolveNP(ctx, cl, a, npEnd(text, a, end))
+        : undefined;
+      if (named && named !== "unattributed" && named.entityId !== undefined) sp = named;
+    }
     if (sp && /^[Aa]ccording/.test(inv[0].replace(/^(?:also|later|then)\s+/, "")))
       return { according: sp, end: from };
     if (sp) return { speaker: sp, end };
@@ -1034,6 +1043,7 @@ function preAttribution(ctx: DocCtx, cl: Cluster, open: number, partial: boolean
     if (sp) return sp;
   }
   const acc = /\b[Aa]ccording to\s+([^,]{2,80}),\s*$/.exec(masked);
+  /\b[Aa]ccording to\s+([^,]{2,80}),\s*$/.exec(masked) ?? /^\s*[Aa]ccording to\s+([^,]{2,80}),/.exec(masked);
   if (acc) {
     const s = from + acc.index + acc[0].indexOf(acc[1]!);
     const sp = resolveNP(ctx, cl, s, s + acc[1]!.length);
@@ -1044,7 +1054,16 @@ function preAttribution(ctx: DocCtx, cl: Cluster, open: number, partial: boolean
   re.lastIndex = 0;
   const verbs: RegExpExecArray[] = [];
   for (let m = re.exec(masked); m; m = re.exec(masked)) verbs.push(m);
-  if (verbs.length === 0) return partial ? undefined : colonSubject(ctx, cl, from, masked);
+  if (verbs.length === 0) {
+    // "According to Senator Tom Reed, the bill “has broad support”": the source opening the sentence
+    const opening = /^\s*[Aa]ccording to\s+([^,]{2,80}),/.exec(masked);
+    if (opening) {
+      const s = from + opening[0].indexOf(opening[1]!);
+      const sp = resolveNP(ctx, cl, s, s + opening[1]!.length);
+      if (sp) return sp;
+    }
+    return partial ? undefined : colonSubject(ctx, cl, from, masked);
+  }
   // a verb inside the "that" clause of an earlier speech verb is not the attribution:
   // "X said on Twitter that its forces had responded … “…”"
   const speechOnly = SPEECH_WORD;
