@@ -22,6 +22,7 @@ import { isFragment, wordTokens } from "../segment/index.ts";
 import { leansOnPrevious } from "../summarize/lean.ts";
 import type { Citation, Doc } from "../types.ts";
 import { type DateMention, dateInterval, extractDates } from "./dates.ts";
+import { overlapTester } from "./overlap.ts";
 import { type ClusterContext, citationOf, clusterContext, offTopicDocs } from "./timeline.ts";
 
 export interface Fact {
@@ -131,15 +132,20 @@ interface Tok {
 }
 
 /** Token index range [a, b) of the clause holding tokens [i, j) of a sentence. */
+const CLAUSE_REACH = 60;
+
 function clauseOf(text: string, toks: readonly Tok[], i: number, j: number): [number, number] {
+  // at most CLAUSE_REACH words each way: a run-on "sentence" of pasted text can be thousands of words
   let a = i;
-  while (a > 0) {
+  const aMin = Math.max(0, i - CLAUSE_REACH);
+  while (a > aMin) {
     const gap = text.slice(toks[a - 1]!.end, toks[a]!.start);
     if (CLAUSE_PUNCT.test(gap) || CLAUSE_WORDS.has(toks[a - 1]!.norm)) break;
     a--;
   }
   let b = j;
-  while (b < toks.length) {
+  const bMax = Math.min(toks.length, j + CLAUSE_REACH);
+  while (b < bMax) {
     const gap = text.slice(toks[b - 1]!.end, toks[b]!.start);
     if (CLAUSE_PUNCT.test(gap) || CLAUSE_WORDS.has(toks[b]!.norm)) break;
     b++;
@@ -705,7 +711,7 @@ export function sentenceValues(doc: Doc, index: number, mentions: readonly DateM
   const s = doc.sentences[index]!;
   const toks = wordTokens(text, s.start, s.end);
   const dateMentions = mentions.filter((m) => m.sentence === index);
-  const taken = (a: number, b: number) => dateMentions.some((m) => m.start < b && a < m.end);
+  const taken = overlapTester(dateMentions);
   const values: Value[] = [];
   const tokRange = (v: Value): [number, number] => {
     const [a, b] = (v.name ?? "").split(":").map(Number) as [number, number];

@@ -13,6 +13,7 @@ import { franc } from "franc-min";
 import { NewsweaveError } from "../errors.ts";
 import { wordTokens } from "../segment/index.ts";
 import type { Doc } from "../types.ts";
+import { overlapTester } from "./overlap.ts";
 
 export type Granularity = "day" | "month" | "year";
 
@@ -348,11 +349,21 @@ const ATTRIBUTION_TAIL =
  * Tense of the clause around [start, end): the nearest cue inside the clause (bounded by punctuation and
  * conjunctions); else the nearest strong cue in the sentence; else the nearest weak one.
  */
+/** Characters on each side of a date expression its patterns look at ("on", "the end of", "than"). */
+const CONTEXT = 120;
+
+/** Characters on each side of a date expression read for its tense (about 80 words). */
+const TENSE_WINDOW = 500;
+
 export function tenseAround(text: string, sStart: number, sEnd: number, start: number, end: number): Tense {
-  const toks = wordTokens(text, sStart, sEnd);
+  // the words around the expression decide; reading a whole run-on "sentence" of pasted text for each of
+  // its thousands of dates would take time growing with the square of its length
+  const from = Math.max(sStart, start - TENSE_WINDOW);
+  const to = Math.min(sEnd, end + TENSE_WINDOW);
+  const toks = wordTokens(text, from, to);
   // an attribution after the expression's clause (", county officials said.") tells when it was said,
   // not when the event is: its verb is no cue
-  const tail = ATTRIBUTION_TAIL.exec(text.slice(end, sEnd));
+  const tail = to === sEnd ? ATTRIBUTION_TAIL.exec(text.slice(end, sEnd)) : null;
   const tailStart = tail ? end + tail.index : sEnd;
   let first = toks.findIndex((t) => t.end > start);
   if (first < 0) first = toks.length;
@@ -602,8 +613,9 @@ function classify(r: chrono.ParsedResult, sentence: string): Candidate | undefin
   const end = r.index + t.length;
   const lower = t.toLowerCase();
   const base = { start, end, text: t, result: r };
-  const before = sentence.slice(0, start);
-  const after = sentence.slice(end);
+  // the words right around the expression (a bounded window: each test is anchored at its edge)
+  const before = sentence.slice(Math.max(0, start - CONTEXT), start);
+  const after = sentence.slice(end, end + CONTEXT);
   // "This Week", "Next Year" capitalised inside a sentence: a title
   if (start > 0 && /^(?:This|Last|Next|Past)\s+(?:Week|Month|Year|Weekend)\b/.test(t)) return undefined;
   // time-only, "now", "morning", "night"
@@ -662,8 +674,8 @@ function classify(r: chrono.ParsedResult, sentence: string): Candidate | undefin
     if (!w) return undefined;
     const wordStart = start + w.index;
     const wordEnd = wordStart + w[0].length;
-    const lead = sentence.slice(0, wordStart);
-    const follow = sentence.slice(wordEnd);
+    const lead = sentence.slice(Math.max(0, wordStart - CONTEXT), wordStart);
+    const follow = sentence.slice(wordEnd, wordEnd + CONTEXT);
     const modifier = /^(?:last|next|this|coming|past)\b/i.exec(lower)?.[0]?.toLowerCase();
     // "Sunday Times", "Black Friday", "Super Tuesday", "Monday Night Football": a weekday inside a name
     if (!modifier && !WEEKDAY_LEAD.test(lead)) {
@@ -692,7 +704,7 @@ function rangeTail(sentence: string, c: Candidate): void {
   }
   if (c.kind !== "monthday" && c.kind !== "absolute") return;
   const m = /^\s*(?:and|&|-|–|to|through|thru)\s*(\d{1,2})\b(?!\s*(?:a\.?m|p\.?m|%|:|\d|,\d))/i.exec(
-    sentence.slice(c.end),
+    sentence.slice(c.end, c.end + CONTEXT),
   );
   if (!m) return;
   const day = Number(m[1]);
@@ -978,6 +990,39 @@ export function extractDates(doc: Doc, options: DateOptions = {}): DateMention[]
  */
 type ChronoCache = Map<string, chrono.ParsedResult[]>;
 
+/** Longest text handed to chrono at once; some of its refiners look back over all the text before a match. */
+const CHRONO_CHUNK = 1200;
+
+/**
+ * chrono over a sentence, a run-on one (pasted tables, lists of dates) in pieces cut after a comma or
+ * semicolon, else at a space, so the time stays linear in its length; results carry sentence offsets.
+ */
+function chronoParse(
+  parser: chrono.Chrono,
+  sentence: string,
+  ref: chrono.ParsingReference,
+): chrono.ParsedResult[] {
+  if (sentence.length <= CHRONO_CHUNK) return parser.parse(sentence, ref);
+  const out: chrono.ParsedResult[] = [];
+  let from = 0;
+  while (from < sentence.length) {
+    let to = Math.min(sentence.length, from + CHRONO_CHUNK);
+    if (to < sentence.length) {
+      const window = sentence.slice(from + (CHRONO_CHUNK >> 1), to);
+      const cut = Math.max(window.lastIndexOf(", "), window.lastIndexOf("; "));
+      const space = window.lastIndexOf(" ");
+      if (cut >= 0) to = from + (CHRONO_CHUNK >> 1) + cut + 1;
+      else if (space >= 0) to = from + (CHRONO_CHUNK >> 1) + space;
+    }
+    for (const r of parser.parse(sentence.slice(from, to), ref)) {
+      (r as { index: number }).index += from;
+      out.push(r);
+    }
+    from = to;
+  }
+  return out;
+}
+
 /** chrono's parsers for languages other than English, by the ISO 639-3 code franc gives. */
 const FOREIGN: Readonly<Record<string, chrono.Chrono>> = {
   fra: chrono.fr.casual,
@@ -1028,7 +1073,7 @@ function foreignDates(doc: Doc, parser: chrono.Chrono, ref: Reference | undefine
   doc.sentences.forEach((s, si) => {
     const sentence = text.slice(s.start, s.end);
     if (!/\d|\p{L}{4,}/u.test(sentence)) return;
-    for (const r of parser.parse(sentence, ref ? refInstant(ref.day) : SENTINEL)) {
+    for (const r of chronoParse(parser, sentence, ref ? refInstant(ref.day) : SENTINEL)) {
       const c = r.start;
       if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("year"))
         continue;
@@ -1087,7 +1132,7 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
     const cacheKey = chronoCache ? `${ref ? ref.day : "-"}\u0000${sentence}` : "";
     let results = chronoCache?.get(cacheKey);
     if (results === undefined) {
-      results = chrono.casual.parse(sentence, ref ? refInstant(ref.day) : SENTINEL);
+      results = chronoParse(chrono.casual, sentence, ref ? refInstant(ref.day) : SENTINEL);
       chronoCache?.set(cacheKey, results);
     }
     const cands: Candidate[] = [];
@@ -1103,7 +1148,7 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
         c.kind === "absolute" ||
         (c.kind === "casual" && /\bmonth\b/i.test(c.text));
       if (namesMonth && !c.rangeEnd && !/\b\d{1,2}(?:st|nd|rd|th)?\b/i.test(c.text)) {
-        const part = monthPart(sentence.slice(0, c.start), c.text.toLowerCase());
+        const part = monthPart(sentence.slice(Math.max(0, c.start - CONTEXT), c.start), c.text.toLowerCase());
         if (part) c.part = part;
       }
       cands.push(c);
@@ -1124,7 +1169,7 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
       if (cands.some((c) => c.start < st + m[0].length && st < c.end)) continue;
       cands.push({ start: st, end: st + m[0].length, text: m[0], kind: "ago" });
     }
-    const taken = (a: number, b: number) => cands.some((c) => c.start < b && a < c.end);
+    const taken = overlapTester(cands);
     cands.push(...findYears(sentence, 0, sentence.length, taken));
     cands.sort((a, b) => a.start - b.start);
     for (const c of cands) {

@@ -734,24 +734,33 @@ function countriesOf(gaz: Gazetteer): ReadonlySet<string> {
  * words of three or more letters and no lower-case letter. "LARCENY FROM AUTO, 2017-0724, 4200 block of …"
  */
 function inShoutedClause(text: string, start: number, end: number): boolean {
+  // at most SHOUT_REACH characters each way: a clause of pasted text can run for pages
   let a = start;
-  while (a > 0 && !CLAUSE_END.test(text[a - 1]!)) a--;
+  const aMin = Math.max(0, start - SHOUT_REACH);
+  while (a > aMin && !CLAUSE_END.test(text[a - 1]!)) a--;
   let b = end;
-  while (b < text.length && !CLAUSE_END.test(text[b]!)) b++;
+  const bMax = Math.min(text.length, end + SHOUT_REACH);
+  while (b < bMax && !CLAUSE_END.test(text[b]!)) b++;
   const clause = text.slice(a, b);
   return !/\p{Ll}/u.test(clause) && (clause.match(/\p{Lu}{3,}/gu)?.length ?? 0) >= 2;
 }
 const CLAUSE_END = /[,;:!?|\n()"“”]/;
+const SHOUT_REACH = 300;
 
 /**
  * Where an organisation's name that opens with the place piece `k` ends (exclusive piece index), or `k + 1`:
  * names and places up to a word such as "University", "Department", "Bureau", optionally followed by "of"
  * or "for" and more names ("… Department of Health").
  */
+/** Most names and places read on each side of an organisation's head word. */
+const LOCAL_ORG_PIECES = 8;
+
 function localOrgEnd(pieces: readonly Piece[], k: number, toks: readonly Tok[], ctx: Ctx): number {
   let m = k + 1;
   let headEnd = -1;
-  while (m < pieces.length && (pieces[m]!.kind === "name" || pieces[m]!.kind === "gaz")) {
+  // a head word within a few names (a run of capitalised words can be thousands long in pasted text)
+  const limit = Math.min(pieces.length, k + 1 + LOCAL_ORG_PIECES);
+  while (m < limit && (pieces[m]!.kind === "name" || pieces[m]!.kind === "gaz")) {
     const q = pieces[m]!;
     if (q.kind === "name" && ctx.gaz.orgHeads.has(toks[q.to - 1]!.lower)) headEnd = m + 1;
     m++;
@@ -763,7 +772,8 @@ function localOrgEnd(pieces: readonly Piece[], k: number, toks: readonly Tok[], 
     (toks[joiner.from]!.lower === "of" || toks[joiner.from]!.lower === "for")
   ) {
     let r = headEnd + 1;
-    while (r < pieces.length && (pieces[r]!.kind === "name" || pieces[r]!.kind === "gaz")) r++;
+    const rLimit = Math.min(pieces.length, r + LOCAL_ORG_PIECES);
+    while (r < rLimit && (pieces[r]!.kind === "name" || pieces[r]!.kind === "gaz")) r++;
     if (r > headEnd + 1) return r;
   }
   return headEnd;

@@ -272,6 +272,25 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
     if (offTopic.has(d)) return;
     const mentions = mentionsOf(doc);
     const background = quotedBackground(doc, mentions);
+    const text = doc.article.text;
+    // per sentence, counted once: how many of its mentions are not modifier years, how many name a day,
+    // and whether it is a caption or heading (a sentence of pasted text can hold thousands of dates)
+    const plainYears = new Map<number, number>();
+    const dayLevels = new Map<number, number>();
+    for (const o of mentions) {
+      if (!modifierYear(text, o)) plainYears.set(o.sentence, (plainYears.get(o.sentence) ?? 0) + 1);
+      if (dayLevel(text, o)) dayLevels.set(o.sentence, (dayLevels.get(o.sentence) ?? 0) + 1);
+    }
+    const fragments = new Map<number, boolean>();
+    const fragment = (i: number): boolean => {
+      let f = fragments.get(i);
+      if (f === undefined) {
+        const s = doc.sentences[i]!;
+        f = isFragment(text.slice(s.start, s.end));
+        fragments.set(i, f);
+      }
+      return f;
+    };
     for (const m of mentions) {
       if (background.has(m)) continue;
       const id = sentenceId(rep, d, m.sentence);
@@ -279,7 +298,7 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       const s = doc.sentences[m.sentence]!;
       if (isStamp(doc.article.text, s, m)) continue;
       // a photo caption or a heading ("Donald Trump with Ivanka Trump on July 30, 2015 in Ayr") tells no event
-      if (isFragment(doc.article.text.slice(s.start, s.end))) continue;
+      if (fragment(m.sentence)) continue;
       if (!m.resolved) {
         unresolved.push({ id, doc: d, mention: m });
         continue;
@@ -288,16 +307,15 @@ export function buildTimeline(docs: readonly Doc[], options: TimelineOptions = {
       if (m.resolved.start && interval[1] - interval[0] + 1 > maxRange) continue;
       // a year naming a thing ("the 2012 nominee"; "heading into 2016 presidential elections" in a sentence
       // with a time of its own, "rallied Thursday") may support an event but does not make one
-      const text = doc.article.text;
       // and so does a year or month beside a day of the sentence's own, even one that cannot be resolved
       // ("on Monday night, breaking the previous record … in 1821")
       const support =
         isModifier(text, m) ||
         citationYear(text, m) ||
-        (modifierYear(text, m) &&
-          mentions.some((o) => o !== m && o.sentence === m.sentence && !modifierYear(text, o))) ||
+        // another mention of the sentence that is not a modifier year (m itself is one here)
+        (modifierYear(text, m) && (plainYears.get(m.sentence) ?? 0) > 0) ||
         (m.resolved.granularity !== "day" &&
-          mentions.some((o) => o !== m && o.sentence === m.sentence && dayLevel(text, o))) ||
+          (dayLevels.get(m.sentence) ?? 0) - (dayLevel(text, m) ? 1 : 0) > 0) ||
         sinceComparison(text, m);
       candidates.push({ id, doc: d, mention: m, interval, rank: granularityRank(m), support });
     }
