@@ -90,6 +90,17 @@ describe("extractQuotes: marks and shapes", () => {
     assert.equal(speakerName(byText(quotes, "I never touched")), "Hale");
   });
 
+  it("German „…“ and »…« quotations end at their closing mark", () => {
+    const { quotes } = quotesOf(
+      "„Das ist ein guter Tag für Berlin“, sagte Kai Wegner am Dienstag. Die Opposition kritisierte den Plan scharf. " +
+        "»Wir werden dagegen klagen«, sagte eine Sprecherin der Partei.",
+    );
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      ["Das ist ein guter Tag für Berlin", "Wir werden dagegen klagen"],
+    );
+  });
+
   it("joins a quote split by its attribution and resolves the pronoun to the nearest person", () => {
     const { docs, quotes } = quotesOf(
       "Mayor Dana Whitlock spoke after the council vote. “We will find the money,” she said, “and we will fix this bridge.”",

@@ -629,3 +629,21 @@ test("dated articles are read in publication order, opening with the first whose
   assert.deepEqual(others, [...others].sort());
   assert.ok(rest.length > 0);
 });
+
+test("German „…“ and »…« quotations close, so the sentences after them can be summarised", () => {
+  for (const [open, close] of [
+    ["„", "“"],
+    ["»", "«"],
+  ] as const) {
+    const text =
+      "Berlin, 12. März 2031 — Der Senat hat am Dienstag einen neuen Haushalt für die Stadt beschlossen. " +
+      `${open}Das ist ein guter Tag für Berlin${close}, sagte der Bürgermeister nach der Abstimmung. ` +
+      "Die Opposition kritisierte die Kürzungen bei den Schulen scharf. " +
+      "Die Bauarbeiten an den Schulen sollen im April beginnen.";
+    const summary = summarize([article("de", text)], { words: 230 });
+    const texts = summary.sentences.map((s) => s.text);
+    assert.equal(texts.length, 4, texts.join(" | "));
+    assert.ok(texts[0]!.startsWith("Berlin, 12. März 2031 — Der Senat"), texts[0]);
+    assert.ok(texts.some((t) => t.startsWith("Die Opposition")));
+  }
+});

@@ -44,13 +44,26 @@ export interface SentenceRep {
   endsWithPunct: boolean;
 }
 
+/**
+ * Whether a mark at `i` stands where a quotation closes: after a non-space, before a space, punctuation
+ * or the end. German closes „…“ with the mark English opens with, and writes »…« the other way round.
+ */
+export function closingPosition(text: string, i: number): boolean {
+  const prev = text.charCodeAt(i - 1);
+  if (i === 0 || prev === 32 || prev === 10 || prev === 9 || prev === 0xa0) return false;
+  const next = text.charAt(i + 1);
+  return next === "" || /[\s,.;:!?)\]\u2014\u2013-]/.test(next);
+}
+
 /** Whether a quotation is open after reading `text`, starting with the state `open`. */
 export function quoteStateAfter(text: string, open: boolean): boolean {
   let state = open;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x201c) state = true;
+    if (c === 0x201c || c === 0xab) state = !(state && closingPosition(text, i));
+    else if (c === 0x201e) state = true;
     else if (c === 0x201d) state = false;
+    else if (c === 0xbb) state = !state && !closingPosition(text, i) && /\S/.test(text.charAt(i + 1));
     else if (c === 34) state = !state;
   }
   return state;

@@ -22,6 +22,7 @@
  */
 
 import { countSources } from "../align/copies.ts";
+import { closingPosition } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
 import { STOPWORDS } from "../lexicon/stopwords.ts";
 import { wordTokens } from "../segment/index.ts";
@@ -213,8 +214,12 @@ function scanQuotes(doc: number, text: string): Raw[] {
       const prev = i > ps ? text[i - 1] : undefined;
       const next = text[i + 1];
       let open: boolean;
-      if (!single && (OPEN_CURLY.has(c) || CLOSE_CURLY.has(c))) open = OPEN_CURLY.has(c);
-      else if (single && c === "‘") open = true;
+      if (!single && (OPEN_CURLY.has(c) || CLOSE_CURLY.has(c))) {
+        // German: „…“ closes with the English opening mark, and »…« opens with the French closing one
+        if (depth > 0 && (c === "“" || c === "«") && closingPosition(text, i)) open = false;
+        else if (depth === 0 && c === "»" && !closingPosition(text, i) && !isSpace(next)) open = true;
+        else open = OPEN_CURLY.has(c);
+      } else if (single && c === "‘") open = true;
       else {
         const openLike = prev === undefined || /[\s([{—–\-/:“‘]/.test(prev);
         const closeLike =

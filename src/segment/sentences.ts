@@ -429,8 +429,12 @@ function ordinalDate(text: string, ls: number, ts: number, w: number, le: number
   let d = ts;
   while (d > ls && isDigit(text.charCodeAt(d - 1))) d--;
   if (ts - d < 1 || ts - d > 2) return false;
+  // after a preposition, or opening a dateline or a date after a comma: "Berlin, 12. März 2024 —"
   if (
-    !/(?:^|\s)(?:am|vom|zum|bis|seit|ab|den|dem|der|til|fra|på)\s$/i.test(text.slice(Math.max(ls, d - 6), d))
+    d > ls &&
+    !/(?:^|\s)(?:am|vom|zum|bis|seit|ab|den|dem|der|til|fra|på)\s$|,\s$/i.test(
+      text.slice(Math.max(ls, d - 6), d),
+    )
   )
     return false;
   return ORDINAL_MONTHS.has(wordAt(text, w, le).word);
