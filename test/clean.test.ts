@@ -264,6 +264,8 @@ describe("clean: furniture by kind", () => {
       ["Ana Ruiz contributed to this report.", "byline"],
       ["(Reporting by Ana Ruiz; Editing by Tom Bell)", "byline"],
       ["You can reach Ana Ruiz at ana.ruiz@example.com", "byline"],
+      ["Have a news tip? Email us at tips@harborgazette.com or call our newsroom any time of day.", "byline"],
+      ["Got a story idea? Contact the newsroom at news@harborgazette.com.", "byline"],
     ]);
   });
 

@@ -331,6 +331,9 @@ const BRACKETED = /^[([].*[)\]]$/;
 // ---- contact lines ----
 const CONTACT_OPENING =
   /^(?:to contact|you can (?:reach|contact|e-?mail|follow)|contact|reach|e-?mail|write to|send (?:tips|comments|questions))\b/i;
+/** A question inviting tips before the contact: "Have a news tip? Email us at …", "Got a story idea? Call …". */
+const TIP_LEAD =
+  /^(?:(?:do you )?have|got|know(?: of)?) (?:a |an |any )?(?:news )?(?:tips?|story(?: ideas?)?|questions?|comments?|information|correction)\b[^.?!]{0,40}[?.!]\s*/i;
 const FOLLOW_OPENING =
   /^(?:[Ff]ollow|FOLLOW) (?:me|us|him|her|them|@\w+|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3})(?:\s|$|[;,.])/u;
 const CAN_BE_FOLLOWED = /\bcan be (?:followed|reached|contacted) (?:on|at|via)\b/i;
@@ -572,7 +575,7 @@ function classifyShortLine(line: Line): Verdict | undefined {
   // Contact lines and follow prompts.
   if (
     words <= 25 &&
-    CONTACT_OPENING.test(text) &&
+    CONTACT_OPENING.test(text.replace(TIP_LEAD, "")) &&
     (EMAIL.test(text) || HANDLE.test(text) || PHONE.test(text))
   ) {
     return { reason: "byline" };
