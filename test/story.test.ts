@@ -145,6 +145,21 @@ describe("online story clustering", () => {
     await store.close();
   });
 
+  test("an article is stored under its cleaned title, not a menu line guessed as its headline", async () => {
+    const a = parseText(
+      "• Live\nHarbor council shuts bridge for repairs\nThe Harbor Council voted on Monday to close the bridge for repairs lasting six weeks.\nDrivers will use the Tannery Street detour, officials said.",
+      "bridge.txt",
+    );
+    assert.equal(a.title, "• Live");
+    const store = memoryStore();
+    const r = await ingestArticles(store, [a], { now: clock });
+    const [stored] = await store.articlesOf(r.outcomes[0]!.story);
+    assert.equal(stored?.title, "Harbor council shuts bridge for repairs");
+    // and ingesting it again still finds it stored
+    assert.equal((await ingestArticles(store, [a], { now: clock })).existing, 1);
+    await store.close();
+  });
+
   test("an edited article under a known id is stored as a new version, linked to the first", async () => {
     const [s] = inventedStories(1, 1, 15);
     const first = s!.articles[0]!;

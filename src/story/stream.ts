@@ -360,8 +360,13 @@ async function ingestOne(
     }
   }
 
+  // stored under the cleaned title: a first line guessed as the title that was a menu item ("• Live") or a
+  // byline ("OAN Newsroom") is not listed as the article's headline
+  const stored: Article = { ...a, id: storedId };
+  if (p.title !== undefined) stored.title = p.title;
+  else delete stored.title;
   const seq = await tx.insertArticle({
-    article: storedId === a.id ? a : { ...a, id: storedId },
+    article: stored,
     key: p.key,
     textKey: p.textKey,
     story: story.id,
