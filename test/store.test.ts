@@ -80,8 +80,10 @@ describe("SQLite store: schema", () => {
     assert.throws(() => openSqliteStore(garbage), { code: "STORE", message: /not a Newsweave database/ });
   });
 
-  test("a missing file is NOT_FOUND when it must exist", () => {
+  test("a missing file is NOT_FOUND when it must exist; a directory is named as one", () => {
     assert.throws(() => openSqliteStore(join(tmp, "nope.db"), { mustExist: true }), { code: "NOT_FOUND" });
+    for (const mustExist of [false, true])
+      assert.throws(() => openSqliteStore(tmp, { mustExist }), { code: "STORE", message: /is a directory/ });
   });
 
   test("default path: $NEWSWEAVE_DB, else XDG data home, else ~/.local/share", () => {

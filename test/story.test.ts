@@ -153,7 +153,7 @@ describe("online story clustering", () => {
     assert.equal(a.title, "• Live");
     const store = memoryStore();
     const r = await ingestArticles(store, [a], { now: clock });
-    const [stored] = await store.articlesOf(r.outcomes[0]!.story);
+    const [stored] = await store.articlesOf(r.outcomes[0]!.story!);
     assert.equal(stored?.title, "Harbor council shuts bridge for repairs");
     // and ingesting it again still finds it stored
     assert.equal((await ingestArticles(store, [a], { now: clock })).existing, 1);

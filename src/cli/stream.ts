@@ -135,7 +135,7 @@ async function runStories(io: CliIo, opts: StoriesCliOptions): Promise<number> {
   await withStore(opts.db, true, async (store) => {
     const list = await store.stories({
       ...(since !== undefined ? { since } : {}),
-      ...(opts.search !== undefined ? { search: opts.search } : {}),
+      ...(opts.search !== undefined && opts.search.trim() !== "" ? { search: opts.search } : {}),
       ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
     });
     if (opts.format === "json") {

@@ -4,7 +4,7 @@
  * each other. With `synchronous = NORMAL` a committed transaction survives a crash of the process
  * (`kill -9`); a power cut may lose the last commits but never corrupts the file.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { NewsweaveError } from "../errors.ts";
@@ -115,6 +115,10 @@ export class SqliteStore implements Store {
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.location = path;
     const memory = path === ":memory:" || path === "";
+    if (!memory && statSync(path, { throwIfNoEntry: false })?.isDirectory())
+      throw new NewsweaveError("STORE", "this is a directory: --db takes the path of a database file", {
+        file: path,
+      });
     if (!memory && !options.mustExist && !options.readonly) {
       try {
         mkdirSync(dirname(path), { recursive: true });
