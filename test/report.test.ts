@@ -141,6 +141,14 @@ test("counts read as English: one article, five articles", () => {
   assert.match(all, new RegExp(`words from ${story.length} articles\\*`));
 });
 
+test("in plain text every section heading stands after a blank line", () => {
+  const text = formatReport([{ id: "s1", report: buildReport(story) }], "text");
+  const lines = text.split("\n");
+  const headings = lines.flatMap((l, i) => (/^[A-Z][A-Z ,]+$/.test(l) ? [i] : []));
+  assert.ok(headings.length >= 5, text);
+  for (const i of headings) if (i > 0) assert.equal(lines[i - 1], "", `blank line before ${lines[i]}`);
+});
+
 test("facts and disagreements name outlets, or source numbers, never file ids", () => {
   const report = buildReport(story);
   const md = formatReport([{ id: "s1", report }], "md");

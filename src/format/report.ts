@@ -263,6 +263,7 @@ function toText(blocks: Block[], md: boolean): string {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === "heading") {
+      if (out.length > 0 && out[out.length - 1] !== "") out.push("");
       out.push(md ? `${"#".repeat(b.level)} ${escapeMarkdown(b.text)}` : b.text.toUpperCase(), "");
     } else if (b.kind === "para") {
       out.push(inlineText(b.parts, md));
