@@ -49,7 +49,7 @@ async function runReport(io: CliIo, inputs: string[], opts: ReportCliOptions): P
     );
   for (const { value } of results)
     if (value.report.summary?.sentences.length === 0)
-      io.stderr(`newsweave: ${emptySummaryNote(value.id, value.report.articles.length)}\n`);
+      io.stderr(`newsweave: ${emptySummaryNote(value.id, value.report.articles.length, opts.words)}\n`);
   return finish(io, results.length, errors);
 }
 

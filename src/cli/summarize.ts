@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { NewsweaveError } from "../errors.ts";
 import { formatSummary, type StorySummary, SUMMARY_FORMATS, type SummaryFormat } from "../format/summary.ts";
 import { prepare } from "../pipeline.ts";
-import { DEFAULT_WORDS, summarizeDocs } from "../summarize/index.ts";
+import { budgetSlack, DEFAULT_WORDS, summarizeDocs } from "../summarize/index.ts";
 import { type CliIo, finish, forEachStory } from "./io.ts";
 import type { CommandInstaller } from "./main.ts";
 
@@ -21,8 +21,9 @@ export function wholeNumber(name: string) {
 }
 
 /** Why a story got no summary sentence, for the user. */
-export function emptySummaryNote(id: string, articles: number): string {
-  return `no sentence of ${id} (${articles === 1 ? "1 article" : `${articles} articles`}) could be used for the summary: a summary sentence has at least 6 words and ends with a full stop, question or exclamation mark; captions and headings without a verb are left out`;
+export function emptySummaryNote(id: string, articles: number, words: number): string {
+  const most = words + budgetSlack(words);
+  return `no sentence of ${id} (${articles === 1 ? "1 article" : `${articles} articles`}) could be used for the summary: a summary sentence has at least 6 words and ends with a full stop, question or exclamation mark; captions and headings without a verb are left out${words < 60 ? `; with --words ${words} it may have at most ${most} words, so a larger --words may help` : ""}`;
 }
 
 export function checkWordsOption(words: number): void {
@@ -48,7 +49,7 @@ async function runSummarize(io: CliIo, inputs: string[], opts: SummarizeCliOptio
     );
   for (const { value } of results)
     if (value.summary.sentences.length === 0)
-      io.stderr(`newsweave: ${emptySummaryNote(value.id, value.docs.length)}\n`);
+      io.stderr(`newsweave: ${emptySummaryNote(value.id, value.docs.length, opts.words)}\n`);
   return finish(io, results.length, errors);
 }
 

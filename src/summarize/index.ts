@@ -123,6 +123,11 @@ function span(rep: ClusterAnalysis["rep"], ids: readonly number[]): [Doc, number
   return [rep.docs[first.doc]!, first.sentence.index, rep.sents[ids[ids.length - 1]!]!.sentence.index];
 }
 
+/** How far the last whole sentence may run over the word budget: 5%, at least 5 words. */
+export function budgetSlack(budget: number): number {
+  return Math.max(5, Math.round(budget * 0.05));
+}
+
 /**
  * Picks sentence ids greedily under the word budget, skipping redundant and unusable ones. Each step takes
  * the usable unit with the best learned score less a novelty penalty: the share of its content words that
@@ -172,7 +177,7 @@ export function selectSentences(analysis: ClusterAnalysis, options: SummarizeOpt
   const covered = new Uint8Array(rep.stems.length);
   const done = new Uint8Array(usable.length);
   let words = 0;
-  const slack = Math.max(5, Math.round(budget * 0.05));
+  const slack = budgetSlack(budget);
   // The alignment and the cosine rule drop a sentence close to a chosen one, to save room. When everything
   // usable fits in the budget there is no room to save, and a loose match (two sentences naming the same
   // rare town and a flood) must not cost a fact: only the rule on shared content words applies.

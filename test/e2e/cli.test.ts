@@ -341,6 +341,10 @@ describe("newsweave CLI", () => {
     const r = run("summarize", "--quiet", two);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, "");
+    // a budget too small for any sentence is named as the reason
+    const tiny = run("summarize", "--quiet", "--words", "2", two);
+    assert.equal(tiny.code, 0, tiny.stderr);
+    assert.match(tiny.stderr, /with --words 2 it may have at most 7 words, so a larger --words may help/);
     assert.deepEqual(textSummaryLines(r.stdout), [
       "This is the first ferry strike in the port's history, union leaders said. [1]",
     ]);
