@@ -16,6 +16,7 @@ export type ErrorCode =
   | "TIMEOUT" // an analysis ran over its time limit and was stopped
   | "BAD_MEDIA_TYPE" // a request body in a media type the API does not read (it reads JSON)
   | "BAD_METHOD" // an HTTP method a route does not offer
+  | "FORBIDDEN" // a request from another site, or for a host name the server does not answer to
   | "INTERNAL"; // a bug: should never be seen
 
 export interface ErrorLocation {

@@ -4,13 +4,13 @@ import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { after, before, describe, test } from "node:test";
 import type { ErrorCode } from "../src/errors.ts";
-import { createApp } from "../src/server/app.ts";
+import { createApp, LOOPBACK_HOSTS } from "../src/server/app.ts";
 import { type Engine, InlineEngine } from "../src/server/engine.ts";
 import { STATUS_OF_CODE } from "../src/server/errors.ts";
 import { ReportBody } from "../src/server/openapi.ts";
 import { WorkerPool } from "../src/server/pool.ts";
 import type { SummarizeRequest } from "../src/server/schemas.ts";
-import { type RunningServer, serve } from "../src/server/serve.ts";
+import { hostsFor, type RunningServer, serve } from "../src/server/serve.ts";
 import { openStore } from "../src/server/stories.ts";
 import { openSqliteStore } from "../src/store/index.ts";
 
@@ -171,7 +171,12 @@ describe("POST /v1/summarize", () => {
       title: `Report ${k}`,
       date: "2026-05-07",
     }));
-    const res = await post("/v1/summarize", { id: "glenmoor", documents, references: ["ignored"] });
+    const res = await post("/v1/summarize", {
+      id: "glenmoor",
+      source: "multi-news/train",
+      documents,
+      references: ["ignored"],
+    });
     assert.equal(res.status, 200);
     const report = (await res.json()) as ReportJson;
     assert.deepEqual(
@@ -348,6 +353,34 @@ describe("POST /v1/summarize", () => {
     const ok = await post("/v1/summarize", { articles: articles.slice(0, 300), words: 50 }, {}, roomy);
     assert.equal(ok.status, 200);
     assert.equal(((await ok.json()) as ReportJson).articles.length, 300);
+  });
+
+  test("what another site's page could send is refused: text/plain or no content type, a foreign Origin, a rebound Host", async () => {
+    const body = JSON.stringify({ articles: STORY });
+    for (const headers of [{ "content-type": "text/plain" }, {}] as Array<Record<string, string>>) {
+      const res = await app.request("/v1/summarize", { method: "POST", body, headers });
+      assert.equal(res.status, 415);
+      assert.equal((await errorOf(res)).code, "BAD_MEDIA_TYPE");
+    }
+    const foreign = await post("/v1/summarize", { articles: STORY }, { origin: "http://evil.example" });
+    assert.equal(foreign.status, 403);
+    assert.equal((await errorOf(foreign)).code, "FORBIDDEN");
+    const own = await post("/v1/summarize", { articles: STORY }, { origin: "http://localhost" });
+    assert.equal(own.status, 200);
+    const rebound = await app.request("http://attacker.example:8080/healthz");
+    assert.equal(rebound.status, 403);
+    assert.equal((await errorOf(rebound)).code, "FORBIDDEN");
+    assert.equal((await app.request("http://127.0.0.1:8080/healthz")).status, 200);
+    assert.equal((await app.request("http://[::1]:8080/healthz")).status, 200);
+    // listening on every interface answers to any name; on a given address, to it and the loopback names
+    assert.equal(hostsFor("0.0.0.0"), "any");
+    assert.deepEqual(hostsFor("192.0.2.7", ["news.example"]), [
+      ...LOOPBACK_HOSTS,
+      "192.0.2.7",
+      "news.example",
+    ]);
+    const open = createApp({ allowedHosts: hostsFor("0.0.0.0") });
+    assert.equal((await open.request("http://news.example/healthz")).status, 200);
   });
 
   test("a non-JSON content type is refused with 415", async () => {
@@ -638,7 +671,7 @@ describe("on a real socket", () => {
       socket.on("error", () => {});
     });
     socket.write(
-      'POST /v1/summarize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"arti',
+      'POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"arti',
     );
     const res = await fetch(`${server.url}/healthz`);
     assert.equal(res.status, 200, "served while the slow client hangs");

@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { NewsweaveError } from "../errors.ts";
 import { DEFAULT_MAX_ARTICLES, DEFAULT_MAX_BODY_BYTES } from "../server/app.ts";
-import { type ServeOptions, serve } from "../server/serve.ts";
+import { hostsFor, type ServeOptions, serve } from "../server/serve.ts";
 import { sqliteSource } from "../server/stories.ts";
 import { defaultDbPath } from "../store/index.ts";
 import type { CommandInstaller } from "./main.ts";
@@ -17,6 +17,7 @@ interface ServeCliOptions {
   cache: boolean;
   db?: string;
   store: boolean;
+  allowHost?: string;
 }
 
 function check(name: string, value: number, min: number, max: number): void {
@@ -55,6 +56,10 @@ export const installServe: CommandInstaller = (program: Command, io, setResult) 
         .default(8080),
     )
     .addOption(new Option("--host <address>", "interface to listen on").default("127.0.0.1"))
+    .option(
+      "--allow-host <names>",
+      "more host names the server answers to, comma-separated (by default the loopback names and --host; any name when --host is 0.0.0.0)",
+    )
     .addOption(
       new Option("--workers <n>", "analysis worker threads (0: analyse on the HTTP thread)").argParser(
         wholeNumber("--workers"),
@@ -96,6 +101,13 @@ export const installServe: CommandInstaller = (program: Command, io, setResult) 
         timeoutMs: opts.timeout,
         requestTimeoutMs: opts.timeout,
         cache: opts.cache,
+        allowedHosts: hostsFor(
+          opts.host,
+          (opts.allowHost ?? "")
+            .split(",")
+            .map((h) => h.trim())
+            .filter(Boolean),
+        ),
         // Opened on first use; created by the first POST /v1/articles.
         store: opts.store ? sqliteSource(opts.db ?? defaultDbPath()) : undefined,
       };

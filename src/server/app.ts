@@ -28,6 +28,21 @@ export interface AppOptions {
   maxArticles?: number;
   /** The story store; without it the /v1/articles and /v1/stories routes answer 404. */
   store?: StoreSource;
+  /**
+   * Host names the server answers to (the Host header, without the port), or "any". Default: the loopback
+   * names, so a web page whose name was rebound to 127.0.0.1 cannot read the store.
+   */
+  allowedHosts?: readonly string[] | "any";
+}
+
+export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "[::1]", "::1"];
+
+/** The host name of a Host header ("localhost:8080" → "localhost", "[::1]:80" → "[::1]"), lower-cased. */
+function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
+  const colon = h.lastIndexOf(":");
+  return colon >= 0 && h.indexOf(":") === colon ? h.slice(0, colon) : h;
 }
 
 /** Content-Security-Policy of the page: own scripts and styles only, no inline code, no string-to-HTML sinks. */
@@ -94,6 +109,9 @@ export function createApp(options: AppOptions = {}): Hono {
     ),
   );
 
+  const allowedHosts = options.allowedHosts ?? LOOPBACK_HOSTS;
+  const hostAllowed =
+    allowedHosts === "any" ? () => true : (h: string) => allowedHosts.includes(hostName(h)) || h === "";
   app.use("*", async (c, next) => {
     await next();
     const h = c.res.headers;
@@ -102,6 +120,28 @@ export function createApp(options: AppOptions = {}): Hono {
     h.set("X-Frame-Options", "DENY");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
     if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", API_CSP);
+  });
+  app.use("*", async (c, next) => {
+    // DNS rebinding: a page on another site whose name now points here sends its own name as Host
+    const host = c.req.header("host") ?? new URL(c.req.url).host;
+    if (!hostAllowed(host))
+      throw new NewsweaveError(
+        "FORBIDDEN",
+        `this server does not answer to the host name ${hostName(host)} (start it with --allow-host to add one)`,
+      );
+    // another site's page may send requests here; a change to the store or an analysis must come from the
+    // server's own page (or from a client that sends no Origin, such as curl)
+    const origin = c.req.header("origin");
+    if (origin !== undefined && c.req.method !== "GET" && c.req.method !== "HEAD") {
+      let same = false;
+      try {
+        same = new URL(origin).host === host;
+      } catch {
+        same = false;
+      }
+      if (!same) throw new NewsweaveError("FORBIDDEN", `requests from ${origin} are not accepted`);
+    }
+    await next();
   });
 
   const limit = bodyLimit({

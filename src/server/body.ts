@@ -38,15 +38,21 @@ export function parseJson(text: string): unknown {
   }
 }
 
-const JSON_TYPES = /^(application\/([\w.+-]*\+)?json|text\/plain)\b/i;
+const JSON_TYPES = /^application\/([\w.+-]*\+)?json\b/i;
 
-/** The request body parsed as JSON; the body size limit is enforced before this by middleware. */
+/**
+ * The request body parsed as JSON; the body size limit is enforced before this by middleware. The body
+ * must be declared JSON: a web page can send text/plain, a form or no type at all to this server without
+ * the browser asking it first, but not application/json.
+ */
 export async function readJson(c: Context): Promise<unknown> {
-  const type = c.req.header("content-type");
-  if (type !== undefined && type.trim() !== "" && !JSON_TYPES.test(type.trim()))
+  const type = c.req.header("content-type")?.trim() ?? "";
+  if (!JSON_TYPES.test(type))
     throw new NewsweaveError(
       "BAD_MEDIA_TYPE",
-      `unsupported content type ${type.split(";")[0]}: send application/json`,
+      type === ""
+        ? "no content type: send the body as application/json"
+        : `unsupported content type ${type.split(";")[0]}: send application/json`,
     );
   let text: string;
   try {

@@ -29,6 +29,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> =
   TIMEOUT: 503,
   BAD_MEDIA_TYPE: 415,
   BAD_METHOD: 405,
+  FORBIDDEN: 403,
   INTERNAL: 500,
 };
 

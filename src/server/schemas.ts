@@ -79,6 +79,7 @@ export const SummarizeRequest = z
       .describe("The story in the bench JSON shape: a bench JSONL line can be posted as it is."),
     id: z.string().max(200).optional().describe("Story id (bench shape)."),
     references: z.array(z.string()).optional().describe("Reference summaries (bench shape; ignored)."),
+    source: z.string().optional().describe("Where the cluster comes from (bench shape; ignored)."),
     story: z
       .int()
       .min(1)

@@ -3,7 +3,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve as serveNode } from "@hono/node-server";
-import { type AppOptions, createApp } from "./app.ts";
+import { type AppOptions, createApp, LOOPBACK_HOSTS } from "./app.ts";
 import { CachedEngine, type Engine, InlineEngine } from "./engine.ts";
 import { type PoolOptions, WorkerPool } from "./pool.ts";
 
@@ -18,6 +18,16 @@ export interface ServeOptions extends Omit<AppOptions, "engine">, PoolOptions {
   headersTimeoutMs?: number;
   /** Answer repeated identical requests from memory (default true). */
   cache?: boolean;
+}
+
+/**
+ * The host names a server listening on `host` answers to: the loopback names, and the address itself;
+ * any name when it listens on every interface (it is then meant to be reached under names it cannot know).
+ */
+export function hostsFor(host: string, extra: readonly string[] = []): readonly string[] | "any" {
+  if ((host === "0.0.0.0" || host === "::" || host === "[::]") && extra.length === 0) return "any";
+  const own = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return [...new Set([...LOOPBACK_HOSTS, own.toLowerCase(), ...extra.map((h) => h.toLowerCase())])];
 }
 
 export interface RunningServer {
@@ -36,8 +46,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     inner = pool;
   }
   const engine = options.cache === false ? inner : new CachedEngine(inner);
-  const app = createApp({ ...options, engine });
   const host = options.host ?? "127.0.0.1";
+  const app = createApp({ ...options, engine, allowedHosts: options.allowedHosts ?? hostsFor(host) });
   const server = await new Promise<Server>((resolve, reject) => {
     const requestTimeout = options.requestTimeoutMs ?? 30_000;
     const s = serveNode(
