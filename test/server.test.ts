@@ -480,6 +480,10 @@ describe("story store routes", () => {
       ["/v1/stories/s1?sections=summary,gossip", "sections"],
       ["/v1/stories/s1/updates", "since"],
       ["/v1/stories/s1/updates?since=yesterday-ish", "since"],
+      ["/v1/stories/s1/updates?since=2026", "since"],
+      ["/v1/stories/s1/updates?since=1700000000", "since"],
+      ["/v1/stories/s1/updates?since=2026-02-30T10:00", "since"],
+      ["/v1/stories?since=2026-13-45", "since"],
     ];
     for (const [path, field] of cases) {
       const res = await get(path);

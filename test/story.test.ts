@@ -599,7 +599,10 @@ describe("story summaries and updates", () => {
 
   test("bad baselines are clear errors", async () => {
     const { store, id } = await setUp();
-    assert.throws(() => parseSince("yesterday"), { code: "BAD_OPTION" });
+    for (const bad of ["yesterday", "2026", "1700000000", "2026-02-30T10:00", "2025-02-29", "2026-13-45"])
+      assert.throws(() => parseSince(bad), { code: "BAD_OPTION" }, bad);
+    assert.deepEqual(parseSince("2025-03-01T12:00+01"), { time: Date.parse("2025-03-01T11:00:00Z") });
+    assert.deepEqual(parseSince("2025-03-01 12:00"), { time: Date.parse("2025-03-01T12:00:00Z") });
     await assert.rejects(updateStory(store, id, "sum999"), { code: "NOT_FOUND" });
     await assert.rejects(summarizeStory(store, "s999"), { code: "NOT_FOUND" });
     await store.close();

@@ -15,6 +15,7 @@ import {
 import { ingestPath } from "../ingest/index.ts";
 import { defaultDbPath, openSqliteStore, type Store, type StoryInfo } from "../store/index.ts";
 import { ingestArticles, type StorySummaryResult, summarizeStory, updateStory } from "../story/index.ts";
+import { parseIsoInstant } from "../story/time.ts";
 import { DEFAULT_UPDATE_WORDS, parseSince } from "../story/update.ts";
 import { DEFAULT_WORDS } from "../summarize/index.ts";
 import type { Article } from "../types.ts";
@@ -116,8 +117,8 @@ interface StoriesCliOptions {
 }
 
 function parseTime(value: string, option: string): number {
-  const t = /^\d{4}-\d{2}-\d{2}/.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
-  if (Number.isNaN(t))
+  const t = parseIsoInstant(value);
+  if (t === undefined)
     throw new NewsweaveError(
       "BAD_OPTION",
       `${option} must be an ISO date/time (like 2025-03-01 or 2025-03-01T12:00Z), got "${value}"`,

@@ -3,6 +3,7 @@
  * GET /v1/stories/:id (the story's report) and GET /v1/stories/:id/updates?since= (what came in since).
  * Store work (SQLite, clustering) runs on the HTTP thread; reports run on the engine like /v1/summarize.
  */
+
 import { createHash } from "node:crypto";
 import type { Hono, MiddlewareHandler } from "hono";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { NewsweaveError } from "../errors.ts";
 import { openSqliteStore } from "../store/index.ts";
 import type { Store, StoredArticle, StoryInfo } from "../store/types.ts";
 import { ingestArticles } from "../story/stream.ts";
+import { parseIsoInstant } from "../story/time.ts";
 import type { Article } from "../types.ts";
 import { readJson } from "./body.ts";
 import type { Engine } from "./engine.ts";
@@ -83,11 +85,15 @@ const StoriesQuery = z.object({
 const UpdatesQuery = ReportQuery.extend({ since: z.string() });
 
 function parseTime(value: string, field: string): number {
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (Number.isNaN(t))
-    throw new NewsweaveError("BAD_FIELD", `${field}: expected an ISO 8601 date-time, got "${value}"`, {
-      field,
-    });
+  const t = parseIsoInstant(value);
+  if (t === undefined)
+    throw new NewsweaveError(
+      "BAD_FIELD",
+      `${field}: expected an ISO 8601 date or date-time, got "${value}"`,
+      {
+        field,
+      },
+    );
   return t;
 }
 

@@ -48,7 +48,7 @@ export {
   ingestArticles,
   type StreamOptions,
 } from "./stream.ts";
-export { fillUndated, publishedTime } from "./time.ts";
+export { fillUndated, parseIsoInstant, publishedTime } from "./time.ts";
 export {
   DEFAULT_UPDATE_WORDS,
   parseSince,

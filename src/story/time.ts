@@ -45,3 +45,30 @@ export function fillUndated(
   }
   return times.map((t, i) => t ?? median.get(folderOf(articles[i]!)));
 }
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * A time the user typed (`--since`, `?since=`): an ISO 8601 date or date-time, checked against the
+ * calendar ("2026-02-30" is refused rather than rolled over to March 2). Without a zone, UTC. A bare number
+ * ("2026", "1700000000") is not a time. Returns ms since the epoch, or undefined.
+ */
+export function parseIsoInstant(value: string): number | undefined {
+  const m = ISO_INSTANT.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h = "0", mi = "0", s = "0"] = m.slice(1, 7) as string[];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
+    return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  // rebuilt in the one form Date.parse reads the same everywhere (seconds and fraction dropped past ms)
+  const zone = m[7] === undefined ? "Z" : /^[+-]\d{2}$/.test(m[7]) ? `${m[7]}:00` : m[7].toUpperCase();
+  const fraction = /\.(\d{1,3})\d*/.exec(value)?.[1] ?? "0";
+  const clock =
+    m[4] === undefined ? "T00:00:00" : `T${h}:${mi}:${s.padStart(2, "0")}.${fraction.padEnd(3, "0")}`;
+  const t = Date.parse(`${y}-${mo}-${d}${clock}${zone}`);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -25,6 +25,7 @@ import {
   summarizeDocs,
 } from "../summarize/index.ts";
 import type { CleanArticle, Doc, Sentence, Summary, SummarySentence } from "../types.ts";
+import { parseIsoInstant } from "./time.ts";
 
 export const DEFAULT_UPDATE_WORDS = 120;
 
@@ -102,8 +103,8 @@ export function parseSince(since: Since): { summary: string } | { time: number }
   if (typeof since === "number") return { time: since };
   const s = since.trim();
   if (/^sum\d+$/.test(s)) return { summary: s };
-  const t = /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(s) : Number.NaN;
-  if (Number.isNaN(t))
+  const t = parseIsoInstant(s);
+  if (t === undefined)
     throw new NewsweaveError(
       "BAD_OPTION",
       `--since must be a summary id (like sum3) or an ISO date/time (like 2025-03-01T12:00Z), got "${since}"`,
