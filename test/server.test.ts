@@ -347,6 +347,19 @@ describe("POST /v1/summarize", () => {
     assert.equal(error.code, "TOO_LARGE");
     assert.match(error.message, /1000 .*limit is 200/);
     assert.ok(Date.now() - started < 2_000, "refused without analysing");
+    // refused on its count before its fields are checked: 1,000 bad articles are not 1,000 field errors
+    const bad = await post("/v1/summarize", { articles: Array.from({ length: 1000 }, () => ({ text: 5 })) });
+    assert.equal(bad.status, 413);
+    const many = await post(
+      "/v1/summarize",
+      { articles: Array.from({ length: 150 }, () => ({ text: 5 })) },
+      {},
+      createApp({ maxArticles: 1000 }),
+    );
+    assert.equal(many.status, 400);
+    const body = (await many.json()) as { error: { message: string; issues?: unknown[] } };
+    assert.match(body.error.message, /and 149 more/);
+    assert.ok((body.error.issues?.length ?? 0) <= 50, `${body.error.issues?.length} issues listed`);
 
     // A server configured for more articles does process them.
     const roomy = createApp({ maxArticles: 1000 });

@@ -10,7 +10,7 @@ import { NewsweaveError } from "../errors.ts";
 import { readJson } from "./body.ts";
 import { CachedEngine, type Engine, InlineEngine } from "./engine.ts";
 import { errorResponse } from "./errors.ts";
-import { checkSummarizeRequest } from "./jobs.ts";
+import { checkBodyCount, checkSummarizeRequest } from "./jobs.ts";
 import { openApiDocument } from "./openapi.ts";
 import { SummarizeRequest, validate } from "./schemas.ts";
 import { installStoryRoutes, STORY_METHODS, type StoreSource } from "./stories.ts";
@@ -165,7 +165,9 @@ export function createApp(options: AppOptions = {}): Hono {
   app.get("/openapi.json", (c) => c.body(openapi, 200, { "Content-Type": "application/json" }));
 
   app.post("/v1/summarize", limit, async (c) => {
-    const req = validate(SummarizeRequest, await readJson(c));
+    const body = await readJson(c);
+    checkBodyCount(body, limits);
+    const req = validate(SummarizeRequest, body);
     checkSummarizeRequest(req, limits);
     const json = await engine.summarize(req);
     return c.body(json, 200, { "Content-Type": "application/json" });

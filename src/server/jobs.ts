@@ -26,6 +26,18 @@ export function checkSummarizeRequest(req: SummarizeRequest, limits: Limits): vo
     throw badField("sections", "a section is listed twice");
 }
 
+/**
+ * The article count of a parsed body, checked before its fields are validated: 100,000 bad articles would
+ * otherwise come back as 100,000 field errors.
+ */
+export function checkBodyCount(body: unknown, limits: Limits): void {
+  if (typeof body !== "object" || body === null) return;
+  for (const field of ["articles", "documents"]) {
+    const list = (body as Record<string, unknown>)[field];
+    if (Array.isArray(list)) checkCount(list.length, limits, field);
+  }
+}
+
 export function checkCount(count: number, limits: Limits, field: string): void {
   if (count > limits.maxArticles)
     throw new NewsweaveError(

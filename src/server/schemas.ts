@@ -144,16 +144,20 @@ export function validate<T extends z.ZodType>(schema: T, value: unknown): z.outp
   return fail(first, issues);
 }
 
+/** Most field problems listed in one error. */
+export const MAX_ISSUES = 50;
+
 function fail(
   first: { field: string; message: string },
   issues: Array<{ field: string; message: string }>,
 ): never {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  // the first ones are listed: a body of many bad items must not get an error larger than itself
   throw new NewsweaveError(
     "BAD_FIELD",
     `${first.field}: ${first.message}${more}`,
     { field: first.field },
-    { issues },
+    { issues: issues.slice(0, MAX_ISSUES) },
   );
 }
 

@@ -16,7 +16,7 @@ import { parseIsoInstant } from "../story/time.ts";
 import type { Article } from "../types.ts";
 import { readJson } from "./body.ts";
 import type { Engine } from "./engine.ts";
-import { checkCount, checkIds, type Limits, toArticles } from "./jobs.ts";
+import { checkBodyCount, checkCount, checkIds, type Limits, toArticles } from "./jobs.ts";
 import { IngestRequest, MAX_WORDS, MIN_WORDS, validate } from "./schemas.ts";
 
 /** Where the store comes from: opened on first use, created only by a write. */
@@ -148,7 +148,9 @@ export function installStoryRoutes(
   }
 
   app.post("/v1/articles", limit, async (c) => {
-    const req = validate(IngestRequest, await readJson(c));
+    const input = await readJson(c);
+    checkBodyCount(input, limits);
+    const req = validate(IngestRequest, input);
     checkCount(req.articles.length, limits, "articles");
     checkIds(req.articles);
     // Ids are global in the store: an article without one is named by its URL, its name or its text.
