@@ -265,6 +265,14 @@ describe("clean: furniture by kind", () => {
       ["(Reporting by Ana Ruiz; Editing by Tom Bell)", "byline"],
       ["You can reach Ana Ruiz at ana.ruiz@example.com", "byline"],
       ["Have a news tip? Email us at tips@harborgazette.com or call our newsroom any time of day.", "byline"],
+      [
+        "Associated Press writers Ana Ruiz in Dover, Delaware, Tom Bell in Trenton, New Jersey, and Mei Lin in Raleigh, North Carolina, also contributed.",
+        "byline",
+      ],
+      [
+        "Varga reported from Port Alder and Quint reported from Lisvale; AP Science Writer Dana Holt contributed to this report from Washington. Associated Press writer Mei Lin in Raleigh also contributed.",
+        "byline",
+      ],
       ["Got a story idea? Contact the newsroom at news@harborgazette.com.", "byline"],
     ]);
   });

@@ -222,6 +222,21 @@ const LINE_RULES: Rule[] = [
     hint: /contributed /i,
   },
   {
+    // the wire's credits paragraph: "Hays reported from New York and Breed from Raleigh; AP Science Writer
+    // Seth Borenstein contributed to this report from Washington. Associated Press writers … also contributed."
+    re: /^(?:[\p{Lu}][\p{L}.'’-]+\s){1,3}(?:and (?:[\p{Lu}][\p{L}.'’-]+\s){1,3})?reported from\b.*\bcontributed\b[^.!?]*[.!?]?["”]?$/u,
+    reason: "byline",
+    max: 90,
+    hint: /reported from/,
+  },
+  {
+    // "Associated Press writers Ana Ruiz in Dover, Delaware, and Tom Bell in Trenton also contributed."
+    re: /^(?:[\p{Lu}][\p{L}.&'’-]*\s){0,4}(?:staff )?(?:writers?|reporters?|correspondents?|researchers?)\s[^!?]{0,300}?\b(?:also )?contributed\b(?: to (?:this|the) (?:report|story|article|reporting))?\W*$/u,
+    reason: "byline",
+    max: 50,
+    hint: /contributed/,
+  },
+  {
     re: /^[\p{Lu}][\p{L}.'’ ,&-]{2,150}\bcontributed\W*$/u,
     reason: "byline",
     max: 15,
