@@ -198,13 +198,21 @@ describe("online story clustering", () => {
   test("an article with no text is reported and the others are stored", async () => {
     const stream = inventedStories(1, 2, 10).flatMap((s) => s.articles);
     const store = memoryStore();
-    const report = await ingestArticles(store, [stream[0]!, article("blank", "  \n \n"), stream[1]!], {
-      now: clock,
-    });
+    const report = await ingestArticles(
+      store,
+      [stream[0]!, article("blank", "  \n \n"), article("dialog", "Yes"), stream[1]!],
+      { now: clock },
+    );
     assert.equal(report.added, 2);
-    assert.equal(report.errors.length, 1);
-    assert.equal(report.errors[0]!.code, "EMPTY_INPUT");
+    assert.equal(report.errors.length, 2);
+    assert.deepEqual(
+      report.errors.map((e) => e.code),
+      ["EMPTY_INPUT", "EMPTY_INPUT"],
+    );
     assert.match(report.errors[0]!.message, /blank/);
+    // a page reduced to one word by cleaning starts no story of its own
+    assert.match(report.errors[1]!.message, /dialog has only one word/);
+    assert.equal((await store.stories({})).length, 1);
     await store.close();
   });
 

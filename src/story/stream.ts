@@ -94,8 +94,14 @@ function prepareOne(a: Article, now: number, options: StreamOptions, background:
     throw new NewsweaveError("BAD_FIELD", "an article needs a string id and text", { field: "text" });
   const where = { file: a.origin?.source, line: a.origin?.line };
   const clean = cleanArticle(a);
-  if (wordTokens(clean.text).length === 0) {
-    const why = a.text.trim() === "" ? "has no text" : "has no text once page furniture is removed";
+  const words = wordTokens(clean.text).length;
+  if (words < MIN_ARTICLE_WORDS) {
+    const why =
+      a.text.trim() === ""
+        ? "has no text"
+        : words === 0
+          ? "has no text once page furniture is removed"
+          : `has only ${words === 1 ? "one word" : `${words} words`} once page furniture is removed ("${clean.text.trim().slice(0, 40)}")`;
     throw new NewsweaveError("EMPTY_INPUT", `article ${a.id} ${why}`, { ...where, field: "text" });
   }
   const features = articleFeatures(clean, { ...options, background });
@@ -115,6 +121,9 @@ function prepareOne(a: Article, now: number, options: StreamOptions, background:
   if (group !== undefined) p.group = group;
   return p;
 }
+
+/** Fewer words than this left after cleaning ("Yes" from a page's dialog) make no article to store. */
+const MIN_ARTICLE_WORDS = 4;
 
 /** Stored id for an article whose id is taken by different content: "id~2", "id~3", … */
 async function freeId(tx: StoreWriter, id: string): Promise<string> {
