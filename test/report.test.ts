@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { quoteStateAfter } from "../src/align/represent.ts";
 import { buildReport } from "../src/analyze/report.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { formatReport } from "../src/format/report.ts";
@@ -200,7 +201,7 @@ test("a reworded quote is labelled as another outlet's wording only when another
   assert.doesNotMatch(line("We will rebuild"), /\*\(/, "the main wording carries no label");
 });
 
-test("summary sentences that follow each other in their article share a paragraph, each keeping its citations", () => {
+test("summary sentences that follow each other in their article share a paragraph; a quotation is cited once, after its end", () => {
   const r = buildReport(story, { words: 230 });
   const sentences = r.summary!.sentences;
   const pairs = sentences.slice(1).filter((s, k) => {
@@ -219,8 +220,17 @@ test("summary sentences that follow each other in their article share a paragrap
     sentences.length - pairs.length,
     "one paragraph per run of consecutive sentences",
   );
+  // every sentence keeps its own markers, except one whose quotation goes on in the next
+  const runsOn = pairs.filter((s) => {
+    const prev = sentences[sentences.indexOf(s) - 1]!;
+    return quoteStateAfter(prev.text, false);
+  }).length;
+  assert.ok(runsOn > 0, "the example quotes Whitlock over two sentences");
   const markers = (summaryPart.match(/(?:\[\d+\])+/g) ?? []).length;
-  assert.equal(markers, sentences.length, "every sentence keeps its own citation markers");
+  assert.equal(markers, sentences.length - runsOn);
+  for (const p of paragraphs)
+    for (const m of p.matchAll(/(?:\[\d+\])+/g))
+      assert.ok(!quoteStateAfter(p.slice(0, m.index), false), `no marker inside a quotation: ${p}`);
 });
 
 test("an untitled source is listed by its opening words, its file id kept beside them", () => {

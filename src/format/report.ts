@@ -1,3 +1,4 @@
+import { quoteStateAfter } from "../align/represent.ts";
 import type { Report } from "../analyze/report.ts";
 import type { Citation, SummarySentence } from "../types.ts";
 import { counted, escapeHtml, escapeMarkdown, markHtml, markText, sourceHeading } from "./summary.ts";
@@ -89,18 +90,36 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
     });
     let previous: SummarySentence | undefined;
     let para: Inline[] = [];
-    for (const s of report.summary.sentences) {
-      const parts: Inline[] = [{ text: oneLine(s.text) }, { marks: marksOf(nums, s.support), anchor }];
+    /** Citations held back while a quotation runs on into the next summary sentence. */
+    let held: Citation[] = [];
+    let quoteOpen = false;
+    const sentences = report.summary.sentences;
+    sentences.forEach((s, k) => {
+      const follows = previous !== undefined && followsInSource(previous, s);
+      if (!follows) {
+        held = [];
+        quoteOpen = false;
+      }
+      quoteOpen = quoteStateAfter(s.text, quoteOpen);
+      const next = sentences[k + 1];
+      // a quotation that goes on in the next summary sentence is cited once, after its end: markers inside
+      // it would cut the speaker's words apart
+      const runsOn = quoteOpen && next !== undefined && followsInSource(s, next);
+      const parts: Inline[] = [{ text: oneLine(s.text) }];
+      if (runsOn) held = [...held, ...s.support];
+      else {
+        parts.push({ marks: marksOf(nums, [...held, ...s.support]), anchor });
+        held = [];
+      }
       if (s.conflicts?.length) parts.push({ text: "(sources disagree: see Disagreements)", em: true });
-      // sentences that follow each other in their article stay in one paragraph (a quotation over two
-      // sentences reads as one), each with its own citations
-      if (previous && followsInSource(previous, s)) para.push(...parts);
+      // sentences that follow each other in their article stay in one paragraph
+      if (follows) para.push(...parts);
       else {
         para = parts;
         out.push({ kind: "para", parts: para });
       }
       previous = s;
-    }
+    });
   }
   if (report.timeline?.length) {
     out.push({ kind: "heading", level: base + 1, text: "Timeline" });

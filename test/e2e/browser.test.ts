@@ -2,12 +2,14 @@
  * The reading page in a real browser (Debian's Chromium driven by playwright-core): paste → summary →
  * citation highlight, file upload, errors, a phone-width layout, and markup in articles that must stay text.
  */
+
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { quoteStateAfter } from "../../src/align/represent.ts";
 import { type RunningServer, serve } from "../../src/server/serve.ts";
 import { openStore } from "../../src/server/stories.ts";
 import { openSqliteStore } from "../../src/store/index.ts";
@@ -105,6 +107,20 @@ describe("reading page", () => {
         runs,
         "consecutive source sentences share a paragraph",
       );
+      // a quotation running on into the next summary sentence gets its citations once, after its end
+      const runsOn = report.summary.sentences.filter((s, k, all) => {
+        const next = all[k + 1];
+        return (
+          next !== undefined &&
+          next.from.articleId === s.from.articleId &&
+          next.from.sentence === s.from.sentence + 1 &&
+          quoteStateAfter(s.text, false)
+        );
+      }).length;
+      assert.equal(
+        await page.locator("#summary .sent:has(.cite)").count(),
+        report.summary.sentences.length - runsOn,
+      );
 
       // Keyboard: Tab from the report to the first citation button.
       let onCite = false;
@@ -144,6 +160,31 @@ describe("reading page", () => {
       await page.close();
     },
   );
+
+  test("a quotation over two summary sentences is cited once, after its end", TIMEOUT, async () => {
+    const { page, problems } = await open();
+    await page.fill(
+      "#paste",
+      'The Lisvale ferry stopped running on Monday after crews found a cracked hull plate.\n"We cannot sail with a cracked hull. The repairs will take at least two weeks," harbor master Ines Dorado told reporters.\nCommuters crowded the buses on the coast road instead.\n---\n' +
+        "Ferry service to Lisvale was halted Monday when inspectors found a crack in the hull, the port said.\nThe port has asked the county for a spare boat until the ferry returns.",
+    );
+    const report = await summarize(page);
+    const texts = report.summary.sentences.map((s) => s.text);
+    const k = texts.findIndex((t) => t.startsWith('"We cannot sail'));
+    assert.ok(k >= 0 && texts[k + 1]?.startsWith("The repairs"), texts.join(" | "));
+    const sents = page.locator("#summary .sent");
+    assert.equal(await sents.nth(k).locator(".cite").count(), 0, "no citation inside the quotation");
+    assert.ok(
+      (await sents
+        .nth(k + 1)
+        .locator(".cite")
+        .count()) > 0,
+      "cited after its end",
+    );
+    assert.equal(await sents.nth(k).locator(".badge").count(), 0, "no badge inside the quotation");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 
   test("uploaded files (text, HTML, a JSONL story) are summarized", TIMEOUT, async () => {
     const { page, problems } = await open();

@@ -498,26 +498,58 @@ function renderSummary(report) {
       : "No sentence could be used for a summary: a summary sentence has at least 6 words and ends with a full stop, question or exclamation mark; captions and headings without a verb are left out.";
   let previous = null;
   let para = null;
-  for (const s of sentences) {
-    const support = Array.isArray(s.support) && s.support.length > 0 ? s.support : [s.from];
+  // a quotation that goes on in the next summary sentence is cited once, after its end
+  let held = [];
+  let quoteOpen = false;
+  sentences.forEach((s, k) => {
+    const follows = Boolean(para && previous && followsInSource(previous, s));
+    if (!follows) {
+      held = [];
+      quoteOpen = false;
+    }
+    quoteOpen = quoteOpenAfter(String(s.text), quoteOpen);
+    const next = sentences[k + 1];
+    const runsOn = quoteOpen && next !== undefined && followsInSource(s, next);
+    const own = Array.isArray(s.support) && s.support.length > 0 ? s.support : [s.from];
     const here = conflictsOf(s, report);
-    const sentence = el(
-      "span",
-      { cls: "sent" },
-      document.createTextNode(`${s.text} `),
-      citeButtons(support),
-      markers(support, here),
-    );
+    const sentence = el("span", { cls: "sent" }, document.createTextNode(`${s.text} `));
+    if (runsOn) held = [...held, ...own];
+    else {
+      const support = [...held, ...own];
+      sentence.append(citeButtons(support), markers(support, here));
+      held = [];
+    }
     for (const k of here) sentence.append(el("span", { cls: "note", text: conflictNote(k) }));
     // Sentences that follow each other in their article share a paragraph (a quotation over two
     // sentences reads as one); each keeps its own citations.
-    if (para && previous && followsInSource(previous, s)) para.append(document.createTextNode(" "), sentence);
+    if (follows) para.append(document.createTextNode(" "), sentence);
     else {
       para = el("p", { cls: "para" }, sentence);
       box.append(para);
     }
     previous = s;
+  });
+}
+
+/**
+ * Whether a quotation is open after `text`, starting from `open` (as the server reads quotes: curly and
+ * straight marks, German „…“ and »…«, a mark after a word and before a space closing).
+ */
+function quoteOpenAfter(text, open) {
+  let state = open;
+  const closing = (i) =>
+    i > 0 &&
+    !/\s/.test(text[i - 1]) &&
+    (i + 1 >= text.length || /[\s,.;:!?)\]\u2014\u2013-]/.test(text[i + 1]));
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\u201c" || c === "\u00ab") state = !(state && closing(i));
+    else if (c === "\u201e") state = true;
+    else if (c === "\u201d") state = false;
+    else if (c === "\u00bb") state = !state && !closing(i) && /\S/.test(text[i + 1] || "");
+    else if (c === '"') state = !state;
   }
+  return state;
 }
 
 function formatDate(event) {
