@@ -90,6 +90,16 @@ describe("extractQuotes: marks and shapes", () => {
     assert.equal(speakerName(byText(quotes, "I never touched")), "Hale");
   });
 
+  it("'the Lisvale police department' is not another department named earlier; 'the Ohio-based company' is the company", () => {
+    const { quotes } = quotesOf(
+      "Staff at the Harbor County Treasury Department left the building on Monday after an emailed threat. " +
+        'The Lisvale police department said on Twitter that officers had searched "every floor of the building and found nothing."\n' +
+        'Brennan Lobster Co. closed its plant. The Ohio-based company said it would "reopen when the police allow it."',
+    );
+    assert.equal(speakerName(byText(quotes, "every floor")), "The Lisvale police department");
+    assert.equal(speakerName(byText(quotes, "reopen when")), "Brennan Lobster Co.");
+  });
+
   it("German „…“ and »…« quotations end at their closing mark", () => {
     const { quotes } = quotesOf(
       "„Das ist ein guter Tag für Berlin“, sagte Kai Wegner am Dienstag. Die Opposition kritisierte den Plan scharf. " +

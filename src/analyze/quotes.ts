@@ -783,15 +783,24 @@ function trimNP(np: string): string {
 }
 
 /** A definite role ("the mayor", "the company") to the entity that carries it. */
-function linkRole(ctx: DocCtx, cl: Cluster, head: string, pos: number): Speaker | undefined {
+function linkRole(ctx: DocCtx, cl: Cluster, head: string, pos: number, modifiers = ""): Speaker | undefined {
   if (ORG_NOUNS.has(head)) {
-    // "the company", "the department": the nearest organisation before, preferring one named with the noun
+    // "the company", "the department": the nearest organisation before, preferring one named with the noun;
+    // "the San Francisco police department" only one named with those words too (not the Treasury Department)
+    const need = modifiers
+      .toLowerCase()
+      .split(/\s+/)
+      // descriptions ("the Texas-based company", "the state-owned bank") do not name it
+      .filter(
+        (w) => w !== "" && !STOPWORDS.has(w) && !/-(?:based|owned|run|backed|controlled|funded)$/.test(w),
+      );
     let fallback: Entity | undefined;
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
       const m = ctx.mentions[i]!;
       if (m.start >= pos || m.entity.type !== "organization") continue;
-      if (m.entity.name.toLowerCase().includes(head)) return speakerOf(m.entity);
-      if (!fallback && BUSINESS.has(head)) fallback = m.entity;
+      const name = m.entity.name.toLowerCase();
+      if (name.includes(head) && need.every((w) => name.includes(w))) return speakerOf(m.entity);
+      if (!fallback && BUSINESS.has(head) && need.length === 0) fallback = m.entity;
     }
     if (fallback) return speakerOf(fallback);
     return undefined;
@@ -871,7 +880,7 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
       if (glued) return speakerOf(glued.entity);
       const det = words[0]!.toLowerCase();
       if (det === "the") {
-        const linked = linkRole(ctx, cl, head, lead) ?? mainPersonEpithet(ctx, cl, head, lead);
+        const linked = linkRole(ctx, cl, head, lead, headMatch[1]) ?? mainPersonEpithet(ctx, cl, head, lead);
         if (linked) return linked;
       }
       return { name: trimNP(trimmed) };
