@@ -100,6 +100,13 @@ describe("extractQuotes: marks and shapes", () => {
     assert.equal(speakerName(byText(quotes, "reopen when")), "Brennan Lobster Co.");
   });
 
+  it("wire style with no verb: '“…,” Maine Gov. Ada Pell, touring the coast'", () => {
+    const { quotes } = quotesOf(
+      'The storm left the coast without power on Tuesday. "We have not seen damage like this in a generation," Maine Gov. Ada Pell, assessing the scope of a storm that swept homes into the sea.',
+    );
+    assert.equal(speakerName(byText(quotes, "We have not seen")), "Ada Pell");
+  });
+
   it("German „…“ and »…« quotations end at their closing mark", () => {
     const { quotes } = quotesOf(
       "„Das ist ein guter Tag für Berlin“, sagte Kai Wegner am Dienstag. Die Opposition kritisierte den Plan scharf. " +

@@ -1020,6 +1020,19 @@ function postAttribution(
     const sp = resolveNP(ctx, cl, s, npEnd(text, s, end));
     if (sp) return { according: sp, end: from };
   }
+  // wire style without a verb: "“…,” New York Gov. Andrew Cuomo, assessing the damage"
+  const start = from + lead;
+  const named = ctx.mentions.find(
+    (m) =>
+      m.entity.type === "person" &&
+      m.start >= start &&
+      m.start <= start + 40 &&
+      /^(?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}$/u.test(text.slice(start, m.start)) &&
+      /^,\s+\p{Ll}+ing\b/u.test(text.slice(m.end, m.end + 30)),
+  );
+  const comma =
+    /,\s*["”»]$/.test(text.slice(Math.max(0, from - 3), from)) || /^\s*,/.test(text.slice(from, start));
+  if (named && comma) return { speaker: speakerOf(named.entity), end };
   return { end: from };
 }
 
