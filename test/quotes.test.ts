@@ -100,6 +100,13 @@ describe("extractQuotes: marks and shapes", () => {
     assert.equal(speakerName(byText(quotes, "reopen when")), "Brennan Lobster Co.");
   });
 
+  it("a name in an aside about the subject does not speak: 'X — the party of Mayor Y — urged …, saying “…”'", () => {
+    const { quotes } = quotesOf(
+      'President Tomas Reyna flew home on Monday. Valdoria\'s Harbor Workers Union — the party of President Tomas Reyna — urged the government to challenge the ruling, saying the court is "no longer needed."',
+    );
+    assert.equal(speakerName(byText(quotes, "no longer needed")), "Harbor Workers Union");
+  });
+
   it("wire style with no verb: '“…,” Maine Gov. Ada Pell, touring the coast'", () => {
     const { quotes } = quotesOf(
       'The storm left the coast without power on Tuesday. "We have not seen damage like this in a generation," Maine Gov. Ada Pell, assessing the scope of a storm that swept homes into the sea.',

@@ -138,7 +138,7 @@ Central America; Caribbean; Antarctica; Arctic; Pacific; Atlantic; Indian Ocean;
 Balkans; Scandinavia; Southeast Asia; East Asia; Central Asia; South Asia; Sahara; Sahel; Siberia; Himalayas;
 Alps; Midwest; Appalachia; New England; Pacific Northwest; Deep South; West Coast; East Coast; Gulf Coast;
 Sinai; Golan Heights; South China Sea; East China Sea; Black Sea; Red Sea; Baltic; Mississippi River;
-Thames; Nile; Oval Office; Capitol Hill; Wall Street; Times Square`;
+Thames; Nile; Oval Office; Capitol Hill; Wall Street; Times Square; World Trade Center; Ground Zero`;
 
 /** Prizes, events, programmes and laws: typed "other". */
 const OTHER = `Nobel Prize|Nobel; Pulitzer Prize|Pulitzer; Oscar|Oscars|Academy Awards; Grammy|Grammys|Grammy Awards; Emmy|Emmys;
@@ -163,7 +163,7 @@ Food and Drug Administration|FDA; Environmental Protection Agency|EPA; Internal 
 Securities and Exchange Commission|SEC; Federal Reserve|Fed; NASA; Secret Service; Congress; Senate;
 House of Representatives; Supreme Court; Democratic Party|Democrats; Republican Party|Republicans|GOP;
 Los Angeles Police Department|LAPD; New York Police Department|NYPD; Kremlin; Knesset; Parliament; Taliban;
-Islamic State|ISIS|ISIL; al-Qaeda|al Qaeda|al-Qaida; al-Shabab|al-Shabaab|al Shabab|al Shabaab; Houthis|Houthi; Hamas; Hezbollah; Muslim Brotherhood; Communist Party;
+African National Congress|ANC; Islamic State|ISIS|ISIL; al-Qaeda|al Qaeda|al-Qaida; al-Shabab|al-Shabaab|al Shabab|al Shabaab; Houthis|Houthi; Hamas; Hezbollah; Muslim Brotherhood; Communist Party;
 Korean Central News Agency|KCNA; Yonhap; Xinhua; Reuters; Associated Press|AP; Agence France-Presse|AFP; Bloomberg;
 CNN; BBC; NBC; NBC News; ABC; ABC News; CBS; CBS News; Fox News; MSNBC; NPR; PBS; ESPN; HBO; Netflix; CNBC;
 New York Times|NYT; Washington Post; Wall Street Journal|WSJ; Los Angeles Times|LA Times; USA Today; Guardian;
@@ -171,7 +171,9 @@ Financial Times; The Economist; Politico; Axios; BuzzFeed; HuffPost|Huffington P
 Times of London; Le Monde; Der Spiegel; Al Jazeera; Newsweek; Time magazine; Vanity Fair; Rolling Stone;
 People magazine; Variety; Billboard; TMZ; E! News; Us Weekly; Army Times;
 Twitter; Facebook; Instagram; Snapchat; YouTube; Google; Apple; Amazon; Microsoft; Meta; Reddit; TikTok;
-LinkedIn; Uber; Lyft; Airbnb; Tesla; SpaceX; Boeing; Airbus; General Motors|GM; Ford; Toyota; Volkswagen;
+LinkedIn; Uber; Lyft; Airbnb; Tesla; SpaceX; Boeing; Airbus; Lockheed Martin; Northrop Grumman; Raytheon;
+ExxonMobil|Exxon Mobil|Exxon; Chevron; JPMorgan Chase|JPMorgan; Goldman Sachs; Morgan Stanley; Bank of America;
+Wells Fargo; Citigroup; Verizon; Comcast; IBM; Intel; Samsung; Sony; Huawei; Alibaba; General Motors|GM; Ford; Toyota; Volkswagen;
 Walmart; Target; Costco; Starbucks; McDonald's; Coca-Cola; PepsiCo; Nike; Disney; Warner Bros.|Warner Brothers;
 Time Warner; Comcast; Verizon; AT&T; Sony; Samsung; Huawei; Alibaba; Goldman Sachs; JPMorgan|JPMorgan Chase|J.P. Morgan;
 Morgan Stanley; Citigroup; Bank of America; Wells Fargo; BlackRock; Exxon Mobil|ExxonMobil|Exxon; Chevron;

@@ -838,11 +838,18 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
     const upTo = trimmed.slice(0, handle.index + handle[0].length).trim();
     return { name: upTo.split(/\s+/).length <= 3 ? upTo : handle[1]! };
   }
+  // an aside between dashes or in brackets describes the subject and does not speak: "South Africa's
+  // African National Congress — the party of President Jacob Zuma — urged …"
+  const asides: Array<[number, number]> = [];
+  for (const m of np.matchAll(/\s[—–]\s[^—–]{1,120}?\s[—–](?=\s)|\([^()]{1,120}\)/g))
+    asides.push([s + m.index, s + m.index + m[0].length]);
+  const inAside = (p: number) => asides.some(([a, b]) => p >= a && p < b);
   const inNP = ctx.mentions.filter(
     (m) =>
       m.start >= s &&
       m.end <= e &&
       !insideQuote(ctx, m.start) &&
+      !inAside(m.start) &&
       !/^['’]s?\s/.test(ctx.text.slice(m.end, m.end + 3)),
   );
   // "a spokesman for X", "the office of X", "X's attorney": the head noun speaks, not X
@@ -1198,6 +1205,9 @@ function subjectOfVerb(
     s = from + head.length;
     e = firstComma >= head.length ? from + firstComma : from + clause.length;
     if (e <= s) e = from + clause.length;
+    // the subject ends where an aside about it opens: "X — the party of Y — urged …, saying"
+    const aside = /\s[—–]\s/.exec(clause.slice(head.length));
+    if (aside && from + head.length + aside.index < e) e = from + head.length + aside.index;
     // "and said": back to the start of the clause
     const sp = resolveNP(ctx, cl, s, e) ?? subjectByMentions(ctx, from, from + clause.length);
     return sp;
