@@ -515,6 +515,18 @@ test("a sentence that answers the one before it (', though,' ', however,') is ch
   );
 });
 
+test("a sentence whose speaker is a pronoun set into it (', he said,') is chosen only after it", () => {
+  assertUsedOnlyAfterPrevious(
+    "Harbor commissioner Ines Dorado toured the damaged north pier on Monday with state engineers. " +
+      "The new pier, she said, will take two years and about $40 million to build. " +
+      "Repairs to the old ferry ramp will start first, he told reporters.",
+    [0.1, 1, 0.9, 0.5],
+    [1, 2],
+    [12, 20, 25, 40],
+    60,
+  );
+});
+
 test("'Another …' and 'Both …' are chosen only after the sentence they presuppose", () => {
   assertUsedOnlyAfterPrevious(
     "A harbor pilot said the storm surge had lifted two barges onto the north pier on Sunday. " +

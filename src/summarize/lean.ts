@@ -41,6 +41,13 @@ const CONNECTS_BACK =
 const PRONOUN_SAID =
   /^[“"][^”"]{0,600}[”"]\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:said|says|added|adds|told|tells|explained|continued|wrote|writes|recalled|noted|insisted|warned)\b/u;
 
+/**
+ * "Mr. Trump's visit, he said, is causing …", "The plan will work, she said.": the speaker is a pronoun
+ * set into the sentence, named only before it.
+ */
+const INSERTED_PRONOUN_SAID =
+  /,\s*(?:he|she|they)\s+(?:said|says|added|adds|noted|argued|wrote|writes|explained|insisted|warned|recalled|told (?:reporters|[\p{Lu}][\p{L}.'’-]*(?:\s[\p{Lu}][\p{L}.'’-]*){0,3}))\s*(?:,|[.!?]["”]?\s*$)/u;
+
 /** '…,” Pelosi said.': a sentence that attributes a quotation. */
 const SAID_AFTER_QUOTE =
   /[”"]\s*,?\s*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*|[Hh]e|[Ss]he|[Tt]hey|the\s+[\p{Ll}\s]+?)?\s*(?:said|says|told|added|wrote|explained|continued|argued|stated)\b/u;
@@ -71,6 +78,8 @@ export function leansOnPrevious(doc: Doc, first: number, last = first): boolean 
   if (SUBORDINATORS.has(opener) && DANGLING_OPENERS.has(words[1]?.norm ?? "")) return true;
   const head = text.slice(s.start, Math.min(s.end, s.start + 700));
   if (POINTS_BACK.test(head) || CONNECTS_BACK.test(head) || PRONOUN_SAID.test(head)) return true;
+  // outside quotation marks only: inside them, "he said" is the speaker's own words
+  if (INSERTED_PRONOUN_SAID.test(head.replace(/[“"][^”"]*[”"]/g, (q) => " ".repeat(q.length)))) return true;
   const unit = textOf(doc, first, last);
   // a quotation alone with no speaker inside it, the start of one that goes on after it, or the end of
   // one opened before it
