@@ -1,7 +1,14 @@
-import { quoteStateAfter } from "../align/represent.ts";
 import type { Report } from "../analyze/report.ts";
-import type { Citation, SummarySentence } from "../types.ts";
-import { counted, escapeHtml, escapeMarkdown, markHtml, markText, sourceHeading } from "./summary.ts";
+import type { Citation } from "../types.ts";
+import {
+  counted,
+  escapeHtml,
+  escapeMarkdown,
+  markHtml,
+  markText,
+  quotationRuns,
+  sourceHeading,
+} from "./summary.ts";
 
 export type ReportFormat = "text" | "md" | "json" | "html";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "md", "json", "html"];
@@ -31,11 +38,6 @@ function marksOf(nums: Map<string, number>, cits: readonly Citation[]): number[]
   return [
     ...new Set(cits.map((c) => nums.get(c.articleId)).filter((n): n is number => n !== undefined)),
   ].sort((a, b) => a - b);
-}
-
-/** Whether summary sentence `b` is the source sentence right after `a`'s, in the same article. */
-function followsInSource(a: SummarySentence, b: SummarySentence): boolean {
-  return a.from.articleId === b.from.articleId && b.from.sentence === a.from.sentence + 1;
 }
 
 /** The text on one line, with the person an opening "He"/"She" means in brackets after it. */
@@ -88,38 +90,21 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
       ],
       cls: "meta",
     });
-    let previous: SummarySentence | undefined;
     let para: Inline[] = [];
-    /** Citations held back while a quotation runs on into the next summary sentence. */
-    let held: Citation[] = [];
-    let quoteOpen = false;
-    const sentences = report.summary.sentences;
-    sentences.forEach((s, k) => {
-      const follows = previous !== undefined && followsInSource(previous, s);
-      if (!follows) {
-        held = [];
-        quoteOpen = false;
-      }
-      quoteOpen = quoteStateAfter(s.text, quoteOpen);
-      const next = sentences[k + 1];
-      // a quotation that goes on in the next summary sentence is cited once, after its end: markers inside
-      // it would cut the speaker's words apart
-      const runsOn = quoteOpen && next !== undefined && followsInSource(s, next);
-      const parts: Inline[] = [{ text: oneLine(s.text) }];
-      if (runsOn) held = [...held, ...s.support];
-      else {
-        parts.push({ marks: marksOf(nums, [...held, ...s.support]), anchor });
-        held = [];
-      }
-      if (s.conflicts?.length) parts.push({ text: "(sources disagree: see Disagreements)", em: true });
+    for (const run of quotationRuns(report.summary.sentences)) {
+      const parts: Inline[] = [
+        ...run.sentences.map((s) => ({ text: oneLine(s.text) })),
+        { marks: marksOf(nums, run.support), anchor },
+      ];
+      if (run.sentences.some((s) => s.conflicts?.length))
+        parts.push({ text: "(sources disagree: see Disagreements)", em: true });
       // sentences that follow each other in their article stay in one paragraph
-      if (follows) para.push(...parts);
+      if (run.follows) para.push(...parts);
       else {
         para = parts;
         out.push({ kind: "para", parts: para });
       }
-      previous = s;
-    });
+    }
   }
   if (report.timeline?.length) {
     out.push({ kind: "heading", level: base + 1, text: "Timeline" });

@@ -6,7 +6,8 @@
  * followed by the markers of every article that supports it.
  */
 
-import type { Citation, Doc, Summary } from "../types.ts";
+import { quoteStateAfter } from "../align/represent.ts";
+import type { Citation, Doc, Summary, SummarySentence } from "../types.ts";
 
 export type SummaryFormat = "text" | "md" | "json" | "html";
 
@@ -103,7 +104,38 @@ function citedText(story: StorySummary, c: Citation): string {
   return doc ? doc.article.text.slice(c.start, c.end) : "";
 }
 
-/** Sorted distinct article numbers supporting a sentence. */
+/** Whether summary sentence `b` is the source sentence right after `a`'s, in the same article. */
+export function followsInSource(a: SummarySentence, b: SummarySentence): boolean {
+  return a.from.articleId === b.from.articleId && b.from.sentence === a.from.sentence + 1;
+}
+
+/**
+ * Summary sentences as they are shown: a quotation that runs on into the next sentence of its article
+ * (the next summary sentence) is one run, cited once after its end with the support of all its sentences;
+ * markers inside it would cut the speaker's words apart. `follows` tells whether the run continues the
+ * previous one in its article (the two share a paragraph).
+ */
+export function quotationRuns(
+  sentences: readonly SummarySentence[],
+): Array<{ sentences: SummarySentence[]; support: Citation[]; follows: boolean }> {
+  const runs: Array<{ sentences: SummarySentence[]; support: Citation[]; follows: boolean }> = [];
+  let open = false;
+  sentences.forEach((s, k) => {
+    const prev = sentences[k - 1];
+    const follows = prev !== undefined && followsInSource(prev, s);
+    const last = runs[runs.length - 1];
+    if (follows && open && last) {
+      last.sentences.push(s);
+      last.support.push(...s.support);
+    } else {
+      if (!follows) open = false;
+      runs.push({ sentences: [s], support: [...s.support], follows });
+    }
+    open = quoteStateAfter(s.text, open);
+  });
+  return runs;
+}
+
 /** Citation markers shown for one sentence; more sources than this are counted, not listed. */
 export const MAX_MARKS = 10;
 
@@ -187,9 +219,9 @@ function formatText(story: StorySummary, heading: boolean): string {
     `${oneLine(story.heading ?? "Summary")} (${counted(story.summary.words, "word")}, ${counted(story.docs.length, "article")})`,
     "",
   );
-  for (const s of story.summary.sentences) {
-    const marks = markText(markerNumbers(numbers, s.support));
-    out.push(`${oneLine(s.text)} ${marks}`);
+  for (const run of quotationRuns(story.summary.sentences)) {
+    const marks = markText(markerNumbers(numbers, run.support));
+    out.push(`${run.sentences.map((s) => oneLine(s.text)).join(" ")} ${marks}`);
   }
   out.push("", "Sources");
   story.docs.forEach((d, k) => {
@@ -228,9 +260,9 @@ function formatMarkdown(story: StorySummary, level: number): string {
   const h = "#".repeat(level);
   const out: string[] = [`${h} ${escapeMarkdown(level > 1 ? story.id : (story.heading ?? "Summary"))}`, ""];
   out.push(`*${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}*`, "");
-  for (const s of story.summary.sentences) {
-    const marks = markText(markerNumbers(numbers, s.support));
-    out.push(`${escapeMarkdown(s.text)} ${marks}`);
+  for (const run of quotationRuns(story.summary.sentences)) {
+    const marks = markText(markerNumbers(numbers, run.support));
+    out.push(`${run.sentences.map((s) => escapeMarkdown(s.text)).join(" ")} ${marks}`);
   }
   out.push("", `${h}# Sources`, "");
   const cited = citationsByArticle(story);
@@ -281,9 +313,9 @@ function formatHtmlStory(story: StorySummary, index: number, many: boolean): str
     `<p class="meta">${counted(story.summary.words, "word")} from ${counted(story.docs.length, "article")}</p>`,
   );
   out.push('<div class="summary">');
-  for (const s of story.summary.sentences) {
-    const marks = markHtml(markerNumbers(numbers, s.support), anchor);
-    out.push(`<p>${escapeHtml(oneLine(s.text))} ${marks}</p>`);
+  for (const run of quotationRuns(story.summary.sentences)) {
+    const marks = markHtml(markerNumbers(numbers, run.support), anchor);
+    out.push(`<p>${run.sentences.map((s) => escapeHtml(oneLine(s.text))).join(" ")} ${marks}</p>`);
   }
   out.push("</div>", `<h${many ? 3 : 2}>Sources</h${many ? 3 : 2}>`, '<ol class="sources">');
   const cited = citationsByArticle(story);

@@ -121,6 +121,14 @@ describe("newsweave CLI", () => {
       .split(/\s+/)
       .filter(Boolean).length;
     assert.ok(words <= 120 * 1.1, `${words} words for a budget of 120`);
+    // a quotation over two sentences is one line, cited after its end, in every summary format
+    for (const format of ["text", "md", "html"]) {
+      const full = run("summarize", "examples/harbor-bridge", "--quiet", "--format", format);
+      assert.equal(full.code, 0, full.stderr);
+      const text = full.stdout.replace(/<[^>]+>/g, "");
+      assert.match(text, /gamble with people(?:'|&#39;|’)s lives\. The bridge stays closed/, format);
+      assert.doesNotMatch(text, /people(?:'|&#39;|’)s lives\.\s*\[/, format);
+    }
   });
 
   test("the Sources list of a summary names each article's outlet, author and date when known", () => {
