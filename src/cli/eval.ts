@@ -202,6 +202,10 @@ async function runEval(io: CliIo, opts: EvalCliOptions): Promise<number> {
   positive(opts.bootstrap, "--bootstrap");
   positive(opts.limit, "--limit");
   positive(opts.bytes, "--bytes");
+  if (opts.bytes !== undefined && !opts.truncate)
+    throw new NewsweaveError("USAGE", "--bytes truncates the summaries, so it cannot go with --no-truncate", {
+      field: "bytes",
+    });
   const systems = parseSystems(opts.system);
   const source = dataSource(opts);
   const { clusters, errors } =

@@ -346,6 +346,36 @@ function readJsonDocument(value: unknown, source: string): ClusterReadResult {
  */
 export function readJsonlClusters(text: string, source: string): ClusterReadResult {
   if (/^\uFEFF?\s*\[/.test(text)) return readJsonArray(text, source);
+  // a page or prose read as JSON Lines is one error, not one per line (no line of its start opens an object)
+  const head = text
+    .slice(0, 64 * 1024)
+    .split("\n")
+    .slice(0, 200);
+  const parses = (l: string) => {
+    if (!/^\uFEFF?\s*\{/.test(l)) return false;
+    try {
+      return typeof JSON.parse(l.replace(/^\uFEFF/, "")) === "object";
+    } catch {
+      return false;
+    }
+  };
+  const anyLine = head.some(parses);
+  // one JSON document over many lines (pretty-printed): read whole, a syntax error given by line and column
+  if (!anyLine && /^\uFEFF?\s*\{/.test(text)) return readJsonArray(text, source);
+  if (head.some((l) => l.trim() !== "") && !anyLine) {
+    const firstLine = text.split("\n", 1)[0] ?? "";
+    return {
+      clusters: [],
+      articles: [],
+      errors: [
+        new NewsweaveError(
+          "BAD_JSON",
+          `not JSON Lines: the file should hold one JSON object per line, but it starts with "${firstLine.trim().slice(0, 40)}"`,
+          { file: source, line: 1 },
+        ),
+      ],
+    };
+  }
   const result: ClusterReadResult = { clusters: [], articles: [], errors: [] };
   const base = baseName(source);
   const usedIds = new Set<string>();
@@ -406,7 +436,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /**
- * A JSON array of clusters or articles. When it does not parse, the error gives its line and column in
+ * A JSON document over many lines: an array of clusters or articles, or one pretty-printed object. When it
+ * does not parse, the error gives its line and column in
  * the file, and the elements that stand one per line ("[{…},\n{…},\n{…}]", the usual dump layout) are
  * still read, each bad one reported with its own line: one broken article does not lose the others.
  */

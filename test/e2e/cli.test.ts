@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -304,11 +304,46 @@ describe("newsweave CLI", () => {
       ["eval", "--docs", "test/fixtures/duc/docs"],
       ["eval", "--data", DEV, "--refs", "test/fixtures/duc/models"],
       ["eval"],
+      ["eval", "--data", DEV, "--bytes", "665", "--no-truncate"],
     ]) {
       const bad = run(...args);
       assert.equal(bad.code, 2, `${args.join(" ")}: ${bad.stderr}`);
-      assert.match(bad.stderr, /--data|--docs|--refs/);
+      assert.match(bad.stderr, /--data|--docs|--refs|--bytes/);
     }
+    // a cluster without a reference file is skipped with a note, as a bench line without references is
+    const refs = join(tmp, "one-ref");
+    mkdirSync(refs, { recursive: true });
+    const first = readdirSync("test/fixtures/duc/models").sort()[0]!;
+    writeFileSync(join(refs, first), readFileSync(join("test/fixtures/duc/models", first)));
+    const partial = run(
+      "eval",
+      "--docs",
+      "test/fixtures/duc/docs",
+      "--refs",
+      refs,
+      "--system",
+      "lead",
+      "--quiet",
+    );
+    assert.equal(partial.code, 0, partial.stderr);
+    assert.match(partial.stdout + partial.stderr, /skipped 1 cluster/);
+  });
+
+  test("eval --data on a page, or on a folder with notes beside the bench file: one clear error per file", () => {
+    const page = run("eval", "--data", "examples/harbor-bridge/02-alder-daily.html", "--quiet");
+    assert.equal(page.code, 1);
+    assert.equal(page.stderr.trim().split("\n").length, 2, page.stderr);
+    assert.match(page.stderr, /02-alder-daily\.html:1: not JSON Lines/);
+    const dir = join(tmp, "bench-dir");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "dev.jsonl"),
+      `${readFileSync(DEV, "utf8").split("\n").slice(0, 2).join("\n")}\n`,
+    );
+    writeFileSync(join(dir, "notes.txt"), "Run the dev set at 230 words.\nCompare with lead.\n");
+    const r = run("eval", "--data", dir, "--system", "lead", "--quiet", "--format", "json");
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { clusters: number }).clusters, 2);
   });
 
   test("a zero or negative word budget is a usage error (exit 2)", () => {
