@@ -4,7 +4,7 @@
  */
 
 export type { Alignment, AlignOptions, Link } from "./align/index.ts";
-export { alignSentences, representCluster } from "./align/index.ts";
+export { alignSentences, cosine, representCluster } from "./align/index.ts";
 export type { Background, ClusterRep, SentenceRep } from "./align/represent.ts";
 export type { Comparison, Conflict, ConflictValue, Fact } from "./analyze/compare.ts";
 export { compareSources } from "./analyze/compare.ts";
@@ -22,9 +22,26 @@ export type { CleanContext } from "./clean/index.ts";
 export { buildCleanContext, cleanArticle, cleanCluster } from "./clean/index.ts";
 export type { ErrorCode, ErrorIssue, ErrorLocation } from "./errors.ts";
 export { isNewsweaveError, NewsweaveError } from "./errors.ts";
-export type { MultiReference, System } from "./eval/index.ts";
+export type {
+  BootstrapOptions,
+  Comparison as EvalComparison,
+  ConfidenceInterval,
+  EvalReport,
+  EvaluateOptions,
+  ItemRow,
+  MultiReference,
+  PairedBootstrapResult,
+  Pick,
+  Prediction,
+  RougeScore,
+  RougeScores,
+  SkippedCluster,
+  System,
+  SystemContext,
+  SystemReport,
+} from "./eval/index.ts";
 export { bootstrapCI, evaluate, pairedBootstrap, rouge, rougeMulti } from "./eval/index.ts";
-export type { IngestOptions, IngestResult } from "./ingest/index.ts";
+export type { ClusterReadResult, IngestOptions, IngestResult } from "./ingest/index.ts";
 export {
   decodeBytes,
   detectFormat,
@@ -39,15 +56,31 @@ export {
   parseText,
   readJsonlClusters,
 } from "./ingest/index.ts";
+export type { CleanFormat } from "./format/clean.ts";
+export { formatClean } from "./format/clean.ts";
+export type { ReportFormat, StoryReport } from "./format/report.ts";
+export { formatReport } from "./format/report.ts";
+export type { StorySummary, SummaryFormat } from "./format/summary.ts";
+export { formatSummary } from "./format/summary.ts";
 export { prepare } from "./pipeline.ts";
-export { segmentArticle, splitSentences, wordTokens } from "./segment/index.ts";
+export { isFragment, segmentArticle, splitSentences, wordTokens } from "./segment/index.ts";
 export type { Store, StoreWriter, StoryInfo, StoryQuery } from "./store/index.ts";
 export { defaultDbPath, openSqliteStore, SqliteStore } from "./store/index.ts";
-export type { GroupOptions, IngestReport, StorySummaryResult, StreamOptions } from "./story/index.ts";
+export type {
+  ClusteringScores,
+  GroupOptions,
+  IngestReport,
+  Since,
+  StoryOptions,
+  StorySummaryResult,
+  StreamOptions,
+} from "./story/index.ts";
 export {
   groupArticles,
   ingestArticles,
   isNearDuplicate,
+  parseIsoInstant,
+  parseSince,
   scoreClustering,
   summarizeStory,
   updateStory,

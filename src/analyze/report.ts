@@ -110,6 +110,11 @@ export function reportDocs(docs: Doc[], options: ReportOptions = {}): Report {
 }
 
 function assembleReport(docs: Doc[], options: ReportOptions): Report {
+  for (const s of options.sections ?? [])
+    if (!(ALL_SECTIONS as readonly string[]).includes(s))
+      throw new NewsweaveError("BAD_OPTION", `unknown section "${s}": use ${ALL_SECTIONS.join(", ")}`, {
+        field: "sections",
+      });
   const sections = new Set(options.sections ?? ALL_SECTIONS);
   const report: Report = { articles: docs.map(articleInfo) };
   const source = copySources(docs);

@@ -70,6 +70,14 @@ function textOf(article: Article, index: number): string {
 
 /** Cleans every article of a cluster, using lines repeated across the cluster as evidence of furniture. */
 export function cleanCluster(articles: readonly Article[]): CleanArticle[] {
+  if (!Array.isArray(articles))
+    throw new NewsweaveError("BAD_FIELD", "articles must be an array of {id, text, …} objects", {
+      field: "articles",
+    });
+  articles.forEach((a, i) => {
+    if (typeof a !== "object" || a === null)
+      throw new NewsweaveError("BAD_FIELD", `article ${i + 1} is not an object`, { field: `articles[${i}]` });
+  });
   // citations, copies and every analysis key articles by id: two articles with one id cannot be told apart
   const seen = new Map<string, number>();
   articles.forEach((a, i) => {

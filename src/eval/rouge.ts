@@ -435,6 +435,10 @@ export function rougeMulti(
 ): RougeScores {
   if (references.length === 0)
     throw new NewsweaveError("BAD_OPTION", "no reference to score against", { field: "references" });
+  if (!MULTI_REFERENCE_MODES.includes(mode))
+    throw new NewsweaveError("BAD_OPTION", `unknown reference mode "${mode}": use average, max or first`, {
+      field: "references",
+    });
   if (mode === "first" || references.length === 1) return rouge(references[0]!, prediction);
   const metrics = ["rouge1", "rouge2", "rougeL", "rougeLsum"] as const;
   const out = {} as RougeScores;

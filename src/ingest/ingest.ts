@@ -87,6 +87,10 @@ function strictArticles(result: IngestResult): Article[] {
  * source's extension, else from the content. Strict: the first problem is thrown (a bad JSONL line too).
  */
 export function ingestString(text: string, source: string, opts?: IngestOptions): Article[] {
+  if (typeof text !== "string")
+    throw new NewsweaveError("BAD_FIELD", "ingestString takes a string (use ingestBytes for bytes)", {
+      file: source,
+    });
   const max = maxBytesOf(opts);
   if (text.length > max) throw tooLarge(text.length, max, source);
   return strictArticles(readText(text, source, opts?.format));
@@ -94,6 +98,10 @@ export function ingestString(text: string, source: string, opts?: IngestOptions)
 
 /** Articles from raw bytes: decoded (see `decodeBytes`), then as `ingestString`. Strict. */
 export function ingestBytes(bytes: Uint8Array, source: string, opts?: IngestOptions): Article[] {
+  if (!(bytes instanceof Uint8Array))
+    throw new NewsweaveError("BAD_FIELD", "ingestBytes takes a Uint8Array (use ingestString for text)", {
+      file: source,
+    });
   const max = maxBytesOf(opts);
   if (bytes.length > max) throw tooLarge(bytes.length, max, source);
   return strictArticles(readText(decodeBytes(bytes, source), source, opts?.format));

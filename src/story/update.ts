@@ -107,7 +107,7 @@ export function parseSince(since: Since): { summary: string } | { time: number }
   if (t === undefined)
     throw new NewsweaveError(
       "BAD_OPTION",
-      `--since must be a summary id (like sum3) or an ISO date/time (like 2025-03-01T12:00Z), got "${since}"`,
+      `since must be a summary id (like sum3) or an ISO date/time (like 2025-03-01T12:00Z), got "${since}"`,
       { field: "since" },
     );
   return { time: t };

@@ -437,6 +437,10 @@ export function summarizeAnalysis(analysis: ClusterAnalysis, options: SummarizeO
 /** Summarises raw articles of one story: clean, segment, score, select, order, cite. */
 export function summarize(articles: readonly Article[], options: SummarizeOptions = {}): Summary {
   checkWords(options.words ?? DEFAULT_WORDS);
+  if (!Array.isArray(articles))
+    throw new NewsweaveError("BAD_FIELD", "articles must be an array of {id, text, …} objects", {
+      field: "articles",
+    });
   if (articles.length === 0) throw new NewsweaveError("EMPTY_INPUT", "no articles to summarise");
   return summarizeDocs(prepare(articles), options);
 }
