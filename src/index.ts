@@ -41,6 +41,12 @@ export type {
   SystemReport,
 } from "./eval/index.ts";
 export { bootstrapCI, evaluate, pairedBootstrap, rouge, rougeMulti } from "./eval/index.ts";
+export type { CleanFormat } from "./format/clean.ts";
+export { formatClean } from "./format/clean.ts";
+export type { ReportFormat, StoryReport } from "./format/report.ts";
+export { formatReport } from "./format/report.ts";
+export type { StorySummary, SummaryFormat } from "./format/summary.ts";
+export { formatSummary } from "./format/summary.ts";
 export type { ClusterReadResult, IngestOptions, IngestResult } from "./ingest/index.ts";
 export {
   decodeBytes,
@@ -56,12 +62,6 @@ export {
   parseText,
   readJsonlClusters,
 } from "./ingest/index.ts";
-export type { CleanFormat } from "./format/clean.ts";
-export { formatClean } from "./format/clean.ts";
-export type { ReportFormat, StoryReport } from "./format/report.ts";
-export { formatReport } from "./format/report.ts";
-export type { StorySummary, SummaryFormat } from "./format/summary.ts";
-export { formatSummary } from "./format/summary.ts";
 export { prepare } from "./pipeline.ts";
 export { isFragment, segmentArticle, splitSentences, wordTokens } from "./segment/index.ts";
 export type { Store, StoreWriter, StoryInfo, StoryQuery } from "./store/index.ts";

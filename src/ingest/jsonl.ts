@@ -10,7 +10,7 @@ import { type ErrorLocation, NewsweaveError } from "../errors.ts";
 import type { Article, Cluster, InputFormat } from "../types.ts";
 import { parseHtml } from "./html.ts";
 import { jsonErrorOffset } from "./jsonpos.ts";
-import { baseName, nonEmpty, toIsoDate, uniqueId } from "./util.ts";
+import { baseName, lineColumn, nonEmpty, toIsoDate, uniqueId } from "./util.ts";
 
 export interface ClusterReadResult {
   clusters: Cluster[];
@@ -322,6 +322,20 @@ function collect(result: ClusterReadResult, build: () => Cluster | Article, loca
   }
 }
 
+/** One line's cluster or article into `result` (or its error, with the line). */
+function collectLine(
+  result: ClusterReadResult,
+  value: unknown,
+  ids: { source: string; base: string; usedIds: Set<string> },
+  lineNumber: number,
+): void {
+  collect(
+    result,
+    () => toItem(value, { ...ids, line: lineNumber, path: "", fallbackId: `${ids.base}:${lineNumber}` }),
+    { file: ids.source, line: lineNumber },
+  );
+}
+
 /** A whole-file JSON document (pretty-printed object or array of clusters), for `.json` files. */
 function readJsonDocument(value: unknown, source: string): ClusterReadResult {
   const result: ClusterReadResult = { clusters: [], articles: [], errors: [] };
@@ -402,19 +416,7 @@ export function readJsonlClusters(text: string, source: string): ClusterReadResu
       return;
     }
     first = false;
-    collect(
-      result,
-      () =>
-        toItem(value, {
-          source,
-          base,
-          usedIds,
-          line: lineNumber,
-          path: "",
-          fallbackId: `${base}:${lineNumber}`,
-        }),
-      where,
-    );
+    collectLine(result, value, { source, base, usedIds }, lineNumber);
   });
   if (whole) return whole;
   if (result.clusters.length === 0 && result.articles.length === 0 && result.errors.length === 0)
@@ -422,17 +424,6 @@ export function readJsonlClusters(text: string, source: string): ClusterReadResu
       new NewsweaveError("EMPTY_INPUT", "no clusters or articles in the input", { file: source }),
     );
   return result;
-}
-
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /**
@@ -483,19 +474,7 @@ function readJsonArray(text: string, source: string): ClusterReadResult {
         return;
       }
       good++;
-      collect(
-        salvage,
-        () =>
-          toItem(value, {
-            source,
-            base,
-            usedIds,
-            line: lineNumber,
-            path: "",
-            fallbackId: `${base}:${lineNumber}`,
-          }),
-        where,
-      );
+      collectLine(salvage, value, { source, base, usedIds }, lineNumber);
     });
     // an array laid out over many lines per element cannot be read line by line: one error for the file
     if (good === 0 || bad > good) return { clusters: [], articles: [], errors: [error] };
