@@ -131,9 +131,10 @@ interface Tok {
   norm: string;
 }
 
-/** Token index range [a, b) of the clause holding tokens [i, j) of a sentence. */
+/** Most words a clause reaches on each side of the words it holds. */
 const CLAUSE_REACH = 60;
 
+/** Token index range [a, b) of the clause holding tokens [i, j) of a sentence. */
 function clauseOf(text: string, toks: readonly Tok[], i: number, j: number): [number, number] {
   // at most CLAUSE_REACH words each way: a run-on "sentence" of pasted text can be thousands of words
   let a = i;

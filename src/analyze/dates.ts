@@ -345,16 +345,16 @@ const CLAUSE_WORDS = new Set([
 const ATTRIBUTION_TAIL =
   /[,;]\s*(?:[^,;.!?“”"]{0,60}?\s)?(?:said|says|told|tells|added|adds|wrote|writes|reported|reports|according to)\b[^,;!?“”"]{0,60}[.!?]?["”]?\s*$/u;
 
-/**
- * Tense of the clause around [start, end): the nearest cue inside the clause (bounded by punctuation and
- * conjunctions); else the nearest strong cue in the sentence; else the nearest weak one.
- */
 /** Characters on each side of a date expression its patterns look at ("on", "the end of", "than"). */
 const CONTEXT = 120;
 
 /** Characters on each side of a date expression read for its tense (about 80 words). */
 const TENSE_WINDOW = 500;
 
+/**
+ * Tense of the clause around [start, end): the nearest cue inside the clause (bounded by punctuation and
+ * conjunctions); else the nearest strong cue in the sentence; else the nearest weak one.
+ */
 export function tenseAround(text: string, sStart: number, sEnd: number, start: number, end: number): Tense {
   // the words around the expression decide; reading a whole run-on "sentence" of pasted text for each of
   // its thousands of dates would take time growing with the square of its length

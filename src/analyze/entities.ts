@@ -747,14 +747,14 @@ function inShoutedClause(text: string, start: number, end: number): boolean {
 const CLAUSE_END = /[,;:!?|\n()"“”]/;
 const SHOUT_REACH = 300;
 
+/** Most names and places read on each side of an organisation's head word. */
+const LOCAL_ORG_PIECES = 8;
+
 /**
  * Where an organisation's name that opens with the place piece `k` ends (exclusive piece index), or `k + 1`:
  * names and places up to a word such as "University", "Department", "Bureau", optionally followed by "of"
  * or "for" and more names ("… Department of Health").
  */
-/** Most names and places read on each side of an organisation's head word. */
-const LOCAL_ORG_PIECES = 8;
-
 function localOrgEnd(pieces: readonly Piece[], k: number, toks: readonly Tok[], ctx: Ctx): number {
   let m = k + 1;
   let headEnd = -1;

@@ -172,8 +172,7 @@ Times of London; Le Monde; Der Spiegel; Al Jazeera; Newsweek; Time magazine; Van
 People magazine; Variety; Billboard; TMZ; E! News; Us Weekly; Army Times;
 Twitter; Facebook; Instagram; Snapchat; YouTube; Google; Apple; Amazon; Microsoft; Meta; Reddit; TikTok;
 LinkedIn; Uber; Lyft; Airbnb; Tesla; SpaceX; Boeing; Airbus; Lockheed Martin; Northrop Grumman; Raytheon;
-ExxonMobil|Exxon Mobil|Exxon; Chevron; JPMorgan Chase|JPMorgan; Goldman Sachs; Morgan Stanley; Bank of America;
-Wells Fargo; Citigroup; Verizon; Comcast; IBM; Intel; Samsung; Sony; Huawei; Alibaba; General Motors|GM; Ford; Toyota; Volkswagen;
+IBM; Intel; General Motors|GM; Ford; Toyota; Volkswagen;
 Walmart; Target; Costco; Starbucks; McDonald's; Coca-Cola; PepsiCo; Nike; Disney; Warner Bros.|Warner Brothers;
 Time Warner; Comcast; Verizon; AT&T; Sony; Samsung; Huawei; Alibaba; Goldman Sachs; JPMorgan|JPMorgan Chase|J.P. Morgan;
 Morgan Stanley; Citigroup; Bank of America; Wells Fargo; BlackRock; Exxon Mobil|ExxonMobil|Exxon; Chevron;
