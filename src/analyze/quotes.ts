@@ -1077,7 +1077,6 @@ function preAttribution(ctx: DocCtx, cl: Cluster, open: number, partial: boolean
     if (sp) return sp;
   }
   const acc = /\b[Aa]ccording to\s+([^,]{2,80}),\s*$/.exec(masked);
-  /\b[Aa]ccording to\s+([^,]{2,80}),\s*$/.exec(masked) ?? /^\s*[Aa]ccording to\s+([^,]{2,80}),/.exec(masked);
   if (acc) {
     const s = from + acc.index + acc[0].indexOf(acc[1]!);
     const sp = resolveNP(ctx, cl, s, s + acc[1]!.length);
