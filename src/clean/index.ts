@@ -74,14 +74,12 @@ export function cleanCluster(articles: readonly Article[]): CleanArticle[] {
     throw new NewsweaveError("BAD_FIELD", "articles must be an array of {id, text, …} objects", {
       field: "articles",
     });
-  articles.forEach((a, i) => {
-    if (typeof a !== "object" || a === null)
-      throw new NewsweaveError("BAD_FIELD", `article ${i + 1} is not an object`, { field: `articles[${i}]` });
-  });
   // citations, copies and every analysis key articles by id: two articles with one id cannot be told apart
   const seen = new Map<string, number>();
   articles.forEach((a, i) => {
-    const id = a?.id;
+    if (typeof a !== "object" || a === null)
+      throw new NewsweaveError("BAD_FIELD", `article ${i + 1} is not an object`, { field: `articles[${i}]` });
+    const id = a.id;
     if (typeof id !== "string") return;
     const first = seen.get(id);
     if (first !== undefined) {
