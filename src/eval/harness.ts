@@ -12,7 +12,7 @@ import { isNewsweaveError, NewsweaveError } from "../errors.ts";
 import { prepare } from "../pipeline.ts";
 import type { Cluster, Doc } from "../types.ts";
 import { type Pick, pickText, SYSTEMS, type System } from "./baselines.ts";
-import { MULTI_REFERENCE_MODES, type MultiReference, rougeMulti } from "./rouge.ts";
+import { checkReferenceMode, type MultiReference, rougeMulti } from "./rouge.ts";
 import { bootstrapCI, type ConfidenceInterval, pairedBootstrap } from "./stats.ts";
 
 export interface EvaluateOptions {
@@ -194,14 +194,7 @@ export function evaluate(
   checkPositiveInt(words, "words");
   checkPositiveInt(bootstrap, "bootstrap");
   if (options.limit !== undefined) checkPositiveInt(options.limit, "limit");
-  if (options.references !== undefined && !MULTI_REFERENCE_MODES.includes(options.references))
-    throw new NewsweaveError(
-      "BAD_OPTION",
-      `unknown reference mode "${options.references}": use average, max or first`,
-      {
-        field: "references",
-      },
-    );
+  if (options.references !== undefined) checkReferenceMode(options.references);
   if (systems.length === 0)
     throw new NewsweaveError("BAD_OPTION", "no system to evaluate", { field: "system" });
   const table: Record<string, System> = { ...SYSTEMS, ...options.extraSystems };

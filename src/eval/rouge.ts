@@ -427,6 +427,14 @@ export function rouge(reference: string, prediction: string): RougeScores {
 export type MultiReference = "average" | "max" | "first";
 export const MULTI_REFERENCE_MODES: readonly MultiReference[] = ["average", "max", "first"];
 
+/** Refuses a way of combining references that is not one of MULTI_REFERENCE_MODES. */
+export function checkReferenceMode(mode: string): void {
+  if (!(MULTI_REFERENCE_MODES as readonly string[]).includes(mode))
+    throw new NewsweaveError("BAD_OPTION", `unknown reference mode "${mode}": use average, max or first`, {
+      field: "references",
+    });
+}
+
 /** ROUGE-1/2/L/Lsum of `prediction` against several references, combined as `mode` says. */
 export function rougeMulti(
   references: readonly string[],
@@ -435,10 +443,7 @@ export function rougeMulti(
 ): RougeScores {
   if (references.length === 0)
     throw new NewsweaveError("BAD_OPTION", "no reference to score against", { field: "references" });
-  if (!MULTI_REFERENCE_MODES.includes(mode))
-    throw new NewsweaveError("BAD_OPTION", `unknown reference mode "${mode}": use average, max or first`, {
-      field: "references",
-    });
+  checkReferenceMode(mode);
   if (mode === "first" || references.length === 1) return rouge(references[0]!, prediction);
   const metrics = ["rouge1", "rouge2", "rougeL", "rougeLsum"] as const;
   const out = {} as RougeScores;
