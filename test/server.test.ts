@@ -461,8 +461,12 @@ describe("story store routes", () => {
   test("GET /v1/stories lists them and GET /v1/stories/:id reports on one", async () => {
     const list = await get("/v1/stories");
     assert.equal(list.status, 200);
-    const { stories } = (await list.json()) as { stories: Array<{ id: string; articles: number }> };
-    const dam = stories.find((s) => s.articles === 3);
+    const { stories } = (await list.json()) as {
+      stories: Array<{ id: string; size: number; articles: string[] }>;
+    };
+    // the listing is the CLI's: the size, and the ids of the articles
+    const dam = stories.find((s) => s.size === 3);
+    assert.deepEqual(dam?.articles.length, 3);
     assert.ok(dam, JSON.stringify(stories));
     const res = await get(`/v1/stories/${dam.id}?words=60&sections=summary`);
     assert.equal(res.status, 200);

@@ -13,10 +13,10 @@ import {
   summaryToJson,
 } from "../format/summary.ts";
 import { ingestPath } from "../ingest/index.ts";
-import { defaultDbPath, openSqliteStore, type Store, type StoryInfo } from "../store/index.ts";
+import { defaultDbPath, openSqliteStore, type Store } from "../store/index.ts";
 import { ingestArticles, type StorySummaryResult, summarizeStory, updateStory } from "../story/index.ts";
 import { parseIsoInstant } from "../story/time.ts";
-import { DEFAULT_UPDATE_WORDS, parseSince } from "../story/update.ts";
+import { DEFAULT_UPDATE_WORDS, listStories, parseSince } from "../story/update.ts";
 import { DEFAULT_WORDS } from "../summarize/index.ts";
 import type { Article } from "../types.ts";
 import { type CliIo, progress, reportErrors } from "./io.ts";
@@ -134,21 +134,16 @@ async function runStories(io: CliIo, opts: StoriesCliOptions): Promise<number> {
       field: "limit",
     });
   await withStore(opts.db, true, async (store) => {
-    const list = await store.stories({
+    const query = {
       ...(since !== undefined ? { since } : {}),
       ...(opts.search !== undefined && opts.search.trim() !== "" ? { search: opts.search } : {}),
       ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
-    });
+    };
     if (opts.format === "json") {
-      const members = await store.membership();
-      const out = list.map(({ articles, ...s }: StoryInfo) => ({
-        ...s,
-        size: articles,
-        articles: members.get(s.id) ?? [],
-      }));
-      io.stdout(`${JSON.stringify(out, null, 1)}\n`);
+      io.stdout(`${JSON.stringify(await listStories(store, query), null, 1)}\n`);
       return;
     }
+    const list = await store.stories(query);
     if (list.length === 0) {
       io.stdout("no stories\n");
       return;

@@ -13,6 +13,7 @@ import { openSqliteStore } from "../store/index.ts";
 import type { Store, StoredArticle, StoryInfo } from "../store/types.ts";
 import { ingestArticles } from "../story/stream.ts";
 import { parseIsoInstant } from "../story/time.ts";
+import { listStories } from "../story/update.ts";
 import type { Article } from "../types.ts";
 import { readJson } from "./body.ts";
 import type { Engine } from "./engine.ts";
@@ -190,7 +191,8 @@ export function installStoryRoutes(
     const q = validate(StoriesQuery, c.req.query());
     const store = await source.get(false);
     if (!store) return c.json({ stories: [] });
-    const stories = await store.stories({
+    // the same listing as the CLI's stories --format json: size, and the ids of each story's articles
+    const stories = await listStories(store, {
       search: q.search,
       since: q.since === undefined ? undefined : parseTime(q.since, "since"),
       limit: q.limit,

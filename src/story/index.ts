@@ -51,9 +51,11 @@ export {
 export { fillUndated, parseIsoInstant, publishedTime } from "./time.ts";
 export {
   DEFAULT_UPDATE_WORDS,
+  listStories,
   parseSince,
   representatives,
   type Since,
+  type StoryListing,
   type StoryOptions,
   type StorySummaryResult,
   summarizeStory,

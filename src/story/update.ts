@@ -14,7 +14,7 @@ import type { Alignment } from "../align/index.ts";
 import { NewsweaveError } from "../errors.ts";
 import { isStopword } from "../lexicon/stopwords.ts";
 import { prepare } from "../pipeline.ts";
-import type { Store, StoredArticle, StoryInfo } from "../store/types.ts";
+import type { Store, StoredArticle, StoryInfo, StoryQuery } from "../store/types.ts";
 import {
   analyzeCluster,
   type ClusterAnalysis,
@@ -52,6 +52,19 @@ export interface StorySummaryResult {
   summary: Summary;
   /** Articles that arrived after the baseline (updates only). */
   newArticles?: number;
+}
+
+/** A stored story as listed: its size (number of articles) and the ids of its articles. */
+export interface StoryListing extends Omit<StoryInfo, "articles"> {
+  size: number;
+  articles: string[];
+}
+
+/** The stories of a store that match `query`, each with the ids of its articles (CLI and API list the same). */
+export async function listStories(store: Store, query: StoryQuery = {}): Promise<StoryListing[]> {
+  const list = await store.stories(query);
+  const members = await store.membership();
+  return list.map(({ articles, ...s }) => ({ ...s, size: articles, articles: members.get(s.id) ?? [] }));
 }
 
 /** The latest version of each group of duplicate articles, in stream order. */

@@ -264,7 +264,7 @@ async function loadStories() {
     if (stories.length === 0) return;
     const select = $("stored");
     for (const s of stories) {
-      const n = s.articles ?? s.articleCount;
+      const n = s.size;
       const count = typeof n === "number" ? `, ${n} ${n === 1 ? "article" : "articles"}` : "";
       const label = `${s.title || s.id} (${daySpan(s)}${count})`;
       select.append(el("option", { text: label, attrs: { value: String(s.id) } }));
