@@ -191,6 +191,16 @@ const TABLE: Array<{ name: string; text: string; want: string[] }> = [
     want: ["The ministry kept the report.", "(It was later leaked.)", "Nobody was charged."],
   },
   {
+    name: "names written with an exclamation mark",
+    text: "A source confirmed it to E! News on Friday. The list also named Yahoo! (No. 6). Wow! News travels fast.",
+    want: [
+      "A source confirmed it to E! News on Friday.",
+      "The list also named Yahoo! (No. 6).",
+      "Wow!",
+      "News travels fast.",
+    ],
+  },
+  {
     name: "legal citation and photo credit in parentheses",
     text:
       "The judge relied on Dale v. Orrin, 412 P.2d 77 (Ida. App. 2001) which allowed a delay. " +

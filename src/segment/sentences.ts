@@ -497,6 +497,9 @@ function isBoundary(
   }
   if (bracketed && !closed && lower) return false; // "(D-Mass.) in terms", "[if Washington D.C.] continues"
   if (kind === "bang") {
+    // a name written with "!": "E! News", "Yahoo! Finance"
+    if (!closed && te - ts === 1 && /(?:^|[\s(])(?:E|Yahoo)$/.test(text.slice(Math.max(ls, ts - 6), ts)))
+      return false;
     return !(closed && w >= 0 && isAttribution(text, w, le, false));
   }
   if (kind === "ellipsis") {
