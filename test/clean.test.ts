@@ -265,6 +265,8 @@ describe("clean: furniture by kind", () => {
       ["(Reporting by Ana Ruiz; Editing by Tom Bell)", "byline"],
       ["You can reach Ana Ruiz at ana.ruiz@example.com", "byline"],
       ["Have a news tip? Email us at tips@harborgazette.com or call our newsroom any time of day.", "byline"],
+      ["KHB 5's Dana Holt reports.", "byline"],
+      ["Watch KHB 5 News at 6 p.m. for updates from the harbor.", "byline"],
       [
         "Associated Press writers Ana Ruiz in Dover, Delaware, Tom Bell in Trenton, New Jersey, and Mei Lin in Raleigh, North Carolina, also contributed.",
         "byline",
@@ -816,5 +818,21 @@ describe("control characters", () => {
     );
     assert.ok(c.removed.every((r) => r.reason === "other"));
     assertSpans(c);
+  });
+});
+
+describe("a station's promo closing a paragraph", () => {
+  it("is cut out and the paragraph kept", () => {
+    const text = `${BODY_1}\nNo further details were released. Watch KHB 5 News at 6 p.m. for updates from the harbor.`;
+    const c = cleanArticle(art(text));
+    assert.ok(c.text.endsWith("No further details were released."), c.text);
+    assert.deepEqual(
+      c.removed.map((r) => r.reason),
+      ["subscribe"],
+    );
+    assertSpans(c);
+    // a sentence that only starts the same way stays
+    const kept = `${BODY_1}\nWatch the video at 4 p.m. for a preview of the new bridge design by the county engineers.`;
+    assert.equal(cleanArticle(art(kept)).text, kept);
   });
 });

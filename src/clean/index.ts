@@ -24,6 +24,7 @@ import {
   isWeakFooterLine,
   LEADING_FURNITURE,
   trailingFragment,
+  trailingPromo,
   type Verdict,
 } from "./patterns.ts";
 
@@ -348,6 +349,7 @@ function cleanLines(article: Article, lines: Line[], context?: CleanContext): Cl
     const cuts: InnerCut[] = [
       ...hoverCards(l.text).map(([a, b]): InnerCut => [a, b, "navigation"]),
       ...controlRuns(l.text).map(([a, b]): InnerCut => [a, b, "other"]),
+      ...trailingPromo(l.text).map(([a, b]): InnerCut => [a, b, "subscribe"]),
     ];
     return cuts
       .filter(([a]) => a >= (leadCut[i] ?? 0))

@@ -230,6 +230,13 @@ const LINE_RULES: Rule[] = [
     hint: /reported from/,
   },
   {
+    // a station's credit and promo lines: "NBC 7's Wendy Fry reports.", "Watch NBC 7 News at 4 p.m. for updates."
+    re: /^(?:[\p{Lu}\d][\p{L}\d&.-]*\s){1,3}?[\p{Lu}\d][\p{L}\d&.-]*['’]s (?:[\p{Lu}][\p{L}.'’-]+\s){1,2}[\p{Lu}][\p{L}'’-]+ reports?\.?$|^watch .{2,60}?\b(?:at|on|tonight)\b.{0,40}?\bfor (?:updates|more|the latest)\b.{0,60}$/iu,
+    reason: "byline",
+    max: 25,
+    hint: /reports?\.?$|^watch /i,
+  },
+  {
     // "Associated Press writers Ana Ruiz in Dover, Delaware, and Tom Bell in Trenton also contributed."
     re: /^(?:[\p{Lu}][\p{L}.&'’-]*\s){0,4}(?:staff )?(?:writers?|reporters?|correspondents?|researchers?)\s[^!?]{0,300}?\b(?:also )?contributed\b(?: to (?:this|the) (?:report|story|article|reporting))?\W*$/u,
     reason: "byline",
@@ -749,6 +756,16 @@ export const LEADING_FURNITURE: { re: RegExp; reason: RemovalReason }[] = [
  */
 const HOVER_CARD = /\b([A-Z][a-z]+) ((?:[A-Z][a-z]*\.? ){1,3})\1(?=[A-Z])[^\n]{0,600}? MORE\b/g;
 const HOVER_CARD_LOWER = /\b([a-z]{4,}) ((?:[a-z]+\.? ){1,3})\1(?=[a-z]{2})[^\n.]{0,600}? more\b/g;
+
+/** A station's promo closing a paragraph: "… No further details were released. Watch NBC 7 News at 4 p.m. for updates." */
+const TRAILING_PROMO =
+  /(?<=[.!?]["”’]?)\s+Watch [^\n]{2,60}?\b(?:at|on|tonight)\b[^\n]{0,40}?\bfor (?:updates|more|the latest)\b[^\n.!?]{0,60}[.!]?\s*$/;
+
+/** The span of a promo sentence ending a kept line, if any. */
+export function trailingPromo(text: string): Array<[number, number]> {
+  const m = TRAILING_PROMO.exec(text);
+  return m ? [[m.index, text.length]] : [];
+}
 
 export function hoverCards(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
