@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import { type DateMention, extractDates, foreignLanguage, referenceOf } from "../src/analyze/dates.ts";
 import { buildTimeline } from "../src/analyze/timeline.ts";
 import { NewsweaveError } from "../src/errors.ts";
-import { ingestPath } from "../src/ingest/index.ts";
+import { ingestPath, readJsonlClusters } from "../src/ingest/index.ts";
 import { prepare } from "../src/pipeline.ts";
 import { segmentArticle } from "../src/segment/index.ts";
 import { analyzeCluster } from "../src/summarize/index.ts";
@@ -451,6 +451,15 @@ describe("buildTimeline", () => {
     assert.ok(!dates.includes("1888"), `'the first time since 1888' is no event: ${dates.join(", ")}`);
     assert.ok(dates.includes("1961"), `the bridge's opening is: ${dates.join(", ")}`);
     assert.ok(dates.includes("2012"), `'USA Today' is no day of the sentence's own: ${dates.join(", ")}`);
+  });
+
+  test("an embedded post's credit line ('Posted by … on Wednesday, March 2, 2016') is no event", () => {
+    // a real cluster (multinews-dev, line 22) that embeds a Facebook video with its credit line
+    const line = readFileSync("../shared/bench/multinews-dev.jsonl", "utf8").split("\n")[21]!;
+    const { clusters } = readJsonlClusters(line, "dev.jsonl");
+    const events = buildTimeline(prepare(clusters[0]!.articles));
+    assert.ok(events.length > 0);
+    assert.ok(!events.some((e) => /^Posted by\b/.test(e.text)), events.map((e) => e.text).join(" | "));
   });
 
   test("a photo caption with a date is no event", () => {

@@ -148,6 +148,9 @@ function sinceComparison(text: string, m: DateMention): boolean {
 }
 
 function isStamp(text: string, s: { start: number; end: number }, m: DateMention): boolean {
+  // an embedded post's credit line: "Posted by Donald J. Trump on Wednesday, March 2, 2016"
+  if (/^(?:[—–-]\s*)?(?:posted|shared|published|uploaded) by\b/i.test(text.slice(s.start, m.start)))
+    return true;
   const all = wordTokens(text, s.start, s.end).length;
   const inDate = wordTokens(text, m.start, m.end).length;
   return all - inDate < 3;
