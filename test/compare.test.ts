@@ -329,6 +329,20 @@ describe("agreement and uniqueness", () => {
     assert.ok(!result.agreed.some((f) => /maple|sugarhouse|pancake/i.test(f.text)));
   });
 
+  test("a passage an article repeats is listed once among the facts only it reports", () => {
+    const told = "Grant was a skilled horseman who rode at the front of the column during the siege.";
+    const docs = cluster(
+      [
+        `Port Alder closed its harbor bridge on Tuesday after inspectors found cracked steel beams.\n${told} The mayor said the bridge would reopen in May.\nThe ferry ran late. ${told}`,
+      ],
+      [
+        "The harbor bridge in Port Alder was shut Tuesday because of cracked beams, the city said.\nThe ferry added trips for commuters.",
+      ],
+    );
+    const unique = compareSources(docs).unique.map((f) => f.text);
+    assert.equal(unique.filter((t) => t === told).length, 1, unique.join(" | "));
+  });
+
   test("a photo caption or a crime-log line is no fact 'only in' one outlet", () => {
     const docs = cluster(
       [

@@ -1135,6 +1135,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     let last: { fact: Fact; id: number } | undefined;
     /** Sentences already shown as the rest of a quotation a unique fact opens. */
     const covered = new Set<number>();
+    /** Texts already listed. */
+    const listed = new Set<string>();
     for (let id = 0; id < n; id++) {
       const s = rep.sents[id]!;
       if (covered.has(id) || inAgreed.has(`${docs[s.doc]!.article.id}\u0000${s.sentence.index}`)) continue;
@@ -1188,6 +1190,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       // a sentence that leans on the one before it ("But there have also been …", '“…,” he said') tells
       // less on its own: listed after every fact that stands on its own
       const leans = leansOnPrevious(doc, rep.sents[from]!.sentence.index, rep.sents[end]!.sentence.index);
+      // a passage the page repeats (a pull quote, a block pasted twice) is listed once
+      const key = fact.text.toLowerCase().replace(/\s+/g, " ").trim();
+      if (listed.has(key)) continue;
+      listed.add(key);
       uniqueFound.push({ fact, leans, rank: informationOf(rep, id, scores) * relevance(s.doc) });
       last = { fact, id: end };
     }
