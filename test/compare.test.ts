@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { type Comparison, compareSources } from "../src/analyze/compare.ts";
+import { offTopicDocs } from "../src/analyze/timeline.ts";
 import { NewsweaveError } from "../src/errors.ts";
 import { ingestPath } from "../src/ingest/index.ts";
 import { prepare } from "../src/pipeline.ts";
@@ -140,8 +141,8 @@ describe("conflicts", () => {
         "The bridge repair for the city will cost $3.2 million.",
       ],
       [
-        "At least 12 people were killed in the bus crash on the highway.",
-        "The bus crash on the highway killed 14 people.",
+        "At least 12 buses were damaged in the depot fire on the highway.",
+        "The depot fire on the highway damaged 14 buses.",
       ],
       [
         "Rescuers pulled 180 passengers from the water after the ferry sank.",
@@ -154,6 +155,92 @@ describe("conflicts", () => {
       [
         "Wind and solar made up 10 percent of power in March.",
         "Wind and solar made up 8.6 percent of power in March 2016.",
+      ],
+      // a total and one of its parts, the other part given beside it
+      [
+        "So far 3.3 million people have signed up for private health insurance through the exchanges, the administration said.",
+        "The administration said 1.9 million people have signed up for private health insurance through the federal exchange, while 1.4 million signed up through state exchanges.",
+      ],
+      // two years written out: two events
+      [
+        "Note: the solar eclipse of November 3, 2013 has ended.",
+        "A partial solar eclipse shines in the skies over Manila in January 2009.",
+      ],
+    ];
+    assertNoConflicts(cases);
+  });
+
+  test("casualty counts that differ are reported, however differently they are worded", () => {
+    // three outlets on an invented quake: different verbs, few shared words, counts at different hours
+    const docs = cluster(
+      [
+        "A magnitude 6.1 earthquake struck the hill town of Varenna before dawn on Monday. At least 31 people are dead and 120 were injured, the regional governor said. Rescuers worked through the rubble of the old quarter.",
+        "2024-06-04",
+      ],
+      [
+        "Rescue teams dug through collapsed houses in Varenna on Monday. The quake killed 27 people, officials told reporters. Schools across the region were closed.",
+        "2024-06-04",
+      ],
+      [
+        "Survivors of the Varenna earthquake slept in tents on Monday night. The death toll rose to 31, and 120 people were hurt, according to the civil protection agency.",
+        "2024-06-04",
+      ],
+    );
+    const tolls = compareSources(docs).conflicts.filter((c) => c.subject === "death toll");
+    assert.equal(tolls.length, 1);
+    const byArticle = sides(tolls[0]!);
+    // 31 in s0 and s2, 27 in s1
+    assert.equal(byArticle.get("s0"), byArticle.get("s2"));
+    assert.notEqual(byArticle.get("s0"), byArticle.get("s1"));
+    assert.deepEqual(tolls[0]!.values.map((v) => v.value).sort(), ["27", "31"]);
+    assert.match(tolls[0]!.values.find((v) => v.value === "31")!.text, /^At least 31 people are dead$/);
+    // the injured agree (120 and 120): no conflict on them
+    assert.equal(compareSources(docs).conflicts.filter((c) => c.subject === "injured").length, 0);
+  });
+
+  test("casualty counts of different people, places, times or things are not conflicts", () => {
+    const cases: [string, string][] = [
+      // a part against the whole: another noun, another place
+      [
+        "The storm killed 46 people across the region, officials said on Tuesday.",
+        "Two boys were killed when a tree fell on their house during the storm on Tuesday.",
+      ],
+      [
+        "Sandstorm Ria killed 12 people in Port Ellis and flooded the harbour.",
+        "Sandstorm Ria killed 30 people, officials said, and flooded the harbour.",
+      ],
+      // an earlier toll or another event the article recalls
+      [
+        "The floods killed 17 people in the valley this week, the governor said.",
+        "Floods in the valley a year earlier killed 40 people, the governor recalled this week.",
+      ],
+      // ages, parts of a group, people counted among others
+      [
+        "Ernest Hale, 38, died outside his home in the valley, police said.",
+        "Police said four people died in the valley shootings.",
+      ],
+      [
+        "Special forces killed two of the attackers at the hotel, the ministry said.",
+        "The attackers at the hotel killed 30 people, the ministry said.",
+      ],
+      [
+        "A gunman and at least one other person are dead after the shooting at the mall.",
+        "Two people died in the shooting at the mall, police said.",
+      ],
+      // a round lower bound that the other count meets
+      [
+        "More than a dozen people died in the gas attack on the subway.",
+        "The gas attack on the subway killed 13 people.",
+      ],
+      // a projection against a count
+      [
+        "Officials fear the death toll could rise to 200 after the landslide.",
+        "The landslide killed 45 people, officials said.",
+      ],
+      // a day's toll against a war's, in statements that share little
+      [
+        "Four people were killed across the province on Tuesday, activists said.",
+        "The United Nations says more than 7,500 people have now died in the province.",
       ],
     ];
     assertNoConflicts(cases);
@@ -489,6 +576,39 @@ describe("agreement and uniqueness", () => {
     const firstOther = unique.findIndex((f) => f.citations[0]!.articleId === "s2");
     const lastStory = unique.findLastIndex((f) => f.citations[0]!.articleId !== "s2");
     assert.ok(firstOther > lastStory, unique.map((f) => f.text).join(" | "));
+  });
+
+  test("a report of the same story in other words is not set aside as off topic; an unrelated page is", () => {
+    const docs = cluster(
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings. " +
+          "Repairs will take a month, harbor master Jan Ostrowski said.",
+      ],
+      [
+        "The Quill Street pier in Marrowby closed Friday after divers found rot in the pilings. " +
+          "Harbor master Jan Ostrowski said repairs would take a month.",
+      ],
+      // no sentence of it is aligned with another article's, but it is about the pier
+      [
+        "Fishermen who tie up at the Quill Street pier spent the weekend moving their boats to Marrowby's north quay. " +
+          "The pilings had worried them for years, one fisherman said, and the divers only confirmed it. " +
+          "Nobody knows where the Quill Street fish market will go while the pier is shut for the month of repairs. " +
+          "A crab buyer from Dunmere has offered the crews his slipway at half the usual fee.",
+      ],
+      [
+        "Glassblowers in Venetian workshops anneal borosilicate goblets overnight in kilns. " +
+          "Murano artisans guard cobalt pigment recipes dating to medieval guild charters. " +
+          "Apprentices spend seven years learning to shape chandeliers.",
+      ],
+    );
+    const analysis = analyzeCluster(docs);
+    assert.deepEqual([...offTopicDocs(analysis.rep, analysis.alignment)], [3]);
+    // what only the fishermen's report tells is listed as its own fact
+    const unique = compareSources(docs, { rep: analysis.rep, alignment: analysis.alignment }).unique;
+    assert.ok(
+      unique.some((f) => f.citations[0]!.articleId === "s2" && /crab buyer/.test(f.text)),
+      unique.map((f) => f.text).join(" | "),
+    );
   });
 
   test("unique facts are listed most informative first", () => {

@@ -367,3 +367,30 @@ test("a run-on 'sentence' of pasted dates or names gets its report in seconds, n
     assert.ok(report.summary && report.summary.sentences.length > 0);
   }
 });
+
+test("a disagreement on a casualty count is shown as one, with each outlet's figure as written", () => {
+  const article = (id: string, outlet: string, text: string): Article => ({
+    id,
+    outlet,
+    published: "2024-06-04",
+    text,
+    origin: { source: `${id}.txt`, format: "text" },
+  });
+  const report = buildReport([
+    article(
+      "a",
+      "Valley Post",
+      "A magnitude 6.1 earthquake struck the hill town of Varenna before dawn on Monday. At least 31 people are dead, the regional governor said. Rescuers worked through the rubble of the old quarter.",
+    ),
+    article(
+      "b",
+      "Hill Radio",
+      "Rescue teams dug through collapsed houses in Varenna on Monday. The quake killed 27 people, officials told reporters. Schools across the region were closed.",
+    ),
+  ]);
+  const md = formatReport([{ id: "s1", report }], "md");
+  assert.match(
+    md,
+    /## Disagreements\n\n- \*\*death toll:\*\* “At least 31 people are dead” in Valley Post vs “killed 27 people” in Hill Radio/,
+  );
+});

@@ -101,6 +101,15 @@ export interface CompareOptions extends ClusterContext {
 /** Mean best similarity to other sources above which an article is fully about the story. */
 const RELEVANT_DOC = 0.3;
 
+/**
+ * Masked TF-IDF cosine two sentences giving casualty counts must reach: far below the alignment's, since a
+ * toll is told in few words ("Sandy killed 10 people in New York City", "… 18 in New York City, NBC News
+ * reported"), but above that of two sentences about different things.
+ */
+const TOLL_SIMILARITY = 0.1;
+/** Two casualty counts more than this many times apart are of different things. */
+const TOLL_RATIO = 3;
+
 /** Alignment score above which a sentence of a copy is the same sentence as in its original. */
 const COPY_SENTENCE = 0.6;
 
@@ -214,6 +223,8 @@ export interface Value {
   // places and people
   name?: string;
   tense?: string;
+  /** Where a casualty count happened, when the clause says ("10 people in New York City"): lower case, "" if not. */
+  scope?: string;
   /** A date written with its year ("March 2016"), not read from the reference date. */
   explicitYear?: boolean;
 }
@@ -698,6 +709,244 @@ function dateValue(text: string, m: DateMention): Value | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Casualty counts: "killing at least 22 people", "39 people had been killed", "the death toll rose to 40",
+// "83 wounded". Outlets report them at different hours and from different officials, so they disagree more
+// often than any other figure, in sentences that share few other words.
+
+/** Subjects of casualty counts. */
+export const TOLL_SUBJECTS: ReadonlySet<string> = new Set(["death toll", "injured"]);
+
+const DEATH_AFTER = new Set(["killed", "dead", "died", "deaths", "fatalities", "perished"]);
+const HURT_AFTER = new Set(["injured", "wounded", "hurt", "injuries"]);
+const DEATH_BEFORE = new Set(["killed", "killing", "kills", "kill", "claimed", "claiming"]);
+const HURT_BEFORE = new Set(["injuring", "injured", "wounding", "wounded", "hurting"]);
+/** Words between a count and its verb: "39 people had been killed", "46 people are now dead". */
+const TOLL_AUX = new Set(
+  "were was have has had been are is reported confirmed now already believed being later all also so far".split(
+    " ",
+  ),
+);
+/** Nouns counted as everyone: other victim nouns ("soldiers", "children") count a part. */
+const EVERYONE = new Set([
+  "people",
+  "persons",
+  "person",
+  "individuals",
+  "victims",
+  "others",
+  "lives",
+  "other",
+]);
+const TENS_UNITS =
+  /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/;
+/** Bound words that may stand between a verb and its count ("killing at least 22"). */
+const TOLL_BOUND = new Set([
+  "at",
+  "least",
+  "more",
+  "than",
+  "about",
+  "nearly",
+  "almost",
+  "around",
+  "some",
+  "over",
+  "roughly",
+  "approximately",
+  "an",
+  "estimated",
+  "as",
+  "many",
+  "up",
+  "to",
+]);
+/** Words between "death toll" and its count: "rose to", "stood at", "has now reached". */
+const TOLL_LINK = new Set(
+  "to at of is was stood stands stand reached reaches rose risen rises climbed climbs jumped hit hits has had have now officially".split(
+    " ",
+  ),
+);
+/** Before a count: it belongs to another event or an earlier report. */
+const OTHER_TOLL =
+  /\b(?:earlier|previous|previously|prior|initial|first|last (?:year|month|week)|(?:a|one|two|three|the) (?:day|days|week|weeks|month|months|year|years) (?:after|before|earlier)|since (?:19|20)\d\d|in (?:19|20)\d\d|another|a further|additional)\b[^.;]*$/i;
+/** After a count: "five more", "in 2010", "over the past year", "this year": an increment or another period. */
+const OTHER_TOLL_AFTER =
+  /^\s*(?:more|additional|extra|others? more)\b|^[^.;]{0,40}?\b(?:in (?:19|20)\d\d|over the (?:past|last)|this year|last year|a year|each year|every year|per year|annually)\b/i;
+const TOLL_MODAL =
+  /\b(?:could|may|might|would|will|should|expected|feared|likely|projected|predicted|forecast|estimate[sd]? that)\b[^.;,]*$/i;
+
+/** A bound before a count, as written. */
+const BOUND_PHRASE =
+  /\b(?:at least|at most|more than|less than|fewer than|up to|as many as|no more than|no fewer than|in excess of|upwards of|nearly|almost|about|around|roughly|approximately|some|over|under|an estimated)\s+(?:(?:a|an)\s+)?$/i;
+
+function tollNumber(norm: string): number | undefined {
+  const m = TENS_UNITS.exec(norm);
+  if (m) return numberWord(m[1]!)! + numberWord(m[2]!)!;
+  return parseNumberToken(norm);
+}
+
+/** The place a count is given for: "in New York City" within a few words after token `b`, lower case. */
+function scopeOf(text: string, toks: readonly Tok[], b: number): string {
+  for (let q = b; q < toks.length && q < b + 6; q++) {
+    if (CLAUSE_PUNCT.test(text.slice(toks[q - 1]!.end, toks[q]!.start))) break;
+    if (!PLACE_PREP.has(toks[q]!.norm)) continue;
+    let j = q + 1;
+    if (toks[j]?.norm === "the") j++;
+    let e = j;
+    while (e < toks.length && e < j + 4 && /^[A-Z]/.test(text.slice(toks[e]!.start, toks[e]!.end))) {
+      if (e > j && !/^\s+$/.test(text.slice(toks[e - 1]!.end, toks[e]!.start))) break;
+      e++;
+    }
+    if (e > j) return text.slice(toks[j]!.start, toks[e - 1]!.end).toLowerCase();
+  }
+  return "";
+}
+
+/** Casualty counts of a sentence, as number values of subject "death toll" or "injured". */
+function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
+  const out: Value[] = [];
+  const plainGap = (a: number, b: number) => /^\s*$/.test(text.slice(toks[a]!.end, toks[b]!.start));
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const n = tollNumber(t.norm);
+    if (n === undefined || taken(t.start, t.end)) continue;
+    // a year, a time or a range: "in 2010", "4:30", "10-12"
+    if (/^\d{4}$/.test(t.norm) && n >= 1900 && n <= 2100) continue;
+    if (/^(?::\d|\s*[ap]\.?m\b|\s*%|-\d|–\d|\/\d)/i.test(text.slice(t.end, t.end + 4))) continue;
+    if (/[-–/:.$€£]\d*$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
+    // digits grouped by spaces ("116 686 deaths") are one number this reader does not trust
+    const digits = (x: Tok | undefined) => x !== undefined && /^\d+$/.test(x.norm);
+    if ((digits(toks[k - 1]) && plainGap(k - 1, k)) || (digits(toks[k + 1]) && plainGap(k, k + 1))) continue;
+    let k2 = k + 1;
+    let value = n;
+    // "twenty three"
+    if (n >= 20 && n < 100 && n % 10 === 0 && toks[k2] && plainGap(k, k2)) {
+      const unit = numberWord(toks[k2]!.norm);
+      if (unit !== undefined && unit < 10) {
+        value += unit;
+        k2++;
+      }
+    }
+    while (k2 < toks.length && scaleOf(toks[k2]!.norm) !== undefined && plainGap(k2 - 1, k2)) {
+      value *= scaleOf(toks[k2]!.norm)!;
+      k2++;
+    }
+    // a part of a group ("killed two of the attackers") or an age ("Ernest Smith, 38, died")
+    if (
+      toks[k2]?.norm === "of" ||
+      (/,\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start)) &&
+        /^,/.test(text.slice(toks[k2 - 1]!.end)))
+    )
+      continue;
+    // the noun counted, if any: "22 people", "three soldiers", "68 other deaths"; "one other person" and
+    // "16 other service members" count a part
+    let q = k2;
+    if (toks[q]?.norm === "other" && plainGap(q - 1, q)) {
+      const next = toks[q + 1]?.norm ?? "";
+      if (!DEATH_AFTER.has(next) && !HURT_AFTER.has(next)) continue;
+      q++;
+    }
+    const head = "people";
+    const noun = toks[q];
+    if (
+      noun &&
+      plainGap(q - 1, q) &&
+      !TOLL_AUX.has(noun.norm) &&
+      !DEATH_AFTER.has(noun.norm) &&
+      !HURT_AFTER.has(noun.norm) &&
+      !STOPWORDS.has(noun.norm) &&
+      /^[a-z]/.test(text.slice(noun.start, noun.end)) &&
+      !/\d/.test(noun.norm)
+    ) {
+      // a count of one group ("three children", "two gardeners") is an ordinary count of that noun
+      if (!EVERYONE.has(noun.norm)) continue;
+      q++;
+    }
+    let subject: string | undefined;
+    let end = q;
+    let start = k;
+    // "39 people had been killed", "Twenty-two killed", "10 deaths", "83 wounded"
+    let r = q;
+    while (r < toks.length && r < q + 3 && TOLL_AUX.has(toks[r]!.norm) && plainGap(r - 1, r)) r++;
+    const after = toks[r];
+    // "dead" before a noun describes it: "three dead men"
+    const adjective = (x: number) => {
+      const w = toks[x + 1];
+      return w !== undefined && plainGap(x, x + 1) && !STOPWORDS.has(w.norm) && /^[a-z]/.test(w.norm);
+    };
+    if (after && plainGap(r - 1, r) && !(after.norm === "dead" && adjective(r))) {
+      if (DEATH_AFTER.has(after.norm)) subject = "death toll";
+      else if (HURT_AFTER.has(after.norm)) subject = "injured";
+      if (subject) end = r + 1;
+    }
+    // "killing at least 22 people", "wounding 50", "claimed 3 lives"
+    if (!subject) {
+      let v = k - 1;
+      while (v >= 0 && k - v <= 4 && TOLL_BOUND.has(toks[v]!.norm)) v--;
+      const verb = toks[v];
+      if (verb && v >= 0 && /^[\s]*$/.test(text.slice(verb.end, t.start).replace(/[a-z]/gi, ""))) {
+        if (
+          DEATH_BEFORE.has(verb.norm) &&
+          (verb.norm.startsWith("claim") ? toks[k2]?.norm === "lives" : true)
+        )
+          subject = "death toll";
+        else if (HURT_BEFORE.has(verb.norm)) subject = "injured";
+        if (subject) start = v;
+      }
+    }
+    // "the death toll rose to 40", "a death toll of at least 45": only linking words between them
+    if (!subject) {
+      for (let v = k - 1; v >= 1 && k - v <= 8; v--) {
+        const w = toks[v]!;
+        if (w.norm === "toll" && toks[v - 1]!.norm === "death") {
+          if (head !== "people") break;
+          subject = "death toll";
+          start = v - 1;
+          break;
+        }
+        if (!TOLL_LINK.has(w.norm) && !TOLL_BOUND.has(w.norm)) break;
+      }
+    }
+    if (!subject) continue;
+    const vStart = toks[k]!.start;
+    const before = text.slice(Math.max(0, vStart - 100), vStart);
+    const afterText = text.slice(toks[k2 - 1]!.end, toks[k2 - 1]!.end + 60);
+    if (OTHER_TOLL.test(before) || OTHER_TOLL_AFTER.test(afterText)) {
+      k = end - 1;
+      continue;
+    }
+    const prev = toks[k - 1]?.norm ?? "";
+    // "more than a dozen"
+    const lead = text.slice(Math.max(0, vStart - 26), vStart).replace(/\b(?:a|an)\s+$/i, "");
+    let bound: Value["bound"] = "exact";
+    if (APPROX.has(prev) || (prev === "estimated" && toks[k - 2]?.norm === "an")) bound = "approx";
+    else if (MIN_WORDS.test(lead)) bound = "min";
+    else if (MAX_WORDS.test(lead)) bound = "max";
+    // the value as written, with its bound: "At least 46 people are dead"
+    const phrase = bound === "exact" ? null : BOUND_PHRASE.exec(text.slice(Math.max(0, vStart - 30), vStart));
+    const from = Math.min(toks[start]!.start, phrase ? vStart - phrase[0].length : vStart);
+    const to = toks[Math.max(end, k2) - 1]!.end;
+    out.push({
+      kind: "number",
+      subject,
+      start: from,
+      end: to,
+      text: text.slice(from, to),
+      context: new Set(),
+      num: value,
+      bound,
+      head,
+      step: precisionOf(toks, k, k2, value),
+      modal: TOLL_MODAL.test(text.slice(Math.max(0, from - 60), vStart)),
+      // the number's token range, for the clause computation
+      name: `${k}:${k2}`,
+    });
+    k = Math.max(end, k2) - 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 export interface SentenceValues {
   values: Value[];
@@ -722,7 +971,16 @@ export function sentenceValues(doc: Doc, index: number, mentions: readonly DateM
     const [ca, cb] = clauseOf(text, toks, a, b);
     v.context = contentStems(text, toks, ca, cb, (k) => (k >= a && k < b) || extra(k));
   };
-  for (const v of numberValues(text, toks, taken)) {
+  const tolls = tollValues(text, toks, taken);
+  const tollTaken = overlapTester(tolls);
+  for (const v of tolls) {
+    const [a, b] = tokRange(v);
+    withContext(v, a, b);
+    v.scope = scopeOf(text, toks, b);
+    v.name = undefined;
+    values.push(v);
+  }
+  for (const v of numberValues(text, toks, (s, e) => taken(s, e) || tollTaken(s, e))) {
     const [a] = tokRange(v);
     // the unit is part of the role: keep it in the context, drop only the number itself
     withContext(v, a, a + 1);
@@ -769,6 +1027,17 @@ function numbersCompatible(a: Value, b: Value, tol: number): boolean {
   const step = Math.max(a.step ?? 1, b.step ?? 1);
   if (step > 1 && Math.abs(x - y) <= Math.min(step / 2, 0.1 * Math.max(Math.abs(x), Math.abs(y))))
     return true;
+  // casualty counts: "at least 22" and "39" are two counts of one toll, reported at different times or by
+  // different officials; a reader wants to see both
+  // ("at least 22" and "39"), unless the bound is a round figure ("more than 100" and "117")
+  if (TOLL_SUBJECTS.has(a.subject)) {
+    const round = (v: Value) => v.num! % 10 === 0 || /dozen/i.test(v.text);
+    if (a.bound === "min" && round(a) && y >= x) return true;
+    if (b.bound === "min" && round(b) && x >= y) return true;
+    if (a.bound === "max" && round(a) && y <= x) return true;
+    if (b.bound === "max" && round(b) && x <= y) return true;
+    return (a.bound === "approx" || b.bound === "approx") && close(x, y);
+  }
   if (a.bound === "min" && y >= x) return true;
   if (b.bound === "min" && x >= y) return true;
   if (a.bound === "max" && y <= x) return true;
@@ -1257,6 +1526,49 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 40), v.start);
     return toks[toks.length - 1]?.norm ?? "";
   };
+  /** Every casualty count each article states, for `sameToll`. */
+  const tollsByDoc = new Map<number, Value[]>();
+  const tollsOf = (d: number): Value[] => {
+    let list = tollsByDoc.get(d);
+    if (!list) {
+      list = rep.byDoc[d]!.flatMap((id) => valuesOf(id).values.filter((v) => TOLL_SUBJECTS.has(v.subject)));
+      tollsByDoc.set(d, list);
+    }
+    return list;
+  };
+  /**
+   * Whether two casualty counts of different articles count the same thing: the same noun ("people",
+   * "soldiers") for the same place ("in New York City", or none on both sides), statements about the same
+   * story (`TOLL_SIMILARITY`), and neither article also giving the other's count (a toll it updates).
+   */
+  const sameToll = (i: number, p: Value, j: number, q: Value, update = true): boolean => {
+    if (p.subject !== q.subject || p.head !== q.head || Boolean(p.modal) !== Boolean(q.modal)) return false;
+    const sa = p.scope ?? "";
+    const sb = q.scope ?? "";
+    if ((sa === "") !== (sb === "") || (sa !== "" && !namesCompatible(sa, sb, "place"))) return false;
+    const alsoStates = (d: number, v: Value) =>
+      tollsOf(d).some(
+        (w) =>
+          w.subject === v.subject &&
+          w.head === v.head &&
+          (w.scope ?? "") === (v.scope ?? "") &&
+          !valuesConflict(w, v, tol),
+      );
+    if (update && (alsoStates(rep.sents[i]!.doc, q) || alsoStates(rep.sents[j]!.doc, p))) return false;
+    // counts far apart count different things: a day's dead and a war's, one shooting's and a country's
+    if (Math.max(p.num!, q.num!) > TOLL_RATIO * Math.min(p.num!, q.num!)) return false;
+    if (sim(i, j) >= TOLL_SIMILARITY) return true;
+    // the count each article leads with: its largest count of these people for this place
+    const largest = (d: number, v: Value) =>
+      tollsOf(d).every(
+        (w) =>
+          w.subject !== v.subject ||
+          w.head !== v.head ||
+          (w.scope ?? "") !== (v.scope ?? "") ||
+          w.num! <= v.num!,
+      );
+    return largest(rep.sents[i]!.doc, p) && largest(rep.sents[j]!.doc, q);
+  };
   type Found = {
     kind: ConflictKind;
     subject: string;
@@ -1311,6 +1623,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
             xb.some((q) => numbersOf(i).some((m) => m === q.num)))
         )
           continue;
+        // a total against one of its parts: "3.3 million signed up" and "1.9 million in the federal
+        // marketplace, while 1.4 million chose state plans"
+        if (kind === "number" && (sumsTo(numbersOf(j), xa[0]!.num!) || sumsTo(numbersOf(i), xb[0]!.num!)))
+          continue;
         // ages of different people: "a 21-year-old man" and "an 18-year-old girl"
         if (subject === "year-old" && !sameWordAfter(xa[0]!, i, xb[0]!, j)) continue;
         if (kind === "number") {
@@ -1338,6 +1654,13 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
           !xa.every((p) => xb.every((q) => valuesConflict(p, q, tol)))
         )
           continue;
+        if (TOLL_SUBJECTS.has(subject)) {
+          const p = xa[0]!;
+          const q = xb[0]!;
+          if (!valuesConflict(p, q, tol) || !sameToll(i, p, j, q)) continue;
+          found.push({ kind, subject, a: i, va: p, b: j, vb: q, score: sim(i, j) });
+          continue;
+        }
         // a comparable role: the clauses around the values share content words besides the values;
         // values in comparable roles that agree mean the two statements agree
         const pair = bestContextPair(
@@ -1354,6 +1677,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         // dates of statements whose numbers differ too are different periods ("10 percent in March",
         // "8.6 percent in March 2016"), not one event dated twice
         if (kind === "date" && numbersDiffer(A, B)) continue;
+        // two years written out are two events unless the statements say nearly the same thing ("the eclipse
+        // of November 3, 2013" and "an eclipse over Manila Bay in January 2009")
+        if (kind === "date" && WRITTEN_YEAR.test(p.text) && WRITTEN_YEAR.test(q.text) && sim(i, j) < 0.55)
+          continue;
         // a year against a day: "in 2008" and "on Mar 16, 2016" date different things
         if (kind === "date" && spanClass(p) !== spanClass(q) && Math.max(spanClass(p), spanClass(q)) === 2)
           continue;
@@ -1385,8 +1712,23 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     tol,
     (kind, subject) => bySubject.get(`${kind}\u0000${subject}`) ?? [],
     sim,
+    sameToll,
   );
   return { agreed, unique, conflicts };
+}
+
+const WRITTEN_YEAR = /\b(?:1[6-9]|20)\d\d\b/;
+
+/**
+ * Whether two of the numbers add up to `total` (to 1%): the parts of a total the other sentence gives. Small
+ * totals are left out: "five shot, one fatally" against "shot six" adds up by chance.
+ */
+function sumsTo(numbers: readonly number[], total: number): boolean {
+  if (total < 100) return false;
+  for (let x = 0; x < numbers.length; x++)
+    for (let y = x + 1; y < numbers.length; y++)
+      if (Math.abs(numbers[x]! + numbers[y]! - total) <= 0.01 * total) return true;
+  return false;
 }
 
 /** Whether two statements are about the same time: no dates on one side, or a pair of dates that fit together. */
@@ -1553,6 +1895,7 @@ function groupConflicts(
   tol: number,
   candidates: (kind: ConflictKind, subject: string) => readonly number[],
   sim: (a: number, b: number) => number,
+  sameToll: (a: number, va: Value, b: number, vb: Value, update: boolean) => boolean,
 ): Conflict[] {
   const out: Building[] = [];
   for (const f of found) {
@@ -1571,8 +1914,10 @@ function groupConflicts(
       for (const k of candidates(c.kind, c.subject)) {
         if (c.at.has(k) || rep.sents[k]!.doc === rep.sents[id]!.doc) continue;
         const vs = valuesOf(k).values.filter((v) => v.kind === c.kind && v.subject === c.subject);
-        if (vs.length !== 1 || shared(vs[0]!.context, value.context) < 2) continue;
-        if (sim(id, k) < alignment.threshold) continue;
+        if (vs.length !== 1) continue;
+        if (TOLL_SUBJECTS.has(c.subject)) {
+          if (!sameToll(id, value, k, vs[0]!, false)) continue;
+        } else if (shared(vs[0]!.context, value.context) < 2 || sim(id, k) < alignment.threshold) continue;
         // support for a value already in dispute, never a new value
         if (!c.raw.some((w) => !valuesConflict(w, vs[0]!, tol))) continue;
         addValue(c, k, vs[0]!, rep, docs, tol);

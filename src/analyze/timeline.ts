@@ -218,18 +218,58 @@ function quotedBackground(doc: Doc, mentions: readonly DateMention[]): Set<DateM
 }
 
 /**
+ * Below this TF-IDF cosine between an article's words and those of every other article, an article with
+ * no aligned sentence is about something else. Above it, the article tells the same story in other
+ * words (an interview, a feature, a second report that shares no sentence-level detail) and stays.
+ */
+export const ON_TOPIC_DOC = 0.3;
+
+/**
  * Articles about something else: in a cluster of three or more, an article none of whose sentences is
- * aligned with any sentence of another article (while the others are aligned among themselves).
+ * aligned with any sentence of another article (while the others are aligned among themselves) and whose
+ * words, taken as a whole, are not close to those of any other article (`ON_TOPIC_DOC`).
  */
 export function offTopicDocs(rep: ClusterRep, alignment: Alignment): Set<number> {
   const out = new Set<number>();
   if (rep.docs.length < 3) return out;
   const linked = rep.byDoc.map((ids) => ids.some((id) => (alignment.links[id]?.length ?? 0) > 0));
   if (linked.filter(Boolean).length < 2) return out;
-  linked.forEach((l, d) => {
-    if (!l) out.add(d);
-  });
+  const unlinked = linked.flatMap((l, d) => (l ? [] : [d]));
+  if (unlinked.length === 0) return out;
+  const vectors = rep.byDoc.map((ids) => documentVector(rep, ids));
+  for (const d of unlinked) {
+    let best = 0;
+    for (let e = 0; e < vectors.length; e++)
+      if (e !== d) best = Math.max(best, sparseCosine(vectors[d]!, vectors[e]!));
+    if (best < ON_TOPIC_DOC) out.add(d);
+  }
   return out;
+}
+
+/** An article's TF-IDF vector: its sentences' term counts summed, weighted by the cluster's IDF. */
+function documentVector(rep: ClusterRep, ids: readonly number[]): Map<number, number> {
+  const v = new Map<number, number>();
+  for (const id of ids) {
+    const s = rep.sents[id]!;
+    for (let k = 0; k < s.uniq.length; k++) {
+      const t = s.uniq[k]!;
+      v.set(t, (v.get(t) ?? 0) + s.counts[k]! * rep.idf[t]!);
+    }
+  }
+  return v;
+}
+
+function sparseCosine(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, x] of a) {
+    na += x * x;
+    const y = b.get(t);
+    if (y !== undefined) dot += x * y;
+  }
+  for (const y of b.values()) nb += y * y;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
 const MONTH_NAMES =

@@ -1,3 +1,4 @@
+import { TOLL_SUBJECTS } from "../analyze/compare.ts";
 import type { Report } from "../analyze/report.ts";
 import type { Citation } from "../types.ts";
 import {
@@ -185,7 +186,7 @@ function blocksOf(story: StoryReport, many: boolean): Block[] {
       out.push({
         kind: "list",
         items: cmp.conflicts.map((c) => [
-          { text: `${c.kind}:`, strong: true },
+          { text: `${TOLL_SUBJECTS.has(c.subject) ? c.subject : c.kind}:`, strong: true },
           {
             text: c.values
               .map((v) => `“${oneLine(v.text)}” in ${sourceNames(report, nums, v.citations)}`)

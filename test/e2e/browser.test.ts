@@ -422,6 +422,30 @@ describe("reading page", () => {
     await page.close();
   });
 
+  test(
+    "sources that give different death tolls are shown disagreeing, with each figure",
+    TIMEOUT,
+    async () => {
+      const { page, problems } = await open();
+      await page.fill(
+        "#paste",
+        [
+          "A magnitude 6.1 earthquake struck the hill town of Varenna before dawn on Monday. At least 31 people are dead, the regional governor said. Rescuers worked through the rubble of the old quarter.",
+          "Rescue teams dug through collapsed houses in Varenna on Monday. The quake killed 27 people, officials told reporters. Schools across the region were closed.",
+        ].join("\n---\n"),
+      );
+      await summarize(page);
+      const item = page.locator("ul.facts.warn > li", { hasText: "death toll" });
+      assert.equal(await item.count(), 1);
+      assert.deepEqual(await item.locator(".value").allTextContents(), [
+        "At least 31 people are dead",
+        "killed 27 people",
+      ]);
+      assert.deepEqual(problems, []);
+      await page.close();
+    },
+  );
+
   test("at phone width the page fits the screen and citations still work", TIMEOUT, async () => {
     const { page, problems } = await open(390);
     await page.setInputFiles("#files", FILES);

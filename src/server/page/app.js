@@ -332,9 +332,13 @@ function outletOf(a) {
   return a.outlet || a.id;
 }
 
-/** What a conflict is about, when that reads well: a role or "date", not a unit noun's stem. */
+/** Subjects of casualty counts, which read well ("death toll"), unlike a unit noun's stem. */
+const TOLL_SUBJECTS = new Set(["death toll", "injured"]);
+
+/** What a conflict is about, when that reads well: a role, "date", a casualty count, not a unit noun's stem. */
 function conflictSubject(conflict) {
-  return conflict.kind !== "number" && conflict.subject ? conflict.subject : "";
+  if (!conflict.subject) return "";
+  return conflict.kind !== "number" || TOLL_SUBJECTS.has(conflict.subject) ? conflict.subject : "";
 }
 
 /** Distinct articles of a list of citations, in article order. */
