@@ -196,6 +196,23 @@ describe("conflicts", () => {
     assert.match(tolls[0]!.values.find((v) => v.value === "31")!.text, /^At least 31 people are dead$/);
     // the injured agree (120 and 120): no conflict on them
     assert.equal(compareSources(docs).conflicts.filter((c) => c.subject === "injured").length, 0);
+    // the wounded and the missing, a weekday after the verb
+    const more = compareSources(
+      cluster(
+        [
+          "Gunfire at a block party in Bunny Friend Park wounded 16 people, and three people are missing, police said.",
+          "2024-06-04",
+        ],
+        [
+          "Seventeen people were injured Sunday night after gunfire at a block party in Bunny Friend Park, and police said five remain missing.",
+          "2024-06-04",
+        ],
+      ),
+    ).conflicts;
+    assert.deepEqual(more.map((c) => [c.subject, c.values.map((v) => v.value)]).sort(), [
+      ["injured", ["16", "17"]],
+      ["missing", ["3", "5"]],
+    ]);
   });
 
   test("casualty counts of different people, places, times or things are not conflicts", () => {
@@ -226,6 +243,11 @@ describe("conflicts", () => {
       [
         "A gunman and at least one other person are dead after the shooting at the mall.",
         "Two people died in the shooting at the mall, police said.",
+      ],
+      // "dead" describing a noun: three men found dead, not a toll
+      [
+        "Rescuers found three dead men in the car after the crash on the coast road.",
+        "The crash on the coast road killed five people, rescuers said.",
       ],
       // a round lower bound that the other count meets
       [

@@ -714,15 +714,18 @@ function dateValue(text: string, m: DateMention): Value | undefined {
 // often than any other figure, in sentences that share few other words.
 
 /** Subjects of casualty counts. */
-export const TOLL_SUBJECTS: ReadonlySet<string> = new Set(["death toll", "injured"]);
+export const TOLL_SUBJECTS: ReadonlySet<string> = new Set(["death toll", "injured", "missing"]);
 
 const DEATH_AFTER = new Set(["killed", "dead", "died", "deaths", "fatalities", "perished"]);
 const HURT_AFTER = new Set(["injured", "wounded", "hurt", "injuries"]);
+const MISSING_AFTER = new Set(["missing", "unaccounted"]);
+/** Casualty words that also describe a noun: "three dead men", "two wounded soldiers". */
+const ADJECTIVES = new Set(["dead", "wounded", "injured", "missing"]);
 const DEATH_BEFORE = new Set(["killed", "killing", "kills", "kill", "claimed", "claiming"]);
 const HURT_BEFORE = new Set(["injuring", "injured", "wounding", "wounded", "hurting"]);
 /** Words between a count and its verb: "39 people had been killed", "46 people are now dead". */
 const TOLL_AUX = new Set(
-  "were was have has had been are is reported confirmed now already believed being later all also so far".split(
+  "were was have has had been are is reported confirmed now already believed being later all also so far still remain remains remained".split(
     " ",
   ),
 );
@@ -854,6 +857,7 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
       !TOLL_AUX.has(noun.norm) &&
       !DEATH_AFTER.has(noun.norm) &&
       !HURT_AFTER.has(noun.norm) &&
+      !MISSING_AFTER.has(noun.norm) &&
       !STOPWORDS.has(noun.norm) &&
       /^[a-z]/.test(text.slice(noun.start, noun.end)) &&
       !/\d/.test(noun.norm)
@@ -869,14 +873,15 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
     let r = q;
     while (r < toks.length && r < q + 3 && TOLL_AUX.has(toks[r]!.norm) && plainGap(r - 1, r)) r++;
     const after = toks[r];
-    // "dead" before a noun describes it: "three dead men"
+    // "dead" before a noun describes it: "three dead men", "two wounded soldiers", "three missing hikers"
     const adjective = (x: number) => {
       const w = toks[x + 1];
       return w !== undefined && plainGap(x, x + 1) && !STOPWORDS.has(w.norm) && /^[a-z]/.test(w.norm);
     };
-    if (after && plainGap(r - 1, r) && !(after.norm === "dead" && adjective(r))) {
+    if (after && plainGap(r - 1, r) && !(r === q && ADJECTIVES.has(after.norm) && adjective(r))) {
       if (DEATH_AFTER.has(after.norm)) subject = "death toll";
       else if (HURT_AFTER.has(after.norm)) subject = "injured";
+      else if (MISSING_AFTER.has(after.norm)) subject = "missing";
       if (subject) end = r + 1;
     }
     // "killing at least 22 people", "wounding 50", "claimed 3 lives"

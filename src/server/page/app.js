@@ -333,7 +333,7 @@ function outletOf(a) {
 }
 
 /** Subjects of casualty counts, which read well ("death toll"), unlike a unit noun's stem. */
-const TOLL_SUBJECTS = new Set(["death toll", "injured"]);
+const TOLL_SUBJECTS = new Set(["death toll", "injured", "missing"]);
 
 /** What a conflict is about, when that reads well: a role, "date", a casualty count, not a unit noun's stem. */
 function conflictSubject(conflict) {
