@@ -662,3 +662,16 @@ describe("entities: dates and generic nouns are not names", () => {
     assert.ok(names.includes("Wall Street") && names.includes("Staten Island"), names.join(", "));
   });
 });
+
+describe("extractEntities: era markers are no names", () => {
+  const docs = docsOf(
+    "Divers found a Roman ship from the first century A.D. off Vendicari. It sank around AD 79, and its jars date to 200 BC.",
+    "The Vendicari wreck dates to the first century AD, the Sicilian heritage office said.",
+  );
+  const names = extractEntities(docs).map((e) => e.name);
+
+  it("drops A.D., AD and BC beside a year or a century, and keeps the names around them", () => {
+    for (const era of ["A.D.", "AD", "BC"]) assert.ok(!names.includes(era), names.join(", "));
+    assert.ok(names.includes("Vendicari"), names.join(", "));
+  });
+});

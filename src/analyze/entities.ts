@@ -357,6 +357,9 @@ interface Piece {
   gaz?: { name: string; type: EntityType };
 }
 
+/** Era markers: "A.D.", "AD", "BC", "B.C.E.", "CE". */
+const ERA = /^(?:A\.?D\.?|B\.?C\.?(?:E\.?)?|C\.?E\.?)$/;
+
 interface Ctx {
   gaz: Gazetteer;
   /** Keys of words seen capitalised away from the start of a sentence somewhere in the cluster. */
@@ -380,6 +383,13 @@ function isNameWord(t: Tok, ctx: Ctx, headline: boolean, text: string): boolean 
   if (/^[RDI]-\p{Lu}/u.test(t.text)) return false;
   // a verb made of an abbreviation: "KOed", "OKed", "ODing"
   if (/^\p{Lu}{2,}(?:ed|'d|’d|ing)$/u.test(t.text)) return false;
+  // an era beside a year or a century: "the first century A.D.", "2000 BC", "AD 79"
+  if (
+    ERA.test(t.text) &&
+    (/(?:\d|centur(?:y|ies)|millenni(?:um|a))\s*$/i.test(text.slice(Math.max(0, t.start - 14), t.start)) ||
+      /^\s*\d/.test(text.slice(t.end, t.end + 3)))
+  )
+    return false;
   // a time zone after a time: "6:40PM ET", "3 p.m. EST"
   if (
     TIME_ZONE.test(t.text) &&
