@@ -633,6 +633,23 @@ describe("agreement and uniqueness", () => {
     );
   });
 
+  test("the writer's own question is no fact; a question someone asked, quoted, is", () => {
+    const docs = cluster(
+      [
+        "Marrowby closed the Quill Street pier on Friday after divers found rot in its pilings.\n\n" +
+          "So what will happen to the fish market that has stood there since 1962?\n\n" +
+          "“Who pays for the new pilings?” council member Ruth Amadi asked at the Monday meeting.",
+      ],
+      ["The Quill Street pier in Marrowby closed Friday after divers found rot in the pilings."],
+    );
+    const texts = compareSources(docs).unique.map((f) => f.text);
+    assert.ok(!texts.some((t) => /fish market/.test(t)), texts.join(" | "));
+    assert.ok(
+      texts.some((t) => /Ruth Amadi asked/.test(t)),
+      texts.join(" | "),
+    );
+  });
+
   test("unique facts are listed most informative first", () => {
     const docs = cluster(
       [

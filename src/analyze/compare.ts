@@ -1430,8 +1430,10 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       if (close) continue;
       const doc = docs[s.doc]!;
       const text = doc.article.text;
-      // a caption or heading ("Photos: the 10 most fascinating people of 2011.") is no fact
-      if (isFragment(text.slice(s.sentence.start, s.sentence.end))) continue;
+      // a caption or heading ("Photos: the 10 most fascinating people of 2011.") is no fact, nor is the
+      // writer's own question ("So what's really going on with the couple?")
+      const own = text.slice(s.sentence.start, s.sentence.end);
+      if (isFragment(own) || (/\?\s*$/.test(own) && !s.hasQuote)) continue;
       // A sentence that continues a quotation opened by the sentence before it is shown with that opening:
       // one fact when both are unique, else the opening is quoted (and cited) as its context.
       const opener = id > 0 && s.quoteOpenAtStart ? rep.sents[id - 1] : undefined;
