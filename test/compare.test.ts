@@ -215,6 +215,45 @@ describe("conflicts", () => {
     ]);
   });
 
+  test("casualty counts are read in the ways news writes them", () => {
+    const cases: [string, string, string, string[]][] = [
+      [
+        "A fire tore through a textile factory in Dunmore on Monday night and killed 12 people, fire officials said.",
+        "The death toll from Monday's textile factory fire in Dunmore rose to 15 on Tuesday, fire officials said.",
+        "death toll",
+        ["death toll from Monday's textile factory fire in Dunmore rose to 15", "killed 12 people"],
+      ],
+      [
+        "A plane crashed after take-off from Linden airport on Friday, and all 48 people on board were killed, the aviation authority said.",
+        "A plane crashed after take-off from Linden airport on Friday, killing 52 people, the aviation authority said.",
+        "death toll",
+        ["48 people on board were killed", "killing 52 people"],
+      ],
+      [
+        "A fire at a textile factory killed 12 people in Dunmore on Monday, fire officials said.",
+        "A fire at a textile factory in Dunmore on Monday killed 15 people, fire officials said.",
+        "death toll",
+        ["killed 12 people", "killed 15 people"],
+      ],
+      [
+        "Gunmen opened fire at the Linden market on Friday, killing two people and injuring 8 others, police said.",
+        "Gunmen killed two people and injured 11 others at the Linden market on Friday, police said.",
+        "injured",
+        ["injured 11 others", "injuring 8 others"],
+      ],
+    ];
+    for (const [a, b, subject, texts] of cases) {
+      const found = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"])).conflicts.filter(
+        (c) => c.subject === subject,
+      );
+      assert.deepEqual(
+        found.map((c) => c.values.map((v) => v.text).sort()),
+        [texts.sort()],
+        `"${a}" / "${b}"`,
+      );
+    }
+  });
+
   test("casualty counts of different people, places, times or things are not conflicts", () => {
     const cases: [string, string][] = [
       // a part against the whole: another noun, another place
@@ -248,6 +287,16 @@ describe("conflicts", () => {
       [
         "Rescuers found three dead men in the car after the crash on the coast road.",
         "The crash on the coast road killed five people, rescuers said.",
+      ],
+      // "29 others" were killed besides someone named before them
+      [
+        "The bodies of seven cargo workers were found near the terminal, and 29 others were killed in the airport attack.",
+        "The airport attack killed 36 people, officials said.",
+      ],
+      // a floor the other count clears
+      [
+        "Fifteen people died and more than 35 were injured in the attacks at the mosque, officials said.",
+        "At least 15 people were killed and 39 injured in the attacks at the mosque, officials said.",
       ],
       // a round lower bound that the other count meets
       [

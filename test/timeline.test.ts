@@ -92,6 +92,22 @@ describe("extractDates", () => {
     for (const x of m) assert.equal(x.anchor, "published");
   });
 
+  test("a count before a weekday is no day of the month: 'rose to 15 on Wednesday'", () => {
+    // published Thursday 2025-01-09
+    const d = doc(
+      "The death toll rose to 15 on Wednesday, officials said. The fire killed 12 on Tuesday.",
+      "2025-01-09",
+    );
+    const m = extractDates(d);
+    assert.deepEqual(
+      m.map((x) => [x.text, x.resolved?.date]),
+      [
+        ["on Wednesday", "2025-01-08"],
+        ["on Tuesday", "2025-01-07"],
+      ],
+    );
+  });
+
   test("a verb's tense beats a nearer -ed adjective, and an expectation points forward", () => {
     // published Wednesday 2026-03-04
     const d = doc(

@@ -5,11 +5,15 @@
  * - agreed: a statement with aligned sentences in two or more articles;
  * - unique: a statement no other article comes close to ("only in <outlet>");
  * - conflicts: aligned statements whose values of one kind differ in a comparable role: numbers with the
- *   same unit noun, dates of the same event, places after the same preposition, people in the same role.
+ *   same unit noun, dates of the same event, places after the same preposition, people in the same role;
+ *   and casualty counts (subjects "death toll", "injured", "missing"), however they are worded.
  *
  * Conflicts are found conservatively: the two sentences must be aligned, the clauses holding the two
  * values must share content words besides the values, and the values must be incompatible (an
- * approximate "about 12,000" tolerates 10%, "at least six" accepts seven).
+ * approximate "about 12,000" tolerates 10%, "at least six" accepts seven). Casualty counts are told in
+ * few words ("Sandy killed 10 people", "the death toll climbed to 40"), so they need no alignment, only
+ * the same people counted for the same place and counts within a factor of 3; a bound is ignored unless
+ * round ("at least 22" and "39" differ, "more than 100" and "117" do not).
  */
 
 import { copySources, countSources } from "../align/copies.ts";
@@ -769,6 +773,10 @@ const TOLL_LINK = new Set(
     " ",
   ),
 );
+/** Verbs of a toll: between them and "death toll" may stand what the toll is of. */
+const TOLL_VERB = new Set(
+  "is was stood stands stand reached reaches rose risen rises climbed climbs jumped hit hits".split(" "),
+);
 /** Before a count: it belongs to another event or an earlier report. */
 const OTHER_TOLL =
   /\b(?:earlier|previous|previously|prior|initial|first|last (?:year|month|week)|(?:a|one|two|three|the) (?:day|days|week|weeks|month|months|year|years) (?:after|before|earlier)|since (?:19|20)\d\d|in (?:19|20)\d\d|another|a further|additional)\b[^.;]*$/i;
@@ -851,7 +859,14 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
     }
     const head = "people";
     const noun = toks[q];
-    if (
+    if (noun && plainGap(q - 1, q) && EVERYONE.has(noun.norm)) {
+      // "29 others were killed": a part, told after someone else; "wounding 31 others" counts them all
+      let v = k - 1;
+      while (v >= 0 && k - v <= 4 && TOLL_BOUND.has(toks[v]!.norm)) v--;
+      const verb = toks[v]?.norm ?? "";
+      if (noun.norm === "others" && !DEATH_BEFORE.has(verb) && !HURT_BEFORE.has(verb)) continue;
+      q++;
+    } else if (
       noun &&
       plainGap(q - 1, q) &&
       !TOLL_AUX.has(noun.norm) &&
@@ -871,7 +886,11 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
     let start = k;
     // "39 people had been killed", "Twenty-two killed", "10 deaths", "83 wounded"
     let r = q;
-    while (r < toks.length && r < q + 3 && TOLL_AUX.has(toks[r]!.norm) && plainGap(r - 1, r)) r++;
+    // "all 48 people on board were killed"
+    if (toks[r]?.norm === "aboard" && plainGap(r - 1, r)) r++;
+    else if (toks[r]?.norm === "on" && toks[r + 1]?.norm === "board" && plainGap(r - 1, r)) r += 2;
+    const aux = r;
+    while (r < toks.length && r < aux + 3 && TOLL_AUX.has(toks[r]!.norm) && plainGap(r - 1, r)) r++;
     const after = toks[r];
     // "dead" before a noun describes it: "three dead men", "two wounded soldiers", "three missing hikers"
     const adjective = (x: number) => {
@@ -899,17 +918,25 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
         if (subject) start = v;
       }
     }
-    // "the death toll rose to 40", "a death toll of at least 45": only linking words between them
+    // "the death toll rose to 40", "a death toll of at least 45": only linking words between them, or a
+    // verb of the toll after what it is of ("the death toll from the Calvo storm climbed to 18")
     if (!subject) {
-      for (let v = k - 1; v >= 1 && k - v <= 8; v--) {
+      let verb = false;
+      for (let v = k - 1; v >= 1 && k - v <= 16; v--) {
         const w = toks[v]!;
         if (w.norm === "toll" && toks[v - 1]!.norm === "death") {
-          if (head !== "people") break;
           subject = "death toll";
           start = v - 1;
           break;
         }
-        if (!TOLL_LINK.has(w.norm) && !TOLL_BOUND.has(w.norm)) break;
+        if (TOLL_LINK.has(w.norm) || TOLL_BOUND.has(w.norm)) {
+          if (TOLL_VERB.has(w.norm)) verb = true;
+          if (k - v > 8 && !verb) break;
+          continue;
+        }
+        // past the verb, the toll's own complement: "from Monday's textile factory fire in Dunmore"
+        if (!verb || CLAUSE_PUNCT.test(text.slice(w.end, toks[v + 1]!.start)) || CLAUSE_WORDS.has(w.norm))
+          break;
       }
     }
     if (!subject) continue;
@@ -1036,7 +1063,8 @@ function numbersCompatible(a: Value, b: Value, tol: number): boolean {
   // different officials; a reader wants to see both
   // ("at least 22" and "39"), unless the bound is a round figure ("more than 100" and "117")
   if (TOLL_SUBJECTS.has(a.subject)) {
-    const round = (v: Value) => v.num! % 10 === 0 || /dozen/i.test(v.text);
+    // "at least 22" is how a confirmed count is reported; "more than 35" is a floor
+    const round = (v: Value) => v.num! % 10 === 0 || /dozen/i.test(v.text) || !/\bat least\b/i.test(v.text);
     if (a.bound === "min" && round(a) && y >= x) return true;
     if (b.bound === "min" && round(b) && x >= y) return true;
     if (a.bound === "max" && round(a) && y <= x) return true;
@@ -1552,7 +1580,11 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     if (p.subject !== q.subject || p.head !== q.head || Boolean(p.modal) !== Boolean(q.modal)) return false;
     const sa = p.scope ?? "";
     const sb = q.scope ?? "";
-    if ((sa === "") !== (sb === "") || (sa !== "" && !namesCompatible(sa, sb, "place"))) return false;
+    if (sa !== "" && sb !== "" && !namesCompatible(sa, sb, "place")) return false;
+    // a place on one side only: the other statement must name it too ("killed 12 people in Dunmore" and
+    // "a fire in Dunmore on Monday killed 15 people"), else one counts a part of the other's whole
+    if (sa === "" && sb !== "" && !sentenceText(i).toLowerCase().includes(sb)) return false;
+    if (sb === "" && sa !== "" && !sentenceText(j).toLowerCase().includes(sa)) return false;
     const alsoStates = (d: number, v: Value) =>
       tollsOf(d).some(
         (w) =>

@@ -685,6 +685,12 @@ function classify(r: chrono.ParsedResult, sentence: string): Candidate | undefin
         return undefined;
     }
     if (w[0][0] !== w[0][0]?.toUpperCase()) return undefined;
+    // "the death toll rose to 15 on Wednesday": the number is a count, the date is "on Wednesday"
+    const count = /^\d{1,2}\s+(?=on\s)/i.exec(t);
+    if (count && !hasMonth) {
+      const cut = count[0].length;
+      return { ...base, start: start + cut, text: t.slice(cut), kind: "weekday", relativeWord: modifier };
+    }
     return { ...base, kind: "weekday", relativeWord: modifier };
   }
   return undefined;
