@@ -682,6 +682,25 @@ describe("agreement and uniqueness", () => {
     );
   });
 
+  test("two sentences that share a person's name and title but say different things do not agree", () => {
+    const docs = cluster(
+      [
+        "Harland's foreign minister Ilse Marwood said rivals were behind it. " +
+          "Mayor Dana Whitlock closed the Kestrel Bridge on Tuesday. Ferries ran late.",
+      ],
+      [
+        "Harland Foreign Minister Ilse Marwood would speak later. " +
+          "The Kestrel Bridge was closed Tuesday by Mayor Dana Whitlock. Ferries ran late.",
+      ],
+    );
+    const agreed = compareSources(docs).agreed.map((f) => f.text);
+    assert.ok(!agreed.some((t) => /Marwood/.test(t)), agreed.join(" | "));
+    assert.ok(
+      agreed.some((t) => /Kestrel Bridge/.test(t)),
+      agreed.join(" | "),
+    );
+  });
+
   test("the writer's own question is no fact; a question someone asked, quoted, is", () => {
     const docs = cluster(
       [

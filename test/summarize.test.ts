@@ -659,3 +659,31 @@ test("German „…“ and »…« quotations close, so the sentences after them
     assert.ok(texts.some((t) => t.startsWith("Die Opposition")));
   }
 });
+
+test("a citation needs a shared statement, not only a shared name; a paraphrase keeps its citation", () => {
+  const docs = prepare([
+    article(
+      "a",
+      "Harland's foreign minister Ilse Marwood said rivals were behind it. " +
+        "Mayor Dana Whitlock closed the Kestrel Bridge on Tuesday. Ferries ran late.",
+    ),
+    article(
+      "b",
+      "Harland Foreign Minister Ilse Marwood would speak later. " +
+        "The Kestrel Bridge was closed Tuesday by Mayor Dana Whitlock. Ferries ran late.",
+    ),
+  ]);
+  const analysis = analyzeCluster(docs);
+  const idOf = (articleId: string, sentence: number) =>
+    analysis.rep.sents.findIndex(
+      (s) => docs[s.doc]!.article.id === articleId && s.sentence.index === sentence,
+    );
+  const marwood = idOf("a", 0);
+  const bridge = idOf("a", 1);
+  // the alignment links both pairs: the name pair only by the rare name and title
+  assert.ok(analysis.alignment.links[marwood]!.some((l) => l.s === idOf("b", 0)));
+  assert.ok(analysis.alignment.links[bridge]!.some((l) => l.s === idOf("b", 1)));
+  const cited = (id: number) => citationsFor(analysis, id).map((c) => `${c.articleId}:${c.sentence}`);
+  assert.deepEqual(cited(marwood), ["a:0"]);
+  assert.deepEqual(cited(bridge), ["a:1", "b:1"]);
+});

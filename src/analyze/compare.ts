@@ -17,6 +17,7 @@
  */
 
 import { copySources, countSources } from "../align/copies.ts";
+import { sameStatement } from "../align/evidence.ts";
 import { type Alignment, contentOverlap } from "../align/index.ts";
 import type { ClusterRep } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -1331,7 +1332,9 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   const agreeing = (a: number, b: number) => {
     const overlap = contentOverlap(rep, a, b);
     return (
-      overlap >= minOverlap && overlap * Math.min(rep.sents[a]!.uniq.length, rep.sents[b]!.uniq.length) >= 2
+      overlap >= minOverlap &&
+      overlap * Math.min(rep.sents[a]!.uniq.length, rep.sents[b]!.uniq.length) >= 2 &&
+      sameStatement(rep, a, b)
     );
   };
   const usable = (id: number) => live(id) && rep.sents[id]!.uniq.length >= 3 && rep.sents[id]!.endsWithPunct;

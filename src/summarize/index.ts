@@ -1,3 +1,4 @@
+import { sameStatement } from "../align/evidence.ts";
 import { type Alignment, alignSentences, contentOverlap, cosine } from "../align/index.ts";
 import { type Background, type ClusterRep, representCluster } from "../align/represent.ts";
 import { NewsweaveError } from "../errors.ts";
@@ -359,6 +360,8 @@ export function citationsFor(analysis: ClusterAnalysis, id: number, perArticle =
   const out = [citationOf(analysis, id, 1)];
   const perDoc = new Map<number, number>();
   for (const link of analysis.alignment.links[id]!) {
+    // a link made by a shared name alone ("Ghandour said …" / "Ghandour would hold …") supports nothing
+    if (!sameStatement(analysis.rep, id, link.s)) continue;
     const d = analysis.rep.sents[link.s]!.doc;
     const n = perDoc.get(d) ?? 0;
     if (n >= perArticle) continue;
