@@ -554,6 +554,30 @@ describe("story summaries and updates", () => {
     await store.close();
   });
 
+  test("a later statement by a person the reader has met is news, though it aligns by the name", async () => {
+    const first =
+      "Harland's foreign minister Ilse Marwood would speak later. " +
+      "The ferry workers' union has been on strike for two weeks over overtime pay. " +
+      "Commuters have crowded the coast road since the ferries stopped.";
+    const { store, id, first: summary, tick, addLater } = await summarised([article("valley-post", first)]);
+    assert.ok(summary.summary.sentences.some((s) => /Marwood would speak later/.test(s.text)));
+    await addLater(
+      article(
+        "radio",
+        "Harland Foreign Minister Ilse Marwood said rivals were behind it. " +
+          "The ferry workers' union has been on strike for two weeks over overtime pay.",
+      ),
+    );
+    const u = await updateStory(store, id, summary.summaryId, { now: tick });
+    const texts = u.summary.sentences.map((s) => s.text);
+    assert.ok(
+      texts.some((t) => /Marwood said rivals were behind it/.test(t)),
+      texts.join(" | "),
+    );
+    assert.ok(!texts.some((t) => /two weeks over overtime/.test(t)), "a fact already seen is not new");
+    await store.close();
+  });
+
   test("in an update, news naming a place or number no earlier article gave comes first", async () => {
     const { store, id, first, tick, addLater } = await summarised([
       article("valley-post", base),

@@ -4,12 +4,13 @@
  * Every summary produced for a story is saved with an id (`sum<n>`), the last article it saw and the text
  * of every sentence the reader has been shown so far. An update since a summary (or since a time) takes
  * the sentences of articles that arrived later, drops each one the alignment links (score ≥ the alignment
- * threshold) to a sentence the reader has already seen unless it names a person, place or number the reader
+ * threshold, sharing what is said and not only a name) to a sentence the reader has already seen unless it names a person, place or number the reader
  * has not met, and summarises the rest, cited like the main summary: news that names something new first,
  * then other news, then background; within each, late coverage (published well before the newest article
  * the reader had) last. Duplicates are not independent sources: of each group of copies only the latest
  * version is used.
  */
+import { sameStatement } from "../align/evidence.ts";
 import type { Alignment } from "../align/index.ts";
 import { NewsweaveError } from "../errors.ts";
 import { isStopword } from "../lexicon/stopwords.ts";
@@ -222,7 +223,8 @@ export function newSentenceIds(
     const s = rep.sents[id]!;
     if (!fresh.has(s.doc)) continue;
     const links = alignment.links[id]!;
-    if (links.some((l) => seen.has(rep.sents[l.s]!.doc))) {
+    // seen only if a seen sentence says the same, not merely names the same person
+    if (links.some((l) => seen.has(rep.sents[l.s]!.doc) && sameStatement(rep, id, l.s))) {
       const text = rep.docs[s.doc]!.article.text.slice(s.sentence.start, s.sentence.end);
       if (!known || unknownDetails(text, known).length === 0) continue;
     }
