@@ -241,6 +241,18 @@ describe("extractQuotes: speakers", () => {
     assert.equal(speakerName(byText(quotes, "cracks in two")), "Alder County Highway Department");
   });
 
+  it("gives a quotation after ', saying' to the subject of the clause, whatever names the sentence before", () => {
+    const { quotes } = quotesOf(
+      "Mayor Tom Brisk faced angry residents over the new parking fees in Eastvale.\n" +
+        "The mayor defended the plan on Monday, saying “It is the only way to fund the road repairs.”\n" +
+        "Eastvale residents complained about the fees at the council meeting.\n" +
+        "He answered them on Tuesday, saying “The fees will end when the roads are fixed.”\n" +
+        "Mimicking the council's vote, the residents raised their hands and chanted “No more fees.”",
+    );
+    assert.equal(speakerName(byText(quotes, "It is the only way")), "Tom Brisk");
+    assert.equal(speakerName(byText(quotes, "The fees will end")), "Tom Brisk");
+  });
+
   it("uses the gender of the pronoun to pick between two people", () => {
     const { quotes } = quotesOf(
       "Marisol Vega walked to the barricade with her neighbour John Miller.\n" +

@@ -1164,7 +1164,7 @@ function subjectOfVerb(
     const limit = /:\s*$/.test(between) ? 220 : 90;
     if (between.length > limit || /[.;]/.test(between)) return undefined;
   }
-  const clause = masked.slice(0, verbAt);
+  let clause = masked.slice(0, verbAt);
   const clauseTrim = clause.trimEnd();
   // inverted inside the sentence: "They are, said the poet Pere Gimferrer, as full of “…”", "Says one friend: “…”"
   if (clauseTrim.endsWith(",") || clauseTrim === "") {
@@ -1195,10 +1195,19 @@ function subjectOfVerb(
     coordinated ||
     /\b(?:and|but|then)$/i.test(clauseTrim)
   ) {
-    // "X declined to comment, saying, “…”", "X, in a statement, said": the subject opens the clause
+    // "X declined to comment, saying, “…”", "X, in a statement, said": the subject opens the clause; in
+    // "A was placed on alert, while B has expressed … and called …", the clause of B
+    const boundary = [...clause.matchAll(/,\s+(?:while|whereas|but)\s+/gi)].pop();
+    if (boundary) {
+      const cut = boundary.index + boundary[0].length;
+      from += cut;
+      clause = clause.slice(cut);
+    }
     const firstComma = clause.search(/,\s/);
+    // an opening adverbial: "On Monday, …", "Late on Monday, …", "Mimicking her testimony, …" (a preposition
+    // within the first three words, so "The mayor defended the plan on Monday, saying" keeps its subject)
     const head =
-      /^(?:[^,]{0,60}?\b(?:in|on|at|after|before|during|since|following|when|while|as|despite|addressing|asked|speaking|meanwhile|however|later|earlier)\b[^,]*,\s*)?/i.exec(
+      /^(?:(?:[A-Za-z]+ing\b[^,]*|(?:[^\s,]+\s+){0,2}?\b(?:in|on|at|after|before|during|since|following|when|while|as|despite|addressing|asked|speaking|meanwhile|however|later|earlier)\b[^,]*),\s*)?/i.exec(
         clause,
       )![0];
     s = from + head.length;
@@ -1207,6 +1216,18 @@ function subjectOfVerb(
     // the subject ends where an aside about it opens: "X — the party of Y — urged …, saying"
     const aside = /\s[—–]\s/.exec(clause.slice(head.length));
     if (aside && from + head.length + aside.index < e) e = from + head.length + aside.index;
+    // the subject before the clause's verb: "He defended the plan …", "The mayor defended the plan …"
+    const subject = CLAUSE_SUBJECT.exec(ctx.text.slice(s, e));
+    if (subject) {
+      const words = subject[1]!.split(/\s+/);
+      const last = words[words.length - 1]!.toLowerCase();
+      // "The chief prosecutor, …": a role noun after the match belongs to the subject
+      const next = /^\s*([\p{Ll}-]+)/u.exec(ctx.text.slice(s + subject[0].length, e))?.[1] ?? "";
+      if ((words.length === 1 || cl.gaz.roles.has(last) || ORG_NOUNS.has(last)) && !cl.gaz.roles.has(next)) {
+        const sp = resolveNP(ctx, cl, s, s + subject[0].indexOf(subject[1]!) + subject[1]!.length);
+        if (sp) return sp;
+      }
+    }
     // "and said": back to the start of the clause
     const sp = resolveNP(ctx, cl, s, e) ?? subjectByMentions(ctx, from, from + clause.length);
     return sp;
@@ -1236,6 +1257,13 @@ function subjectOfVerb(
   }
   return resolveNP(ctx, cl, s, e) ?? subjectByMentions(ctx, s, e);
 }
+
+/**
+ * A clause opening with a pronoun or a common noun phrase before a lower-case word that is not a
+ * preposition or article (its verb): "The mayor defended …", not "A spokesman for the building …".
+ */
+const CLAUSE_SUBJECT =
+  /^\s*((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?!(?:of|for|from|at|with|in|on|to|and|or|who|which|that|the|a|an)\b)(?=\p{Ll})/u;
 
 /** The first person (else organisation) named in [s, e), or a pronoun at its start. */
 function subjectByMentions(ctx: DocCtx, s: number, e: number): Speaker | undefined {
