@@ -609,13 +609,13 @@ describe("entities: dates and generic nouns are not names", () => {
     const found = extractEntities(
       docsOf(
         "Mayor Ilsabet Vask opened the bridge. Vask was elected in May. She said the bridge would reopen.",
-        "Vask visited the site on Monday, where she met engineers. Engineers told Vask and Tomas Oren he was late.",
-        "Tomas Oren, 44, met Vask. She left early.",
+        "Vask visited the site on Monday, where she met engineers. Engineers told Vask and Tarrin Oren he was late.",
+        "Tarrin Oren, 44, met Vask. She left early.",
       ),
     );
     assert.equal(find(found, "Ilsabet Vask").gender, "female");
     // one cue is not enough, and a sentence naming two people gives none
-    assert.equal(find(found, "Tomas Oren").gender, undefined);
+    assert.equal(find(found, "Tarrin Oren").gender, undefined);
   });
 
   it("a capital letter before a hyphen and a common word ('H-bombs', 'T-shirts') is not a name", () => {

@@ -253,6 +253,14 @@ describe("extractQuotes: speakers", () => {
     assert.equal(speakerName(byText(quotes, "The fees will end")), "Tom Brisk");
   });
 
+  it("knows the gender of a first name that only one of the longer name lists holds", () => {
+    const { quotes } = quotesOf(
+      "Governor Lila Perez met Senator Ray Dunmore in Caldwell on Friday to discuss the water bill.\n" +
+        "“It was a productive meeting,” she said.",
+    );
+    assert.equal(speakerName(quotes[0]!), "Lila Perez");
+  });
+
   it("uses the gender of the pronoun to pick between two people", () => {
     const { quotes } = quotesOf(
       "Marisol Vega walked to the barricade with her neighbour John Miller.\n" +

