@@ -768,16 +768,12 @@ const TOLL_BOUND = new Set([
   "up",
   "to",
 ]);
-/** Words between "death toll" and its count: "rose to", "stood at", "has now reached". */
-const TOLL_LINK = new Set(
-  "to at of is was stood stands stand reached reaches rose risen rises climbed climbs jumped hit hits has had have now officially".split(
-    " ",
-  ),
-);
 /** Verbs of a toll: between them and "death toll" may stand what the toll is of. */
 const TOLL_VERB = new Set(
   "is was stood stands stand reached reaches rose risen rises climbed climbs jumped hit hits".split(" "),
 );
+/** Words between "death toll" and its count: "rose to", "stood at", "has now reached". */
+const TOLL_LINK = new Set([...TOLL_VERB, ..."to at of has had have now officially".split(" ")]);
 /** Before a count: it belongs to another event or an earlier report. */
 const OTHER_TOLL =
   /\b(?:earlier|previous|previously|prior|initial|first|last (?:year|month|week)|(?:a|one|two|three|the) (?:day|days|week|weeks|month|months|year|years) (?:after|before|earlier)|since (?:19|20)\d\d|in (?:19|20)\d\d|another|a further|additional)\b[^.;]*$/i;
@@ -818,6 +814,12 @@ function scopeOf(text: string, toks: readonly Tok[], b: number): string {
 function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
   const out: Value[] = [];
   const plainGap = (a: number, b: number) => /^\s*$/.test(text.slice(toks[a]!.end, toks[b]!.start));
+  /** The token before a count and its bound words: "killing" in "killing at least 22". */
+  const verbBefore = (k: number) => {
+    let v = k - 1;
+    while (v >= 0 && k - v <= 4 && TOLL_BOUND.has(toks[v]!.norm)) v--;
+    return v;
+  };
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     const n = tollNumber(t.norm);
@@ -858,13 +860,10 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
       if (!DEATH_AFTER.has(next) && !HURT_AFTER.has(next)) continue;
       q++;
     }
-    const head = "people";
     const noun = toks[q];
     if (noun && plainGap(q - 1, q) && EVERYONE.has(noun.norm)) {
       // "29 others were killed": a part, told after someone else; "wounding 31 others" counts them all
-      let v = k - 1;
-      while (v >= 0 && k - v <= 4 && TOLL_BOUND.has(toks[v]!.norm)) v--;
-      const verb = toks[v]?.norm ?? "";
+      const verb = toks[verbBefore(k)]?.norm ?? "";
       if (noun.norm === "others" && !DEATH_BEFORE.has(verb) && !HURT_BEFORE.has(verb)) continue;
       q++;
     } else if (
@@ -877,11 +876,9 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
       !STOPWORDS.has(noun.norm) &&
       /^[a-z]/.test(text.slice(noun.start, noun.end)) &&
       !/\d/.test(noun.norm)
-    ) {
+    )
       // a count of one group ("three children", "two gardeners") is an ordinary count of that noun
-      if (!EVERYONE.has(noun.norm)) continue;
-      q++;
-    }
+      continue;
     let subject: string | undefined;
     let end = q;
     let start = k;
@@ -906,8 +903,7 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
     }
     // "killing at least 22 people", "wounding 50", "claimed 3 lives"
     if (!subject) {
-      let v = k - 1;
-      while (v >= 0 && k - v <= 4 && TOLL_BOUND.has(toks[v]!.norm)) v--;
+      const v = verbBefore(k);
       const verb = toks[v];
       if (verb && v >= 0 && /^[\s]*$/.test(text.slice(verb.end, t.start).replace(/[a-z]/gi, ""))) {
         if (
@@ -968,7 +964,7 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
       context: new Set(),
       num: value,
       bound,
-      head,
+      head: "people",
       step: precisionOf(toks, k, k2, value),
       modal: TOLL_MODAL.test(text.slice(Math.max(0, from - 60), vStart)),
       // the number's token range, for the clause computation
