@@ -253,6 +253,17 @@ describe("extractQuotes: speakers", () => {
     assert.equal(speakerName(byText(quotes, "The fees will end")), "Tom Brisk");
   });
 
+  it("gives a bare quotation to the one person the sentence before it is about", () => {
+    const { quotes } = quotesOf(
+      "A court in Halden ruled against the tenants' association on Friday.\n" +
+        "Lawyer Sam Kohl spoke outside the courthouse. “We will appeal this decision. The judge got it wrong.”",
+      "The judge met Sam Kohl and the landlord, Ada Brenn, in chambers. “Nobody leaves until this is settled.”",
+    );
+    assert.equal(speakerName(byText(quotes, "We will appeal")), "Sam Kohl");
+    // two people named before it: no guess
+    assert.equal(speakerName(byText(quotes, "Nobody leaves")), "unattributed");
+  });
+
   it("knows the gender of a first name that only one of the longer name lists holds", () => {
     const { quotes } = quotesOf(
       "Governor Lila Perez met Senator Ray Dunmore in Caldwell on Friday to discuss the water bill.\n" +

@@ -1316,6 +1316,28 @@ function sentenceSpeaker(ctx: DocCtx, cl: Cluster, si: number): Speaker | undefi
   return resolveNP(ctx, cl, s, s + clause.length);
 }
 
+/**
+ * The person a sentence is about, when a bare quotation follows it: the sentence is short and has no
+ * quotation marks and no verb of speech, names exactly one person, opens with that name (a title or role word may come first) and goes on with
+ * a lower-case word; and the quotation at `quoteStart` opens its own sentence.
+ */
+function subjectSpeaker(ctx: DocCtx, si: number, quoteStart: number): Speaker | undefined {
+  const s = ctx.idx.starts[si]!;
+  const e = ctx.idx.ends[si]!;
+  const sent = ctx.text.slice(s, e);
+  // a short sentence about the person, not a report of what someone said ("… though Rimes said she …")
+  if (/[“"«”»]/.test(sent) || SPEECH_ANY.test(sent) || sent.split(/\s+/).length > 25) return undefined;
+  const qs = sentenceAt(ctx.idx, quoteStart);
+  if (!/^\s*[“"«]/.test(ctx.text.slice(ctx.idx.starts[qs]!, quoteStart + 1))) return undefined;
+  const people = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.entity.type === "person");
+  if (people.length === 0 || people.some((m) => m.entity !== people[0]!.entity)) return undefined;
+  const first = people[0]!;
+  const before = ctx.text.slice(s, first.start).trim();
+  if (before.split(/\s+/).filter(Boolean).length > 2 || /[,;:]/.test(before)) return undefined;
+  if (!/^\s+\p{Ll}/u.test(ctx.text.slice(first.end, first.end + 3))) return undefined;
+  return speakerOf(first.entity);
+}
+
 interface Local {
   raw: Raw;
   kind: "full" | "partial";
@@ -1495,6 +1517,20 @@ function docQuotes(ctx: DocCtx, cl: Cluster, minWords: number): Local[] {
           q.resolved = { speaker: sp, how: "continuation" };
           continue;
         }
+      }
+    }
+    // "Lawyer Sam Kohl was defiant after the ruling. “We will appeal.”": a quotation that opens its sentence,
+    // right after a sentence without quotes whose subject is the one person it names
+    if (
+      q.kind === "full" &&
+      prevSi >= 0 &&
+      ctx.idx.paras[prevSi]! >= qPara - 1 &&
+      (!prev || prev.raw.outerEnd <= ctx.idx.starts[prevSi]!)
+    ) {
+      const sp = subjectSpeaker(ctx, prevSi, q.raw.outerStart);
+      if (sp && !namesFormally(cl, text, q.raw.parts, sp)) {
+        q.resolved = { speaker: sp, how: "continuation" };
+        continue;
       }
     }
     if (
