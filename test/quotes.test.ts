@@ -264,6 +264,15 @@ describe("extractQuotes: speakers", () => {
     assert.equal(speakerName(byText(quotes, "Nobody leaves")), "unattributed");
   });
 
+  it("a speaker the article has called 'he' is not the next 'she'", () => {
+    const { quotes } = quotesOf(
+      "Senator Ray Dunmore and Governor Lila Perez clashed over the water bill on Thursday. " +
+        "“Then they were misled,” he said. “Nobody was misled,” she said.",
+    );
+    assert.equal(speakerName(byText(quotes, "Then they were")), "Ray Dunmore");
+    assert.equal(speakerName(byText(quotes, "Nobody was misled")), "Lila Perez");
+  });
+
   it("knows the gender of a first name that only one of the longer name lists holds", () => {
     const { quotes } = quotesOf(
       "Governor Lila Perez met Senator Ray Dunmore in Caldwell on Friday to discuss the water bill.\n" +

@@ -399,6 +399,8 @@ interface DocCtx {
   sentSpeakers: Map<number, Speaker | null>;
   /** Outer spans of quotation marks that are not quotes (titles, names, labels). */
   skipped: Array<[number, number]>;
+  /** Genders learnt in this article from "he"/"she" resolved to a person whose gender was unknown. */
+  pronounGender: Map<string, "male" | "female">;
 }
 
 interface Cluster {
@@ -529,11 +531,22 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
   // for a pronoun that is the subject of its sentence or of the attribution right after a quote
   const mainClause =
     subjectLike(ctx, pos) || /[”"»][,.]?\s*$/.test(ctx.text.slice(Math.max(0, pos - 4), pos));
-  const recent = mainClause ? recentSpeaker(ctx, cl, pos, floor, kind) : undefined;
   // a named person whose gender fits the pronoun beats a recent speaker of unknown gender ("von Post writes
   // that …" earlier, then "Kennedy tries to persuade von Post … “…,” he wrote")
   const genderOf = (sp: Speaker): string | undefined =>
     sp !== "unattributed" && sp.entityId ? cl.byId.get(sp.entityId)?.gender : undefined;
+  let recent = mainClause ? recentSpeaker(ctx, cl, pos, floor, kind) : undefined;
+  // …and a recent speaker this article already called by the other pronoun is not this one ("“…,” he
+  // said. “…,” she said." after a man of unknown gender and a woman)
+  if (
+    recent &&
+    (kind === "male" || kind === "female") &&
+    recent.sp !== "unattributed" &&
+    recent.sp.entityId !== undefined &&
+    genderOf(recent.sp) === undefined &&
+    (ctx.pronounGender.get(recent.sp.entityId) ?? kind) !== kind
+  )
+    recent = undefined;
   const surer =
     (kind === "male" || kind === "female") &&
     best !== undefined &&
@@ -543,16 +556,25 @@ function resolvePronoun(ctx: DocCtx, cl: Cluster, pos: number, kind: PronounKind
     recent.sp !== "unattributed" &&
     recent.sp.entityId !== undefined &&
     genderOf(recent.sp) === undefined;
-  if (
+  const chosen =
     recent &&
     !surer &&
     (!best ||
       best.pos < recent.pos ||
       !best.subj ||
       sentenceAt(ctx.idx, best.pos) <= sentenceAt(ctx.idx, recent.pos))
+      ? recent.sp
+      : best?.sp;
+  if (
+    (kind === "male" || kind === "female") &&
+    chosen !== undefined &&
+    chosen !== "unattributed" &&
+    chosen.entityId !== undefined &&
+    genderOf(chosen) === undefined &&
+    !ctx.pronounGender.has(chosen.entityId)
   )
-    return recent.sp;
-  return best?.sp;
+    ctx.pronounGender.set(chosen.entityId, kind);
+  return chosen;
 }
 
 /** Does the text before `at` in its sentence leave it the subject (at most an opening phrase and a few words)? */
@@ -1676,6 +1698,7 @@ export function extractQuotes(
       quoted: [],
       paras: paragraphs(text),
       attrib: [],
+      pronounGender: new Map(),
       sentSpeakers: new Map(),
       skipped: [],
     };
