@@ -374,8 +374,37 @@ describe("conflicts", () => {
         "The park where the diamond was found was established in 1972, officials said.",
         "Officials said the diamond was found in the park on June 24, 2015.",
       ],
+      // a part of a set against the whole set
+      [
+        "After the first post was removed, the intruder kept posting, and the other two posts were removed too.",
+        "The league has removed all three posts sent by the intruder from its account.",
+      ],
+      [
+        "The storm left another 24 inches of snow on Tuesday across the lake shore towns.",
+        "The storm left 34 inches of snow across the lake shore towns, the weather service said.",
+      ],
+      // figures far apart: the club's workers and its neighbour's
+      [
+        "Seven temporary workers were hired as cooks by the Palm Crest resort, records show.",
+        "The Palm Crest resort asked to hire 70 temporary workers as cooks, servers and maids, records show.",
+      ],
     ];
     assertNoConflicts(cases);
+    // a date the article never states: "that day" is our reading of an earlier date in its paragraph
+    const anaphora = cluster(
+      [
+        "Supporters were urged to eat at a Brisket Barn restaurant on January 21, 2014, the event page said.",
+        "2014-01-10",
+      ],
+      [
+        "Fans held a rally on January 8, 2014. Supporters were urged to eat at a Brisket Barn restaurant on that day, the event page said.",
+        "2014-01-10",
+      ],
+    );
+    assert.deepEqual(
+      compareSources(anaphora).conflicts.map((c) => c.values.map((v) => v.text)),
+      [],
+    );
     // different days, in articles with no date to resolve them against
     const days = cluster(
       ["The index fell 666 points on Friday as bank shares slid."],

@@ -112,8 +112,8 @@ const RELEVANT_DOC = 0.3;
  * reported"), but above that of two sentences about different things.
  */
 const TOLL_SIMILARITY = 0.1;
-/** Two casualty counts more than this many times apart are of different things. */
-const TOLL_RATIO = 3;
+/** Two figures of one subject (casualty counts too) more than this many times apart are of different things. */
+const FAR_APART = 3;
 
 /** Alignment score above which a sentence of a copy is the same sentence as in its original. */
 const COPY_SENTENCE = 0.6;
@@ -222,6 +222,8 @@ export interface Value {
   step?: number;
   /** Said of what could, will or should be ("could exceed 20,000 cases"), not of what is. */
   modal?: boolean;
+  /** A part of a larger set ("the other two tweets", "another six"): never set against a whole. */
+  part?: boolean;
   // dates
   interval?: [number, number];
   month?: number;
@@ -434,6 +436,19 @@ function precisionOf(toks: readonly Tok[], k: number, k2: number, value: number)
 }
 
 /** Numbers with a unit noun: "about 12,000 vehicles a day", "$1.8 million contract", "14 people", "45-year-old". */
+/** Before a count, a word that makes it a part of a larger set ("the other two", "another six"). */
+const PART_OF_SET = new Set([
+  "other",
+  "another",
+  "remaining",
+  "additional",
+  "further",
+  "extra",
+  "first",
+  "last",
+  "next",
+]);
+
 function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: number) => boolean): Value[] {
   const out: Value[] = [];
   for (let k = 0; k < toks.length; k++) {
@@ -569,6 +584,8 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       ...(rate ? { rate } : {}),
       ...(unitHead ? { head: unitHead } : {}),
       step: precisionOf(toks, k, k2, value),
+      // "the other two tweets", "another six", "the first three"
+      ...(PART_OF_SET.has(prev) ? { part: true } : {}),
       modal:
         MODAL.test(text.slice(Math.max(0, start - 60), start)) ||
         MODAL_AFTER.test(text.slice(toks[endTok - 1]!.end, toks[endTok - 1]!.end + 40)),
@@ -684,6 +701,9 @@ function dateValue(text: string, m: DateMention): Value | undefined {
     /^\s+[A-Za-z]/.test(text.slice(m.end, m.end + 3))
   )
     return undefined;
+  // "that day", "two years later", "February" read against another date of the article: our inference,
+  // not a date the source states, so it cannot be held against another source
+  if (m.relative && m.anchor === "text") return undefined;
   let interval: [number, number] | undefined;
   let month: number | undefined;
   if (m.resolved) {
@@ -1594,7 +1614,7 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
       );
     if (update && (alsoStates(rep.sents[i]!.doc, q) || alsoStates(rep.sents[j]!.doc, p))) return false;
     // counts far apart count different things: a day's dead and a war's, one shooting's and a country's
-    if (Math.max(p.num!, q.num!) > TOLL_RATIO * Math.min(p.num!, q.num!)) return false;
+    if (Math.max(p.num!, q.num!) > FAR_APART * Math.min(p.num!, q.num!)) return false;
     if (sim(i, j) >= TOLL_SIMILARITY) return true;
     // the count each article leads with: its largest count of these people for this place
     const largest = (d: number, v: Value) =>
@@ -1653,6 +1673,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         const xb = B.values.filter((v) => v.kind === kind && v.subject === subject);
         // a breakdown ("8 percent from wind and 2 percent from solar", "3 and 5 inches") is not one value
         if (kind === "number" && (xa.length > 1 || xb.length > 1)) continue;
+        // a part of a set against a count: "the other two tweets were deleted", "all three tweets"
+        if (kind === "number" && (xa[0]!.part || xb[0]!.part)) continue;
         // a number the other sentence also states, in whatever role, is a comparison or a breakdown both
         // tell ("two meals a day … than those who ate six" and "six meals a day"), not a disagreement
         if (
@@ -1710,6 +1732,8 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         );
         if (!pair) continue;
         const [p, q] = pair;
+        // figures far apart measure different things: "20 miles" to the mall and "500 miles" to the border
+        if (kind === "number" && Math.max(p.num!, q.num!) > FAR_APART * Math.min(p.num!, q.num!)) continue;
         if (kind === "date" && p.tense !== q.tense && p.tense !== "unknown" && q.tense !== "unknown")
           continue;
         // dates of statements whose numbers differ too are different periods ("10 percent in March",
