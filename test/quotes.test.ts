@@ -538,4 +538,28 @@ describe("speaker attribution on unseen styles", () => {
     );
     assert.match(speakerName(byText(quotes, "a fire trap")), /mayor/);
   });
+
+  it("two speakers in one sentence keep their own quotes ('said Perez, while Dunmore said “…”')", () => {
+    const { quotes } = quotesOf(
+      "Governor Lila Perez and Senator Ray Dunmore debated the school budget on Wednesday. “Yes, we can afford it,” said Perez, while Dunmore said “No, we cannot.” The debate lasted two hours.",
+      "The two rivals met in Caddon. Ann Lee wrote: “The plan is a mistake” and Bo Kim replied: “The plan will pass.”",
+    );
+    assert.equal(speakerName(byText(quotes, "Yes, we can afford it")), "Lila Perez");
+    assert.equal(byText(quotes, "Yes, we can afford it").text, "Yes, we can afford it");
+    assert.equal(speakerName(byText(quotes, "No, we cannot")), "Ray Dunmore");
+    assert.equal(speakerName(byText(quotes, "The plan is a mistake")), "Ann Lee");
+    assert.equal(speakerName(byText(quotes, "The plan will pass")), "Bo Kim");
+  });
+
+  it("'the 34-year-old' is the person given that age, or the one person named before", () => {
+    const { quotes } = quotesOf(
+      "Sprinter Keiko Amari won the 100 metres at the Varnia Games on Sunday. “I have dreamed of this since I was a child,” the 34-year-old said.",
+      "Police arrested Tom Hale, 41, and Ann Hale, 39, in Oakham on Monday. “We did nothing wrong,” the 39-year-old said.",
+      "Police arrested Tom Hale and Ann Hale in Oakham on Monday. “We were at home all night,” the 39-year-old said.",
+    );
+    assert.equal(speakerName(byText(quotes, "I have dreamed")), "Keiko Amari");
+    assert.equal(speakerName(byText(quotes, "We did nothing wrong")), "Ann Hale");
+    // two people, no ages: no guess
+    assert.equal(speakerName(byText(quotes, "We were at home")), "the 39-year-old");
+  });
 });

@@ -94,6 +94,10 @@ const PRE_PARTIAL = new RegExp(`\\b(?:${SPEECH}|${PARTIAL_CUES}|Says|Said|Writes
 const PRE_FULL = new RegExp(`\\b(?:${SPEECH}|Says|Said|Writes|Wrote|Adds|Added)\\b`, "g");
 const TAIL_SAID = new RegExp(`,\\s*([^,“”"]{1,80}?)\\s+(?:${SPEECH})(?:\\s+\\w+day)?\\s*[.!?]?["”]?\\s*$`);
 const TAIL_INVERTED = new RegExp(`,\\s*(?:${SPEECH})\\s+([^,“”"]{1,80}?)\\s*[.!?]?\\s*$`);
+/** "…, while Dunmore said", "and @ana tweeted:": a new speaker's clause joined to the previous one. */
+const NEXT_SPEAKER = new RegExp(
+  `^\\s*,?\\s*(?:while|and|but|whereas)\\s+[^,;“”"]{1,60}?\\s+(?:${SPEECH})\\b[\\s:,]*$`,
+);
 const CUE_RE = new RegExp(`\\b(?:${SPEECH}|${PARTIAL_CUES}|[Aa]ccording to|in a statement)\\b`);
 const PARTICIPLE = /ing$/i;
 const NAMING_BEFORE =
@@ -837,6 +841,31 @@ function linkRole(ctx: DocCtx, cl: Cluster, head: string, pos: number, modifiers
   return speakerOf(best);
 }
 
+/**
+ * Whom "the 34-year-old" stands for: the person named before `pos` with that age ("Keiko Amari, 34,", "34-year-old
+ * Keiko Amari", "Amari (34)"), or, when the article gives no one an age, the only person it has named.
+ */
+function agedPerson(ctx: DocCtx, years: string, pos: number): Entity | undefined {
+  const withAge = new Set<Entity>();
+  const named = new Set<Entity>();
+  let anyAge = false;
+  for (const m of ctx.mentions) {
+    if (m.start >= pos || m.entity.type !== "person" || insideQuote(ctx, m.start)) continue;
+    named.add(m.entity);
+    const after = /^(?:,\s*|\s*\()(\d{1,3})\b(?:,|\))/.exec(ctx.text.slice(m.end, m.end + 8));
+    const before = /\b(\d{1,3})-year-old\s+(?:[\p{L}-]+\s+){0,3}$/u.exec(
+      ctx.text.slice(Math.max(0, m.start - 60), m.start),
+    );
+    const stated = after?.[1] ?? before?.[1];
+    if (stated === undefined) continue;
+    anyAge = true;
+    if (stated === years) withAge.add(m.entity);
+  }
+  if (withAge.size === 1) return [...withAge][0];
+  if (!anyAge && named.size === 1) return [...named][0];
+  return undefined;
+}
+
 /** Resolves the noun phrase text[s, e) that is the subject of a speech verb. */
 function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker | undefined {
   let s = from;
@@ -859,6 +888,12 @@ function resolveNP(ctx: DocCtx, cl: Cluster, from: number, e: number): Speaker |
   if (handle && words.length <= 4) {
     const upTo = trimmed.slice(0, handle.index + handle[0].length).trim();
     return { name: upTo.split(/\s+/).length <= 3 ? upTo : handle[1]! };
+  }
+  // "the 34-year-old": the person the article gave that age, or the one person it named before
+  const age = /^the\s+(\d{1,3})-year-old$/i.exec(trimmed.replace(/[,;:]+$/, ""));
+  if (age) {
+    const aged = agedPerson(ctx, age[1]!, lead);
+    if (aged) return speakerOf(aged);
   }
   // an aside between dashes or in brackets describes the subject and does not speak: "South Africa's
   // African National Congress — the party of President Jacob Zuma — urged …"
@@ -1029,13 +1064,16 @@ function postAttribution(
     }
     if (sp && /^[Aa]ccording/.test(inv[0].replace(/^(?:also|later|then)\s+/, "")))
       return { according: sp, end: from };
+    // "said Perez, while Dunmore said “…”": the clause after the name attributes the next quotation
+    if (sp && NEXT_SPEAKER.test(text.slice(npE, end))) return { speaker: sp, end: npE };
     if (sp) return { speaker: sp, end };
     return { end: from };
   }
-  // "X said", "X told reporters", "X, the mayor, said"
+  // "X said", "X told reporters", "X, the mayor, said"; not "and Y tweeted: “…”", which opens the next quotation
   SPEECH_RE.lastIndex = 0;
   const m = SPEECH_RE.exec(body);
-  if (m && m.index > 0 && m.index <= 220) {
+  const opensNext = NEXT_SPEAKER.test(body) && /^[\s:,]*[“"«]/.test(text.slice(end, end + 3));
+  if (m && m.index > 0 && m.index <= 220 && !opensNext) {
     const before = body.slice(0, m.index);
     if (!/[.;!?]/.test(before.replace(ABBREVIATED, ""))) {
       const s = from + lead;
