@@ -390,6 +390,23 @@ describe("conflicts", () => {
       ],
     ];
     assertNoConflicts(cases);
+    // durations, deadlines and the dates of different acts are not one date told twice
+    assertNoConflicts([
+      [
+        "The red panda that slipped out of the Dunmore Zoo on Saturday was found on Monday in a park nearby.",
+        "The red panda is back at the Dunmore Zoo after two days on the loose in a park nearby.",
+      ],
+      [
+        "The Kestrel Bay chemical plant was shut on Monday after a gas leak, the company said.",
+        "The Kestrel Bay chemical plant reopened on Wednesday after a gas leak, the company said.",
+      ],
+    ]);
+    // published on a Thursday: "by Saturday" and "by the weekend" both lie ahead
+    const deadline = cluster(
+      ["Officials hope to reopen one lane of Route 9 by Saturday, the highway agency said.", "2024-08-01"],
+      ["One lane of Route 9 could reopen by the weekend, the highway agency said.", "2024-08-01"],
+    );
+    assert.deepEqual(compareSources(deadline).conflicts, []);
     // a date the article never states: "that day" is our reading of an earlier date in its paragraph
     const anaphora = cluster(
       [

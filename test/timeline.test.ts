@@ -92,6 +92,17 @@ describe("extractDates", () => {
     for (const x of m) assert.equal(x.anchor, "published");
   });
 
+  test("a deadline or a hope points forward: 'could reopen by the weekend', 'hope to finish Saturday'", () => {
+    // published Thursday 2024-08-01
+    const d = doc(
+      "One lane could reopen by the weekend. Crews hope to finish the work Saturday.",
+      "2024-08-01",
+    );
+    const m = extractDates(d);
+    assert.equal(at(m, "weekend")?.resolved?.start, "2024-08-03");
+    assert.equal(at(m, "Saturday")?.resolved?.date, "2024-08-03");
+  });
+
   test("a count before a weekday is no day of the month: 'rose to 15 on Wednesday'", () => {
     // published Thursday 2025-01-09
     const d = doc(

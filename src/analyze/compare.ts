@@ -701,6 +701,13 @@ function dateValue(text: string, m: DateMention): Value | undefined {
     /^\s+[A-Za-z]/.test(text.slice(m.end, m.end + 3))
   )
     return undefined;
+  // "after two days", "within a week": how long, not when
+  if (
+    /^(?:after|within|for|over|in)\s+(?:a|an|one|a few|several|\w+|\d+)\s+(?:hours?|days?|weeks?|months?|years?)$/i.test(
+      m.text,
+    )
+  )
+    return undefined;
   // "that day", "two years later", "February" read against another date of the article: our inference,
   // not a date the source states, so it cannot be held against another source
   if (m.relative && m.anchor === "text") return undefined;
@@ -1580,6 +1587,17 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 40), v.start);
     return toks[toks.length - 1]?.norm ?? "";
   };
+  /** The verb a date hangs on: "shut" in "was shut on Monday", "arrested" in "arrested Thursday"; "" for none. */
+  const verbBefore = (v: Value, id: number): string => {
+    const s = rep.sents[id]!.sentence;
+    const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 60), v.start);
+    let k = toks.length - 1;
+    // the preposition may be part of the expression ("on Monday") or not ("Monday")
+    if (!/^(?:on|in|at|by)\s/i.test(v.text))
+      while (k >= 0 && /^(?:on|in|at|by|the)$/.test(toks[k]!.norm)) k--;
+    const w = toks[k]?.norm ?? "";
+    return /^[a-z]{3,}ed$/.test(w) || PAST_FORMS.has(w) ? w : "";
+  };
   /** Every casualty count each article states, for `sameToll`. */
   const tollsByDoc = new Map<number, Value[]>();
   const tollsOf = (d: number): Value[] => {
@@ -1736,6 +1754,12 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         if (kind === "number" && Math.max(p.num!, q.num!) > FAR_APART * Math.min(p.num!, q.num!)) continue;
         if (kind === "date" && p.tense !== q.tense && p.tense !== "unknown" && q.tense !== "unknown")
           continue;
+        // dates of different acts: "was shut on Monday", "reopened on Tuesday"
+        if (kind === "date") {
+          const va = verbBefore(p, i);
+          const vb = verbBefore(q, j);
+          if (va !== "" && vb !== "" && stem(va) !== stem(vb)) continue;
+        }
         // dates of statements whose numbers differ too are different periods ("10 percent in March",
         // "8.6 percent in March 2016"), not one event dated twice
         if (kind === "date" && numbersDiffer(A, B)) continue;
@@ -1778,6 +1802,16 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   );
   return { agreed, unique, conflicts };
 }
+
+/** Irregular past forms and participles a date can hang on ("was shut on Monday", "met in 1998"). */
+const PAST_FORMS = new Set(
+  (
+    "shut hit held met won lost left began begun struck set put cut quit split spread sold bought built fought caught " +
+    "taught brought found told said made took taken gave given came went gone ran fell fallen rose risen broke broken " +
+    "spoke spoken wrote written stole stolen chose chosen drove driven flew flown grew grown saw seen sank sent spent " +
+    "stood swore threw thrown tore torn born"
+  ).split(" "),
+);
 
 const WRITTEN_YEAR = /\b(?:1[6-9]|20)\d\d\b/;
 

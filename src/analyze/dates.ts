@@ -238,7 +238,7 @@ const FUTURE_CUES = new Set(
   ),
 );
 /** Future only before "to" or "for": "plans to vote", "set for Tuesday", "going to". */
-const FUTURE_BEFORE_TO = new Set("plan plans planning intends intend set going due".split(" "));
+const FUTURE_BEFORE_TO = new Set("plan plans planning intends intend set going due hope hopes aim aims".split(" "));
 const PAST_CUES = new Set(
   (
     "was were had did been ago since met held said told took made began went came found gave saw spoke wrote won lost " +
@@ -1181,7 +1181,10 @@ function datesOf(doc: Doc, options: DateOptions, chronoCache: ChronoCache | unde
     for (const c of cands) {
       const start = s.start + c.start;
       const end = s.start + c.end;
-      const tense = tenseAround(text, s.start, s.end, start, end);
+      let tense = tenseAround(text, s.start, s.end, start, end);
+      // "could reopen by the weekend": a deadline with no tense of its own lies ahead
+      if (tense === "unknown" && /\bby\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 8), start)))
+        tense = "future";
       let resolved: ResolvedDate | undefined;
       let anchorKind: DateAnchor = "none";
       let relative = true;
