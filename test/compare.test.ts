@@ -390,6 +390,21 @@ describe("conflicts", () => {
       ],
     ];
     assertNoConflicts(cases);
+    // sums paid in different ways, a sum in two currencies, a floor and a figure above it
+    assertNoConflicts([
+      [
+        "Reports say the agency provided $25,000 to the informant before the meeting in Lima.",
+        "Reports say the informant was given $10,000 in cash before the meeting in Lima.",
+      ],
+      [
+        "The actress was awarded $3.6 million ($4.5 million Australian) in damages on Wednesday.",
+        "The actress was awarded $4.56 million in damages on Wednesday over the articles.",
+      ],
+      [
+        "The governor collected more than $360,000 in speaking fees last year, the records show.",
+        "The governor earned $374,327 in speaking fees last year, the records show.",
+      ],
+    ]);
     // durations, deadlines and the dates of different acts are not one date told twice
     assertNoConflicts([
       [
@@ -454,6 +469,16 @@ describe("conflicts", () => {
         "Twelve people were killed when the bus left the coastal highway on Monday, police said.",
         "Police said 14 persons were killed when the bus left the coastal highway on Monday.",
       ],
+      // a sum of money for no named thing
+      [
+        "A lost landscape by Anton Varek sold for $3.1 million at auction in Lisbury on Thursday.",
+        "The lost Anton Varek landscape sold for $2.6 million at a Lisbury auction on Thursday.",
+      ],
+      // one person's age, before and after the name, in sentences that go on differently
+      [
+        "Nine-year-old Anika Rao of Harwick won the state spelling bee on Saturday with the word 'quixotic'.",
+        "Anika Rao, 10, a fourth grader from Harwick, spelled 'quixotic' to take the title after 14 rounds.",
+      ],
     ];
     for (const [a, b] of cases) {
       const r = compareSources(cluster([a, "2024-06-04"], [b, "2024-06-04"]));
@@ -491,6 +516,42 @@ describe("agreement and uniqueness", () => {
     }
     const detour = result.agreed.find((f) => /detour/i.test(f.text) && /20 minutes/.test(f.text));
     assert.ok(detour && detour.sources >= 4, "the 20-minute detour is told by most outlets");
+  });
+
+  test("two sentences that give different figures for one thing do not agree", () => {
+    const pairs: [string, string][] = [
+      [
+        "Average rents in Port Alder rose 14 percent over the past year, a property survey found on Monday.",
+        "Rents in Port Alder climbed 19 percent in the last year, a property survey found on Monday.",
+      ],
+      [
+        "Police in Tarrow arrested a 29-year-old man on Thursday in connection with the March 3 robbery of Belmont Jewelers.",
+        "Police in Tarrow arrested a 29-year-old man Thursday in the March 5 robbery of Belmont Jewelers.",
+      ],
+      [
+        "Regulators fined Pellman Chemicals $250,000 on Wednesday for the spill into the Orrin River.",
+        "Regulators ordered Pellman Chemicals to pay a $200,000 fine for the spill into the Orrin River.",
+      ],
+    ];
+    for (const [a, b] of pairs) {
+      const r = compareSources(cluster([a, "2024-03-08"], [b, "2024-03-08"]));
+      assert.deepEqual(
+        r.agreed.map((f) => f.text),
+        [],
+        `"${a}" / "${b}"`,
+      );
+    }
+    // the same figures, or a figure the other sentence also gives, still agree
+    const same = compareSources(
+      cluster(
+        [
+          "About 1,750 black rhinos live in Namibia, out of a world population of 4,800, the charity said.",
+          "2024-03-08",
+        ],
+        ["About 1,750 of the world's 4,800 black rhinos live in Namibia, the charity said.", "2024-03-08"],
+      ),
+    );
+    assert.equal(same.agreed.length, 1);
   });
 
   test("an agreed fact is shown in a sentence that stands on its own when one of its sources has it", () => {

@@ -222,6 +222,8 @@ export interface Value {
   step?: number;
   /** Said of what could, will or should be ("could exceed 20,000 cases"), not of what is. */
   modal?: boolean;
+  /** For an age, the surname of the person it belongs to ("10-year-old Anika Rao", "Anika Rao, 10,"). */
+  who?: string;
   /** A part of a larger set ("the other two tweets", "another six"): never set against a whole. */
   part?: boolean;
   // dates
@@ -465,6 +467,25 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     }
     if (taken(t.start, t.end)) continue;
     const before = text.slice(Math.max(0, t.start - 24), t.start);
+    // "Anika Rao, 10, a fourth grader": an age set after a name
+    if (!age && n < 120 && Number.isInteger(n) && /^\d/.test(t.norm) && text[t.end] === ",") {
+      const name = /(\p{Lu}[\p{L}'’-]+),\s$/u.exec(before);
+      if (name && k >= 2 && /^\p{Lu}/u.test(text.slice(toks[k - 2]!.start, toks[k - 2]!.end))) {
+        out.push({
+          kind: "number",
+          subject: "year-old",
+          start: t.start - name[0].length,
+          end: t.end,
+          text: text.slice(t.start - name[0].length, t.end),
+          context: new Set(),
+          num: n,
+          bound: "exact",
+          who: name[1]!.toLowerCase(),
+          name: `${k}:${k + 1}`,
+        });
+        continue;
+      }
+    }
     const after = text.slice(t.end, t.end + 4);
     // times, scores, ranges, phone numbers, parts of dates and names
     if (/^(?::\d|\s*[ap]\.?m\b|-\d|–\d|\/\d|\s*%)/i.test(after) && !/^\s*%/.test(after)) continue;
@@ -496,8 +517,9 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     let bound: Value["bound"] = "exact";
     const prev = prevTok?.norm ?? "";
     if (APPROX.has(prev) || (prev === "an" && toks[k - 2]?.norm === "estimated")) bound = "approx";
-    else if (MIN_WORDS.test(before)) bound = "min";
-    else if (MAX_WORDS.test(before)) bound = "max";
+    // "more than $ 360,000": the bound words come before the currency sign
+    else if (MIN_WORDS.test(before.replace(/[$€£]\s*$/, ""))) bound = "min";
+    else if (MAX_WORDS.test(before.replace(/[$€£]\s*$/, ""))) bound = "max";
     if (t.norm === "dozen" || t.norm === "hundred") bound = "approx";
     // "several hundred", "a few thousand": at least two of them
     if ((prev === "several" || prev === "few") && scaleOf(toks[k2 - 1]!.norm) !== undefined && k2 > k) {
@@ -506,9 +528,16 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     }
     let unit: string | undefined;
     let unitHead: string | undefined;
+    let who: string | undefined;
     let endTok = k2;
-    if (age) unit = "year-old";
-    else if (k2 < toks.length && toks[k2]!.norm === "percent") {
+    if (age) {
+      unit = "year-old";
+      // "10-year-old Anika Rao": whose age it is
+      const named = /^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(\p{Lu}[\p{L}'’-]+)/u.exec(
+        text.slice(t.end, t.end + 60),
+      );
+      if (named) who = named[1]!.toLowerCase();
+    } else if (k2 < toks.length && toks[k2]!.norm === "percent") {
       unit = "%";
       endTok = k2 + 1;
     } else if (/^\s*%/.test(text.slice(toks[k2 - 1]!.end))) unit = "%";
@@ -530,6 +559,8 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
           ORDINAL.test(w.norm)
         )
           break;
+        // "a $4.7 million contract approved by …": a participle after the noun is a verb, not the noun
+        if (head !== undefined && /(?:ed|ing)$/.test(w.norm)) break;
         head = w.norm;
         // "300 square foot mirrors": a measure of the mirrors, not a count of them
         if (MEASURES.has(w.norm)) measure = w.norm;
@@ -558,7 +589,8 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
         )
           unit += ` of ${stem(noun.norm)}`;
       }
-      if (money) unit = unit ? `$ ${unit}` : undefined;
+      // "sold for $3.1 million at auction": an amount of money, whatever it buys
+      if (money) unit = unit ? `$ ${unit}` : "$";
     }
     if (unit === undefined) continue;
     unit = unitSynonym(unit) ?? unit;
@@ -586,6 +618,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       step: precisionOf(toks, k, k2, value),
       // "the other two tweets", "another six", "the first three"
       ...(PART_OF_SET.has(prev) ? { part: true } : {}),
+      ...(who ? { who } : {}),
       modal:
         MODAL.test(text.slice(Math.max(0, start - 60), start)) ||
         MODAL_AFTER.test(text.slice(toks[endTok - 1]!.end, toks[endTok - 1]!.end + 40)),
@@ -1348,16 +1381,72 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   const source = copySources(docs);
   const sourceOf = (id: number) => source[rep.sents[id]!.doc]!;
 
+  // values each sentence states (numbers, dates, places, people), for agreement and conflicts
+  const mentions = new Map<string, readonly DateMention[]>();
+  for (const d of docs) {
+    const given = options.dates?.get(d.article.id);
+    const reference = options.references?.[d.article.id];
+    mentions.set(d.article.id, given ?? extractDates(d, reference !== undefined ? { reference } : {}));
+  }
+  const valueCache = new Map<number, SentenceValues>();
+  const valuesOf = (id: number): SentenceValues => {
+    let v = valueCache.get(id);
+    if (!v) {
+      const s = rep.sents[id]!;
+      const doc = docs[s.doc]!;
+      v = sentenceValues(doc, s.sentence.index, mentions.get(doc.article.id) ?? []);
+      valueCache.set(id, v);
+    }
+    return v;
+  };
+  const articleText = (id: number) => docs[rep.sents[id]!.doc]!.article.text;
+  const sentenceText = (id: number) => {
+    const s = rep.sents[id]!.sentence;
+    return articleText(id).slice(s.start, s.end);
+  };
+  const numberCache = new Map<number, number[]>();
+  const numbersOf = (id: number): number[] => {
+    let v = numberCache.get(id);
+    if (!v) {
+      const s = rep.sents[id]!.sentence;
+      v = statedNumbers(wordTokens(articleText(id), s.start, s.end));
+      numberCache.set(id, v);
+    }
+    return v;
+  };
   // ---- agreed: a seed sentence and the best aligned sentence of each other article. A member must also
   // share a good part of its content words with the seed: rare names alone (a town named in every
   // article) make high cosines between sentences about different things.
   const n = rep.sents.length;
+  /**
+   * Whether two sentences give different figures for one thing: each states a number (or a date) of a kind
+   * the other states too, that the other contradicts and does not also state ("sold for $3.1 million" and
+   * "sold for $2.6 million"; "the March 3 robbery" and "the March 5 robbery"). They do not agree.
+   */
+  const differentFigures = (a: number, b: number): boolean => {
+    const A = valuesOf(a).values.filter((v) => v.kind === "number" || v.kind === "date");
+    const B = valuesOf(b).values.filter((v) => v.kind === "number" || v.kind === "date");
+    // a value of X that Y contradicts and does not state anywhere ("1,750 of the world's 4,800 rhinos")
+    const unmatched = (X: Value[], Y: Value[], y: number) =>
+      X.some((p) => {
+        if (p.kind === "number" && numbersOf(y).includes(p.num!)) return false;
+        // an amount of money against an amount for something ("fined $250,000", "a $200,000 fine")
+        const money = (x: string, y: string) =>
+          x.startsWith("$") && y.startsWith("$") && (x === "$" || y === "$");
+        const same = Y.filter(
+          (q) => q.kind === p.kind && (q.subject === p.subject || money(q.subject, p.subject)),
+        );
+        return same.length > 0 && same.every((q) => valuesConflict(p, { ...q, subject: p.subject }, tol));
+      });
+    return unmatched(A, B, b) && unmatched(B, A, a);
+  };
   const agreeing = (a: number, b: number) => {
     const overlap = contentOverlap(rep, a, b);
     return (
       overlap >= minOverlap &&
       overlap * Math.min(rep.sents[a]!.uniq.length, rep.sents[b]!.uniq.length) >= 2 &&
-      sameStatement(rep, a, b)
+      sameStatement(rep, a, b) &&
+      !differentFigures(a, b)
     );
   };
   const usable = (id: number) => live(id) && rep.sents[id]!.uniq.length >= 3 && rep.sents[id]!.endsWithPunct;
@@ -1534,38 +1623,6 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     .map((f) => f.fact);
 
   // ---- conflicts
-  const mentions = new Map<string, readonly DateMention[]>();
-  for (const d of docs) {
-    const given = options.dates?.get(d.article.id);
-    const reference = options.references?.[d.article.id];
-    mentions.set(d.article.id, given ?? extractDates(d, reference !== undefined ? { reference } : {}));
-  }
-  const valueCache = new Map<number, SentenceValues>();
-  const valuesOf = (id: number): SentenceValues => {
-    let v = valueCache.get(id);
-    if (!v) {
-      const s = rep.sents[id]!;
-      const doc = docs[s.doc]!;
-      v = sentenceValues(doc, s.sentence.index, mentions.get(doc.article.id) ?? []);
-      valueCache.set(id, v);
-    }
-    return v;
-  };
-  const articleText = (id: number) => docs[rep.sents[id]!.doc]!.article.text;
-  const sentenceText = (id: number) => {
-    const s = rep.sents[id]!.sentence;
-    return articleText(id).slice(s.start, s.end);
-  };
-  const numberCache = new Map<number, number[]>();
-  const numbersOf = (id: number): number[] => {
-    let v = numberCache.get(id);
-    if (!v) {
-      const s = rep.sents[id]!.sentence;
-      v = statedNumbers(wordTokens(articleText(id), s.start, s.end));
-      numberCache.set(id, v);
-    }
-    return v;
-  };
   /**
    * The same first content word after both values: an age's person ("21-year-old charisse stinson", "2-year-old
    * son"), what a share measures ("19 % more likely", "32 % higher").
@@ -1706,7 +1763,17 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         if (kind === "number" && (sumsTo(numbersOf(j), xa[0]!.num!) || sumsTo(numbersOf(i), xb[0]!.num!)))
           continue;
         // ages of different people: "a 21-year-old man" and "an 18-year-old girl"
-        if (subject === "year-old" && !sameWordAfter(xa[0]!, i, xb[0]!, j)) continue;
+        if (subject === "year-old") {
+          const wa = xa[0]!.who;
+          const wb = xb[0]!.who;
+          if (wa !== undefined && wb !== undefined ? wa !== wb : !sameWordAfter(xa[0]!, i, xb[0]!, j))
+            continue;
+          // one named person given two ages: a disagreement however differently the sentences go on
+          if (wa !== undefined && wa === wb && valuesConflict(xa[0]!, xb[0]!, tol)) {
+            found.push({ kind, subject, a: i, va: xa[0]!, b: j, vb: xb[0]!, score: sim(i, j) });
+            continue;
+          }
+        }
         if (kind === "number") {
           const p0 = xa[0]!;
           const q0 = xb[0]!;
@@ -1718,6 +1785,12 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
           if ((subject === "%" || subject === "point") && !sameWordAfter(p0, i, q0, j)) continue;
           // durations are of different things unless said the same way: "for 19 hours", "for 18 hours"
           if (DURATIONS.has(subject) && wordBefore(p0, i) !== wordBefore(q0, j)) continue;
+          // sums of money for no named thing compare only when paid the same way ("sold for $3.1 million",
+          // "sold for $2.6 million"), not "provided $25,000" and "was given $10,000"
+          if (subject === "$" && wordBefore(p0, i) !== wordBefore(q0, j)) continue;
+          // "$3.6 million ($4.5 million Australian)": one sum in two currencies
+          if (subject.startsWith("$") && (CONVERTED.test(sentenceText(i)) || CONVERTED.test(sentenceText(j))))
+            continue;
           // "Monday the Dow shed 1,175 points", "a fall from Friday … 666 points": different days
           if (!sameWeekdays(sentenceText(i), sentenceText(j))) continue;
         }
@@ -1812,6 +1885,9 @@ const PAST_FORMS = new Set(
     "stood swore threw thrown tore torn born"
   ).split(" "),
 );
+
+/** A sum followed by the same sum in another currency: "$3.6 million ($4.5 million Australian)", "£5 ($6.50)". */
+const CONVERTED = /[$€£]\s?[\d.,]+(?:\s*(?:million|billion|m|bn))?\s*\(\s*(?:[A-Z]{1,3}\s?)?[$€£]/i;
 
 const WRITTEN_YEAR = /\b(?:1[6-9]|20)\d\d\b/;
 
