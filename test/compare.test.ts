@@ -390,6 +390,17 @@ describe("conflicts", () => {
       ],
     ];
     assertNoConflicts(cases);
+    // the founding years of two things; two people with one family name in different roles
+    assertNoConflicts([
+      [
+        "The old Harlow bridge opened in 1932 and carried trains for decades.",
+        "The new Harlow ferry terminal opened in 1998 and carried trains for decades.",
+      ],
+      [
+        "Mayor Tom Brisk said the bridge would reopen in June, the city said.",
+        "Police chief Anna Brisk said the bridge would reopen in June, the city said.",
+      ],
+    ]);
     // sums paid in different ways, a sum in two currencies, a floor and a figure above it
     assertNoConflicts([
       [
@@ -473,6 +484,16 @@ describe("conflicts", () => {
       [
         "A lost landscape by Anton Varek sold for $3.1 million at auction in Lisbury on Thursday.",
         "The lost Anton Varek landscape sold for $2.6 million at a Lisbury auction on Thursday.",
+      ],
+      // one person in one role, named with two given names
+      [
+        "Chief engineer Paulina Ortez said the Brackley dam was safe but that repairs would begin soon.",
+        "“There is no danger to the public,” said the water authority's chief engineer, Marisol Ortez.",
+      ],
+      // the year one thing was founded, told with the same verb
+      [
+        "The Kessler brewery, which was founded in 1887, will close in May, its owners said.",
+        "The Kessler brewery, founded in 1878, will close in May, its owners said.",
       ],
       // one person's age, before and after the name, in sentences that go on differently
       [

@@ -677,7 +677,9 @@ const ROLE_WORDS = new Set(
   (
     "mayor governor gov. senator sen. representative rep. president secretary minister chancellor spokesman spokeswoman " +
     "spokesperson director chief detective det. officer sgt. sergeant lt. lieutenant capt. captain judge coach ceo " +
-    "prosecutor attorney sheriff commissioner councilman councilwoman superintendent principal pilot driver victim suspect"
+    "prosecutor attorney sheriff commissioner councilman councilwoman superintendent principal pilot driver victim suspect " +
+    "engineer archaeologist scientist researcher professor manager chairman chairwoman founder owner curator architect " +
+    "inspector commander ambassador editor economist"
   ).split(" "),
 );
 
@@ -1655,6 +1657,51 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     const w = toks[k]?.norm ?? "";
     return /^[a-z]{3,}ed$/.test(w) || PAST_FORMS.has(w) ? w : "";
   };
+  /** Two content words in common besides the values: the statements are about one thing. */
+  const sharesTopic = (i: number, j: number): boolean => {
+    const mine = new Set(rep.sents[i]!.uniq);
+    let n = 0;
+    for (const t of rep.sents[j]!.uniq) if (mine.has(t) && !/\d/.test(rep.stems[t]!)) n++;
+    return n >= 2;
+  };
+  /**
+   * "bridg opened" for "The Halvern Bridge, which opened in 1932": the noun (stemmed) and the founding verb
+   * before a year; undefined when the year follows no founding verb.
+   */
+  const founding = (v: Value, id: number): string | undefined => {
+    const s = rep.sents[id]!.sentence;
+    const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 80), v.start);
+    let k = toks.length - 1;
+    while (k >= 0 && /^(?:on|in|at|by|the)$/.test(toks[k]!.norm)) k--;
+    const verb = toks[k]?.norm ?? "";
+    if (!FOUNDED.has(verb)) return undefined;
+    k--;
+    while (
+      k >= 0 &&
+      /^(?:which|that|was|were|is|are|has|have|had|been|first|originally|officially)$/.test(toks[k]!.norm)
+    )
+      k--;
+    const noun = toks[k]?.norm ?? "";
+    return noun === "" || STOPWORDS.has(noun) ? undefined : `${stem(noun)} ${verb}`;
+  };
+  /** A year of building or founding in each sentence, of one thing, after the same verb, that differ. */
+  const foundingYears = (xa: Value[], i: number, xb: Value[], j: number): [Value, Value] | undefined => {
+    if (!sharesTopic(i, j)) return undefined;
+    for (const p of xa) {
+      if (spanClass(p) !== 2 || !WRITTEN_YEAR.test(p.text)) continue;
+      const f = founding(p, i);
+      if (f === undefined) continue;
+      for (const q of xb)
+        if (
+          spanClass(q) === 2 &&
+          WRITTEN_YEAR.test(q.text) &&
+          founding(q, j) === f &&
+          valuesConflict(p, q, tol)
+        )
+          return [p, q];
+    }
+    return undefined;
+  };
   /** Every casualty count each article states, for `sameToll`. */
   const tollsByDoc = new Map<number, Value[]>();
   const tollsOf = (d: number): Value[] => {
@@ -1799,6 +1846,15 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         // …and so are numbers for a place the other article never mentions ("37 percent in Iowa")
         if (kind === "number" && !samePlaces(A, articleText(j))) continue;
         if (kind === "number" && !samePlaces(B, articleText(i))) continue;
+        // the year a thing was built or founded, told with the same verb: "the Halvern Bridge, which opened in
+        // 1932", "the steel arch bridge, opened in 1934" (one bridge opens once)
+        if (kind === "date") {
+          const pair = foundingYears(xa, i, xb, j);
+          if (pair) {
+            found.push({ kind, subject, a: i, va: pair[0], b: j, vb: pair[1], score: sim(i, j) });
+            continue;
+          }
+        }
         // numbers and dates: a value both sentences share means they agree (or tell different things)
         if (
           (kind === "number" || kind === "date") &&
@@ -1811,6 +1867,23 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
           if (!valuesConflict(p, q, tol) || !sameToll(i, p, j, q)) continue;
           found.push({ kind, subject, a: i, va: p, b: j, vb: q, score: sim(i, j) });
           continue;
+        }
+        // one role, one family name, two given names: "chief engineer Paulina Ortez", "chief engineer, Marisol
+        // Ortez" name one person two ways, however differently the sentences go on
+        if (kind === "person" && xa.length === 1 && xb.length === 1) {
+          const p = xa[0]!;
+          const q = xb[0]!;
+          const last = (x: string) => x.toLowerCase().split(/\s+/).pop();
+          if (
+            last(p.name!) === last(q.name!) &&
+            !namesCompatible(p.name!, q.name!, "person") &&
+            // the family name is in both articles: each must name only its own given name
+            !articleText(j).includes(p.text) &&
+            !articleText(i).includes(q.text)
+          ) {
+            found.push({ kind, subject, a: i, va: p, b: j, vb: q, score: sim(i, j) });
+            continue;
+          }
         }
         // a comparable role: the clauses around the values share content words besides the values;
         // values in comparable roles that agree mean the two statements agree
@@ -1888,6 +1961,13 @@ const PAST_FORMS = new Set(
 
 /** A sum followed by the same sum in another currency: "$3.6 million ($4.5 million Australian)", "£5 ($6.50)". */
 const CONVERTED = /[$€£]\s?[\d.,]+(?:\s*(?:million|billion|m|bn))?\s*\(\s*(?:[A-Z]{1,3}\s?)?[$€£]/i;
+
+/** Verbs of a thing's one beginning: the year after them is told once ("opened in 1932", "founded in 1887"). */
+const FOUNDED = new Set(
+  "opened built founded established completed constructed erected incorporated launched inaugurated".split(
+    " ",
+  ),
+);
 
 const WRITTEN_YEAR = /\b(?:1[6-9]|20)\d\d\b/;
 
