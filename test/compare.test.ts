@@ -390,6 +390,21 @@ describe("conflicts", () => {
       ],
     ];
     assertNoConflicts(cases);
+    // a forecast against a count, a range against a value inside it, scheduled acts of different kinds
+    assertNoConflicts([
+      [
+        "Strell Cycles sold 40,000 electric bikes in Norvale, the company said on Tuesday.",
+        "Strell Cycles expects to sell 55,000 electric bikes in Norvale, the company said on Tuesday.",
+      ],
+      [
+        "Between 300 and 400 volunteers spent Sunday morning clearing litter from Ferndale beach.",
+        "Some 350 volunteers spent Sunday morning clearing litter from Ferndale beach.",
+      ],
+      [
+        "Ferndale will hold a public hearing on the proposed rezoning of the old Mercer mill on June 14, the city said.",
+        "Ferndale city council will vote on June 21 on the proposed rezoning of the old Mercer mill, the city said.",
+      ],
+    ]);
     // the founding years of two things; two people with one family name in different roles
     assertNoConflicts([
       [
@@ -484,6 +499,11 @@ describe("conflicts", () => {
       [
         "A lost landscape by Anton Varek sold for $3.1 million at auction in Lisbury on Thursday.",
         "The lost Anton Varek landscape sold for $2.6 million at a Lisbury auction on Thursday.",
+      ],
+      // a sum right after a company's name
+      [
+        "The regulator fined Kerrow Telecom 1.3 million euros on Wednesday for overcharging customers.",
+        "The regulator fined Kerrow Telecom 3.1 million euros on Wednesday for overcharging customers.",
       ],
       // one person in one role, named with two given names
       [

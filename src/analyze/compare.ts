@@ -222,6 +222,8 @@ export interface Value {
   step?: number;
   /** Said of what could, will or should be ("could exceed 20,000 cases"), not of what is. */
   modal?: boolean;
+  /** The bottom of a range whose top is `num` ("between 300 and 400"). */
+  low?: number;
   /** For an age, the surname of the person it belongs to ("10-year-old Anika Rao", "Anika Rao, 10,"). */
   who?: string;
   /** A part of a larger set ("the other two tweets", "another six"): never set against a whole. */
@@ -417,7 +419,7 @@ const MEASURES = new Set(
 
 /** Words before a number that make it a projection, a hope or a need rather than a fact. */
 const MODAL =
-  /\b(?:could|may|might|would|will|should|expected to|projected to|forecast to|hopes? to|hoping to|aims? to|plans? to|wants? to|set to|likely to|predicts?|estimates? that|(?:increas|ris|ros|climb|grew|grow|jump|soar|fell|fall|drop|declin)\w*\s+to)\b[^.;]*$/i;
+  /\b(?:could|may|might|would|will|should|expects? to|expected to|projected to|forecast to|hopes? to|hoping to|aims? to|plans? to|wants? to|set to|likely to|predicts?|estimates? that|(?:increas|ris|ros|climb|grew|grow|jump|soar|fell|fall|drop|declin)\w*\s+to)\b[^.;]*$/i;
 /** …or after it: "11 trillion gallons of water is needed". */
 const MODAL_AFTER = /^[^.;]{0,30}?\b(?:(?:is|are|would be|will be) needed|could|would|will)\b/i;
 
@@ -496,7 +498,9 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       isAsciiUpper(text.charCodeAt(prevTok.start)) &&
       !/[$€£]\s*$/.test(before) &&
       k > 1 &&
-      /^\d/.test(t.norm)
+      /^\d/.test(t.norm) &&
+      // "fined Kerrow Telecom 1.3 million euros": a sum after a name
+      scaleOf(toks[k + 1]?.norm ?? "") === undefined
     )
       continue; // "Route 1", "Apollo 11", "Boeing 737"
     let k2 = k + 1;
@@ -516,6 +520,9 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
     const money = /[$€£]\s*$/.test(before);
     let bound: Value["bound"] = "exact";
     const prev = prevTok?.norm ?? "";
+    // "between 300 and 400 volunteers", "17 to 20 passengers": the top of a range, which holds any value in it
+    const range = /(?:\bbetween\s+|\bfrom\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:and|to|or)\s+$/i.exec(before);
+    const low = range ? Number(range[1]!.replace(/,/g, "")) : undefined;
     if (APPROX.has(prev) || (prev === "an" && toks[k - 2]?.norm === "estimated")) bound = "approx";
     // "more than $ 360,000": the bound words come before the currency sign
     else if (MIN_WORDS.test(before.replace(/[$€£]\s*$/, ""))) bound = "min";
@@ -618,6 +625,7 @@ function numberValues(text: string, toks: readonly Tok[], taken: (s: number, e: 
       step: precisionOf(toks, k, k2, value),
       // "the other two tweets", "another six", "the first three"
       ...(PART_OF_SET.has(prev) ? { part: true } : {}),
+      ...(low !== undefined && low < value ? { low } : {}),
       ...(who ? { who } : {}),
       modal:
         MODAL.test(text.slice(Math.max(0, start - 60), start)) ||
@@ -1114,6 +1122,9 @@ function numbersCompatible(a: Value, b: Value, tol: number): boolean {
   const y = b.num!;
   const close = (p: number, q: number) => Math.abs(p - q) <= tol * Math.max(Math.abs(p), Math.abs(q));
   if (x === y) return true;
+  // a range holds every value in it: "between 300 and 400" and "some 350"
+  if (a.low !== undefined && y >= a.low && y <= x) return true;
+  if (b.low !== undefined && x >= b.low && x <= y) return true;
   // one written more roundly than the other: "2.6 million" and "2.59 million" (but "1,000" is not "1,400")
   const step = Math.max(a.step ?? 1, b.step ?? 1);
   if (step > 1 && Math.abs(x - y) <= Math.min(step / 2, 0.1 * Math.max(Math.abs(x), Math.abs(y))))
@@ -1646,16 +1657,29 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
     const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 40), v.start);
     return toks[toks.length - 1]?.norm ?? "";
   };
-  /** The verb a date hangs on: "shut" in "was shut on Monday", "arrested" in "arrested Thursday"; "" for none. */
+  /**
+   * The verb a date hangs on, in its clause: "shut" in "was shut on Monday", "hold" in "will hold a hearing on
+   * April 4"; "" for none.
+   */
   const verbBefore = (v: Value, id: number): string => {
     const s = rep.sents[id]!.sentence;
-    const toks = wordTokens(articleText(id), Math.max(s.start, v.start - 60), v.start);
-    let k = toks.length - 1;
-    // the preposition may be part of the expression ("on Monday") or not ("Monday")
-    if (!/^(?:on|in|at|by)\s/i.test(v.text))
-      while (k >= 0 && /^(?:on|in|at|by|the)$/.test(toks[k]!.norm)) k--;
-    const w = toks[k]?.norm ?? "";
-    return /^[a-z]{3,}ed$/.test(w) || PAST_FORMS.has(w) ? w : "";
+    const text = articleText(id);
+    // the clause before the date: back to the last comma, semicolon, colon or dash
+    const from = Math.max(s.start, v.start - 100);
+    const cut = text.slice(from, v.start).search(/[,;:—–][^,;:—–]*$/);
+    const toks = wordTokens(text, cut >= 0 ? from + cut + 1 : from, v.start);
+    for (let k = toks.length - 1; k >= 0 && k >= toks.length - 14; k--) {
+      const w = toks[k]!.norm;
+      if (/^[a-z]{3,}ed$/.test(w) || PAST_FORMS.has(w)) return w;
+      // "will hold a hearing on April 4", "plans to vote on April 11"
+      if (
+        /^(?:will|would|shall|to)$/.test(toks[k - 1]?.norm ?? "") &&
+        /^[a-z]+$/.test(w) &&
+        !STOPWORDS.has(w)
+      )
+        return w;
+    }
+    return "";
   };
   /** Two content words in common besides the values: the statements are about one thing. */
   const sharesTopic = (i: number, j: number): boolean => {
