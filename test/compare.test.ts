@@ -442,6 +442,22 @@ describe("conflicts", () => {
         "The Kestrel Bay chemical plant reopened on Wednesday after a gas leak, the company said.",
       ],
     ]);
+    // "Sales open on Friday" in articles of different days: which Friday is our guess, never a disagreement
+    const friday = cluster(
+      [
+        "Dunmore Jazz Week returns to Kestrel Park from 9 to 11 August, organisers said on Monday. Headliners include the trio Blue Heron and singer Mara Quill. Tickets cost between £30 and £70 and go on sale on Friday. About 9,000 people are expected each day.",
+        "2024-03-18",
+      ],
+      [
+        "Blue Heron will top the bill at this year's Dunmore Jazz Week in Kestrel Park, which runs from August 9 to 11. Standing tickets cost £30, organiser Tom Reyes said. Sales open on Friday. Organisers expect around 9,000 fans a day.",
+        "2024-03-18",
+      ],
+      [
+        "Day tickets for Dunmore Jazz Week range from £30 to £70, with sales opening on Friday. The three-day event in Kestrel Park starts on 9 August. Mara Quill and Blue Heron head the bill, organiser Tom Reyes said.",
+        "2024-03-19",
+      ],
+    );
+    assert.deepEqual(compareSources(friday).conflicts, []);
     // published on a Thursday: "by Saturday" and "by the weekend" both lie ahead
     const deadline = cluster(
       ["Officials hope to reopen one lane of Route 9 by Saturday, the highway agency said.", "2024-08-01"],

@@ -736,6 +736,10 @@ function personValues(text: string, toks: readonly Tok[]): Value[] {
 const MONTH_RE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i;
 const MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
 
+/** A weekday, with at most a preposition and a part of the day: "on Friday", "Sunday evening". */
+const WEEKDAY_ONLY =
+  /^(?:on\s+|by\s+|this\s+|last\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
+
 function dateValue(text: string, m: DateMention): Value | undefined {
   // "the 1961 bridge": a year naming a thing, not the date of the statement
   if (
@@ -744,6 +748,9 @@ function dateValue(text: string, m: DateMention): Value | undefined {
     /^\s+[A-Za-z]/.test(text.slice(m.end, m.end + 3))
   )
     return undefined;
+  // "Sales open on Friday": a bare weekday in a clause with no tense may be the last Friday or the next; which
+  // one is our guess, and a guess is not held against another source
+  if (m.relative && m.tense === "unknown" && WEEKDAY_ONLY.test(m.text)) return undefined;
   // "after two days", "within a week": how long, not when
   if (
     /^(?:after|within|for|over|in)\s+(?:a|an|one|a few|several|\w+|\d+)\s+(?:hours?|days?|weeks?|months?|years?)$/i.test(
