@@ -238,7 +238,9 @@ const FUTURE_CUES = new Set(
   ),
 );
 /** Future only before "to" or "for": "plans to vote", "set for Tuesday", "going to". */
-const FUTURE_BEFORE_TO = new Set("plan plans planning intends intend set going due hope hopes aim aims".split(" "));
+const FUTURE_BEFORE_TO = new Set(
+  "plan plans planning intends intend set going due hope hopes aim aims".split(" "),
+);
 const PAST_CUES = new Set(
   (
     "was were had did been ago since met held said told took made began went came found gave saw spoke wrote won lost " +
