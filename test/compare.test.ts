@@ -390,6 +390,17 @@ describe("conflicts", () => {
       ],
     ];
     assertNoConflicts(cases);
+    // votes on different things, and a score that is no vote
+    assertNoConflicts([
+      [
+        "The Dunmore council voted 7-2 on Monday to approve the library budget.",
+        "The Dunmore council voted 5-4 on Monday to reject the new parking tax.",
+      ],
+      [
+        "Harlow Town won 3-1 at home on Saturday, with two goals from Ben Ora.",
+        "Harlow Town won 2-1 at home on Saturday, with two goals from Ben Ora.",
+      ],
+    ]);
     // a forecast against a count, a range against a value inside it, scheduled acts of different kinds
     assertNoConflicts([
       [
@@ -515,6 +526,11 @@ describe("conflicts", () => {
       [
         "A lost landscape by Anton Varek sold for $3.1 million at auction in Lisbury on Thursday.",
         "The lost Anton Varek landscape sold for $2.6 million at a Lisbury auction on Thursday.",
+      ],
+      // a vote tally, however it is written
+      [
+        "The Dunmore council voted 7-2 on Monday to cap short-term rentals at 90 nights a year, the clerk said.",
+        "The Dunmore council voted on Monday, by six votes to three, to cap short-term rentals at 90 nights a year.",
       ],
       // a sum right after a company's name
       [

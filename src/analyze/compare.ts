@@ -1053,6 +1053,52 @@ function tollValues(text: string, toks: readonly Tok[], taken: (s: number, e: nu
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Vote tallies: "voted 7-2", "a 5-4 decision", "by six votes to three". For and against are one value.
+
+const VOTE_BEFORE =
+  /\b(?:vote[sd]?|voting|passed|approved|rejected|ruled|backed|endorsed|adopted|defeated|split|majority|margin|tally)\b[^.;“”"]{0,40}$/i;
+const VOTE_AFTER = /^\s*(?:vote|votes|decision|ruling|majority|margin|verdict|split|tally)\b/i;
+const TALLY = /\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b|\bby\s+([a-z]+|\d{1,3})\s+votes?\s+to\s+([a-z]+|\d{1,3})\b/gi;
+
+function voteValues(text: string, toks: readonly Tok[], from: number, to: number): Value[] {
+  const out: Value[] = [];
+  const sentence = text.slice(from, to);
+  for (const m of sentence.matchAll(TALLY)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const spelled = m[3] !== undefined;
+    const yes = spelled ? parseNumberToken(m[3]!.toLowerCase()) : Number(m[1]);
+    const no = spelled ? parseNumberToken(m[4]!.toLowerCase()) : Number(m[2]);
+    if (yes === undefined || no === undefined || yes < no) continue;
+    // a score ("won 3-1") or a range ("10-12 years") is no vote: the words around must say so
+    if (
+      !spelled &&
+      !VOTE_BEFORE.test(text.slice(Math.max(from, start - 60), start)) &&
+      !VOTE_AFTER.test(text.slice(end, end + 20))
+    )
+      continue;
+    const a = toks.findIndex((t) => t.end > start);
+    let b = a;
+    while (b < toks.length && toks[b]!.start < end) b++;
+    if (a < 0) continue;
+    out.push({
+      kind: "number",
+      subject: "vote tally",
+      start,
+      end,
+      text: text.slice(start, end),
+      context: new Set(),
+      // for and against in one number: 7-2 is 7,002
+      num: yes * 1000 + no,
+      bound: "exact",
+      step: 1,
+      name: `${a}:${b}`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 export interface SentenceValues {
   values: Value[];
@@ -1086,7 +1132,15 @@ export function sentenceValues(doc: Doc, index: number, mentions: readonly DateM
     v.name = undefined;
     values.push(v);
   }
-  for (const v of numberValues(text, toks, (s, e) => taken(s, e) || tollTaken(s, e))) {
+  const votes = voteValues(text, toks, s.start, s.end);
+  const voteTaken = overlapTester(votes);
+  for (const v of votes) {
+    const [a, b] = tokRange(v);
+    withContext(v, a, b);
+    v.name = undefined;
+    values.push(v);
+  }
+  for (const v of numberValues(text, toks, (s, e) => taken(s, e) || tollTaken(s, e) || voteTaken(s, e))) {
     const [a] = tokRange(v);
     // the unit is part of the role: keep it in the context, drop only the number itself
     withContext(v, a, a + 1);
@@ -1866,6 +1920,17 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
           // sums of money for no named thing compare only when paid the same way ("sold for $3.1 million",
           // "sold for $2.6 million"), not "provided $25,000" and "was given $10,000"
           if (subject === "$" && wordBefore(p0, i) !== wordBefore(q0, j)) continue;
+          // votes on different things: "voted 7-2 to approve the budget", "voted 5-4 to reject the tax"
+          if (subject === "vote tally") {
+            const act = (v: Value, id: number) => {
+              const after = articleText(id).slice(v.end, rep.sents[id]!.sentence.end);
+              const m = /^[^.;,]{0,40}?\bto\s+([a-z]+)/i.exec(after);
+              return m ? stem(m[1]!.toLowerCase()) : undefined;
+            };
+            const aa = act(p0, i);
+            const ab = act(q0, j);
+            if (aa !== undefined && ab !== undefined && aa !== ab) continue;
+          }
           // "$3.6 million ($4.5 million Australian)": one sum in two currencies
           if (subject.startsWith("$") && (CONVERTED.test(sentenceText(i)) || CONVERTED.test(sentenceText(j))))
             continue;
@@ -1918,13 +1983,20 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
         }
         // a comparable role: the clauses around the values share content words besides the values;
         // values in comparable roles that agree mean the two statements agree
-        const pair = bestContextPair(
-          xa,
-          xb,
-          kind,
-          (p, q) => valuesConflict(p, q, tol),
-          subject === "%" ? 3 : undefined,
-        );
+        // a tally set off by commas ("voted on Monday, by six votes to three, to cap …") has no clause of its
+        // own: one tally a side, in sentences that say the same (the threshold below), is one vote
+        const pair: [Value, Value] | undefined =
+          subject === "vote tally"
+            ? valuesConflict(xa[0]!, xb[0]!, tol)
+              ? [xa[0]!, xb[0]!]
+              : undefined
+            : bestContextPair(
+                xa,
+                xb,
+                kind,
+                (p, q) => valuesConflict(p, q, tol),
+                subject === "%" ? 3 : undefined,
+              );
         if (!pair) continue;
         const [p, q] = pair;
         // figures far apart measure different things: "20 miles" to the mall and "500 miles" to the border
