@@ -752,11 +752,7 @@ function dateValue(text: string, m: DateMention): Value | undefined {
   // one is our guess, and a guess is not held against another source
   if (m.relative && m.tense === "unknown" && WEEKDAY_ONLY.test(m.text)) return undefined;
   // "after two days", "within a week": how long, not when
-  if (
-    /^(?:after|within|for|over|in)\s+(?:a|an|one|a few|several|\w+|\d+)\s+(?:hours?|days?|weeks?|months?|years?)$/i.test(
-      m.text,
-    )
-  )
+  if (/^(?:after|within|for|over|in)\s+(?:a few|\w+)\s+(?:hours?|days?|weeks?|months?|years?)$/i.test(m.text))
     return undefined;
   // "that day", "two years later", "February" read against another date of the article: our inference,
   // not a date the source states, so it cannot be held against another source
@@ -1500,16 +1496,16 @@ export function compareSources(docs: readonly Doc[], options: CompareOptions = {
   const differentFigures = (a: number, b: number): boolean => {
     const A = valuesOf(a).values.filter((v) => v.kind === "number" || v.kind === "date");
     const B = valuesOf(b).values.filter((v) => v.kind === "number" || v.kind === "date");
+    // an amount of money against an amount for something ("fined $250,000", "a $200,000 fine")
+    const comparable = (p: Value, q: Value) =>
+      q.kind === p.kind &&
+      (q.subject === p.subject ||
+        (p.subject.startsWith("$") && q.subject.startsWith("$") && (p.subject === "$" || q.subject === "$")));
     // a value of X that Y contradicts and does not state anywhere ("1,750 of the world's 4,800 rhinos")
-    const unmatched = (X: Value[], Y: Value[], y: number) =>
+    const unmatched = (X: Value[], Y: Value[], other: number) =>
       X.some((p) => {
-        if (p.kind === "number" && numbersOf(y).includes(p.num!)) return false;
-        // an amount of money against an amount for something ("fined $250,000", "a $200,000 fine")
-        const money = (x: string, y: string) =>
-          x.startsWith("$") && y.startsWith("$") && (x === "$" || y === "$");
-        const same = Y.filter(
-          (q) => q.kind === p.kind && (q.subject === p.subject || money(q.subject, p.subject)),
-        );
+        if (p.kind === "number" && numbersOf(other).includes(p.num!)) return false;
+        const same = Y.filter((q) => comparable(p, q));
         return same.length > 0 && same.every((q) => valuesConflict(p, { ...q, subject: p.subject }, tol));
       });
     return unmatched(A, B, b) && unmatched(B, A, a);
